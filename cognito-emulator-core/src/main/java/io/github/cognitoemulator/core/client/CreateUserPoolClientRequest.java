@@ -1,0 +1,129 @@
+package io.github.cognitoemulator.core.client;
+
+import io.github.cognitoemulator.core.protocol.IntShape;
+import io.github.cognitoemulator.core.protocol.RequestReader;
+import io.github.cognitoemulator.core.protocol.Shapes;
+import io.github.cognitoemulator.core.protocol.StringShape;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A CreateUserPoolClient request.
+ *
+ * @param userPoolId the pool
+ * @param clientName the client name
+ * @param generateSecret whether to generate a client secret
+ * @param clientSecret a secret of the caller's choosing, or {@code null}
+ * @param tokenValidity the token lifetimes
+ * @param explicitAuthFlows the flows, or {@code null} when not given
+ * @param preventUserExistenceErrors {@code LEGACY}, {@code ENABLED} or {@code null}
+ * @param enableTokenRevocation whether refresh tokens can be revoked
+ * @param authSessionValidity minutes a challenge session lasts
+ * @param settings the other members, by wire name
+ */
+record CreateUserPoolClientRequest(
+        String userPoolId,
+        String clientName,
+        boolean generateSecret,
+        @Nullable String clientSecret,
+        TokenValidity tokenValidity,
+        @Nullable List<ExplicitAuthFlow> explicitAuthFlows,
+        @Nullable String preventUserExistenceErrors,
+        boolean enableTokenRevocation,
+        int authSessionValidity,
+        Map<String, Object> settings) {
+
+    private static final StringShape CLIENT_NAME = StringShape.length(1, 128).pattern("[\\w\\s+=,.@-]+");
+
+    private static final StringShape CLIENT_SECRET =
+            StringShape.length(24, 64).pattern("[\\w+]+").asSensitive();
+
+    private static final StringShape TIME_UNIT = StringShape.oneOf("seconds", "minutes", "hours", "days");
+
+    private static final StringShape REDIRECT_URL =
+            StringShape.length(1, 1024).pattern("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
+
+    static CreateUserPoolClientRequest parse(RequestReader in) {
+        String userPoolId = in.requiredString("UserPoolId", Shapes.USER_POOL_ID);
+        String clientName = in.requiredString("ClientName", CLIENT_NAME);
+        Boolean generateSecret = in.bool("GenerateSecret");
+        String clientSecret = in.string("ClientSecret", CLIENT_SECRET);
+        Integer refresh = in.integer("RefreshTokenValidity", IntShape.range(0, 315360000));
+        Integer access = in.integer("AccessTokenValidity", IntShape.range(1, 86400));
+        Integer id = in.integer("IdTokenValidity", IntShape.range(1, 86400));
+        String accessUnit = null;
+        String idUnit = null;
+        String refreshUnit = null;
+        RequestReader units = in.structure("TokenValidityUnits");
+        if (units != null) {
+            accessUnit = units.string("AccessToken", TIME_UNIT);
+            idUnit = units.string("IdToken", TIME_UNIT);
+            refreshUnit = units.string("RefreshToken", TIME_UNIT);
+        }
+        String[] flowNames =
+                Arrays.stream(ExplicitAuthFlow.values()).map(Enum::name).toArray(String[]::new);
+        List<String> flows = in.stringList("ExplicitAuthFlows", StringShape.oneOf(flowNames));
+        Map<String, Object> settings = new LinkedHashMap<>();
+        putIfPresent(settings, "ReadAttributes", in.stringList("ReadAttributes", StringShape.length(1, 2048)));
+        putIfPresent(settings, "WriteAttributes", in.stringList("WriteAttributes", StringShape.length(1, 2048)));
+        putIfPresent(
+                settings,
+                "SupportedIdentityProviders",
+                in.stringList(
+                        "SupportedIdentityProviders",
+                        StringShape.length(1, 32).pattern("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\p{Z}]+")));
+        putIfPresent(settings, "CallbackURLs", in.stringList("CallbackURLs", REDIRECT_URL, 0, 100));
+        putIfPresent(settings, "LogoutURLs", in.stringList("LogoutURLs", REDIRECT_URL, 0, 100));
+        putIfPresent(settings, "DefaultRedirectURI", in.string("DefaultRedirectURI", REDIRECT_URL));
+        putIfPresent(
+                settings,
+                "AllowedOAuthFlows",
+                in.stringList("AllowedOAuthFlows", StringShape.oneOf("code", "implicit", "client_credentials"), 0, 3));
+        putIfPresent(
+                settings,
+                "AllowedOAuthScopes",
+                in.stringList(
+                        "AllowedOAuthScopes",
+                        StringShape.length(1, 256).pattern("[\\x21\\x23-\\x5B\\x5D-\\x7E]+"),
+                        0,
+                        50));
+        Boolean oauthClient = in.bool("AllowedOAuthFlowsUserPoolClient");
+        settings.put("AllowedOAuthFlowsUserPoolClient", Boolean.TRUE.equals(oauthClient));
+        putIfPresent(settings, "AnalyticsConfiguration", in.document("AnalyticsConfiguration"));
+        Boolean propagate = in.bool("EnablePropagateAdditionalUserContextData");
+        settings.put("EnablePropagateAdditionalUserContextData", Boolean.TRUE.equals(propagate));
+        putIfPresent(settings, "RefreshTokenRotation", in.document("RefreshTokenRotation"));
+        String preventErrors = in.string("PreventUserExistenceErrors", StringShape.oneOf("LEGACY", "ENABLED"));
+        Boolean revocation = in.bool("EnableTokenRevocation");
+        Integer sessionValidity = in.integer("AuthSessionValidity", IntShape.range(3, 15));
+        return new CreateUserPoolClientRequest(
+                userPoolId,
+                clientName,
+                Boolean.TRUE.equals(generateSecret),
+                clientSecret,
+                new TokenValidity(access, id, refresh, accessUnit, idUnit, refreshUnit),
+                (flows != null) ? toFlows(flows) : null,
+                preventErrors,
+                !Boolean.FALSE.equals(revocation),
+                (sessionValidity != null) ? sessionValidity : 3,
+                settings);
+    }
+
+    private static List<ExplicitAuthFlow> toFlows(List<String> names) {
+        return names.stream()
+                .filter((name) -> Arrays.stream(ExplicitAuthFlow.values())
+                        .anyMatch((f) -> f.name().equals(name)))
+                .map(ExplicitAuthFlow::valueOf)
+                .distinct()
+                .toList();
+    }
+
+    private static void putIfPresent(Map<String, Object> settings, String member, @Nullable Object value) {
+        if (value != null) {
+            settings.put(member, value);
+        }
+    }
+}

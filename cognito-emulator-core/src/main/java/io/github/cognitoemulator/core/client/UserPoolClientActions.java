@@ -1,0 +1,207 @@
+package io.github.cognitoemulator.core.client;
+
+import io.github.cognitoemulator.core.error.Errors;
+import io.github.cognitoemulator.core.pool.UserPoolRepository;
+import io.github.cognitoemulator.core.protocol.ActionFamily;
+import io.github.cognitoemulator.core.protocol.ActionRegistry;
+import io.github.cognitoemulator.core.protocol.IntShape;
+import io.github.cognitoemulator.core.protocol.RequestContext;
+import io.github.cognitoemulator.core.protocol.RequestReader;
+import io.github.cognitoemulator.core.protocol.Shapes;
+import io.github.cognitoemulator.core.support.Ids;
+import io.github.cognitoemulator.core.support.PageTokens;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * CreateUserPoolClient, DescribeUserPoolClient, ListUserPoolClients and DeleteUserPoolClient.
+ *
+ * @see <a href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html">CreateUserPoolClient</a>
+ */
+public final class UserPoolClientActions implements ActionFamily {
+
+    private final UserPoolRepository pools;
+
+    private final UserPoolClientRepository clients;
+
+    private final Clock clock;
+
+    private final Ids ids;
+
+    public UserPoolClientActions(UserPoolRepository pools, UserPoolClientRepository clients, Clock clock, Ids ids) {
+        this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
+        this.clients = Objects.requireNonNull(clients, "'clients' must not be null");
+        this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
+        this.ids = Objects.requireNonNull(ids, "'ids' must not be null");
+    }
+
+    @Override
+    public void registerTo(ActionRegistry.Builder registry) {
+        registry.add("CreateUserPoolClient", CreateUserPoolClientRequest::parse, this::createUserPoolClient);
+        registry.add("DescribeUserPoolClient", ClientIdRequest::parse, this::describeUserPoolClient);
+        registry.add("ListUserPoolClients", ListUserPoolClientsRequest::parse, this::listUserPoolClients);
+        registry.add("DeleteUserPoolClient", ClientIdRequest::parse, this::deleteUserPoolClient);
+    }
+
+    Map<String, Object> createUserPoolClient(CreateUserPoolClientRequest request, RequestContext context) {
+        requirePool(request.userPoolId());
+        if (request.explicitAuthFlows() != null
+                && request.explicitAuthFlows().stream().noneMatch(ExplicitAuthFlow::isLegacy)
+                && !request.explicitAuthFlows().isEmpty()
+                && !request.explicitAuthFlows().contains(ExplicitAuthFlow.ALLOW_REFRESH_TOKEN_AUTH)) {
+            throw Errors.invalidParameter("REFRESH_TOKEN_AUTH should always be allowed.");
+        }
+        if (!request.tokenValidity().inAllowedRange()) {
+            throw Errors.invalidParameter("Invalid range for token validity.");
+        }
+        String secret = request.clientSecret();
+        if (secret == null && request.generateSecret()) {
+            secret = this.ids.clientSecret();
+        }
+        Instant now = this.clock.instant();
+        var client = new UserPoolClient(
+                request.userPoolId(),
+                request.clientName(),
+                this.ids.clientId(),
+                secret,
+                now,
+                now,
+                request.tokenValidity(),
+                request.explicitAuthFlows(),
+                request.preventUserExistenceErrors(),
+                request.enableTokenRevocation(),
+                request.authSessionValidity(),
+                request.settings());
+        this.clients.save(client);
+        return Map.of("UserPoolClient", userPoolClientType(client));
+    }
+
+    Map<String, Object> describeUserPoolClient(ClientIdRequest request, RequestContext context) {
+        return Map.of("UserPoolClient", userPoolClientType(requireClient(request)));
+    }
+
+    Map<String, Object> listUserPoolClients(ListUserPoolClientsRequest request, RequestContext context) {
+        requirePool(request.userPoolId());
+        PageTokens.Page<UserPoolClient> page = PageTokens.page(
+                this.clients.findByUserPoolId(request.userPoolId()),
+                UserPoolClient::clientId,
+                request.nextToken(),
+                request.maxResults());
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put(
+                "UserPoolClients",
+                page.items().stream()
+                        .map((client) -> Map.of(
+                                "ClientId", client.clientId(),
+                                "ClientName", client.clientName(),
+                                "UserPoolId", client.userPoolId()))
+                        .toList());
+        if (page.nextToken() != null) {
+            response.put("NextToken", page.nextToken());
+        }
+        return response;
+    }
+
+    @Nullable
+    Object deleteUserPoolClient(ClientIdRequest request, RequestContext context) {
+        this.clients.delete(requireClient(request).clientId());
+        return null;
+    }
+
+    private void requirePool(String userPoolId) {
+        if (this.pools.findById(userPoolId).isEmpty()) {
+            throw Errors.userPoolNotFound(userPoolId);
+        }
+    }
+
+    private UserPoolClient requireClient(ClientIdRequest request) {
+        requirePool(request.userPoolId());
+        return this.clients
+                .findByClientId(request.clientId())
+                .filter((client) -> client.userPoolId().equals(request.userPoolId()))
+                .orElseThrow(() -> Errors.clientNotFound(request.clientId()));
+    }
+
+    /** {@code UserPoolClientType}: members that were never set are left out, as Cognito does. */
+    static Map<String, Object> userPoolClientType(UserPoolClient client) {
+        Map<String, Object> shape = new TreeMap<>(client.settings());
+        shape.put("UserPoolId", client.userPoolId());
+        shape.put("ClientName", client.clientName());
+        shape.put("ClientId", client.clientId());
+        if (client.clientSecret() != null) {
+            shape.put("ClientSecret", client.clientSecret());
+        }
+        shape.put("CreationDate", client.creationDate());
+        shape.put("LastModifiedDate", client.lastModifiedDate());
+        TokenValidity validity = client.tokenValidity();
+        shape.put(
+                "RefreshTokenValidity",
+                (validity.refreshToken() != null && validity.refreshToken() != 0) ? validity.refreshToken() : 30);
+        if (validity.accessToken() != null) {
+            shape.put("AccessTokenValidity", validity.accessToken());
+        }
+        if (validity.idToken() != null) {
+            shape.put("IdTokenValidity", validity.idToken());
+        }
+        Map<String, String> units = new TreeMap<>();
+        if (validity.accessTokenUnit() != null) {
+            units.put("AccessToken", validity.accessTokenUnit());
+        }
+        if (validity.idTokenUnit() != null) {
+            units.put("IdToken", validity.idTokenUnit());
+        }
+        if (validity.refreshTokenUnit() != null) {
+            units.put("RefreshToken", validity.refreshTokenUnit());
+        }
+        shape.put("TokenValidityUnits", units);
+        if (client.explicitAuthFlows() != null) {
+            shape.put(
+                    "ExplicitAuthFlows",
+                    client.explicitAuthFlows().stream().map(Enum::name).toList());
+        }
+        if (client.preventUserExistenceErrors() != null) {
+            shape.put("PreventUserExistenceErrors", client.preventUserExistenceErrors());
+        }
+        shape.put("EnableTokenRevocation", client.enableTokenRevocation());
+        shape.put("AuthSessionValidity", client.authSessionValidity());
+        return shape;
+    }
+
+    /**
+     * A request naming a pool and one of its clients.
+     *
+     * @param userPoolId the pool
+     * @param clientId the client
+     */
+    record ClientIdRequest(String userPoolId, String clientId) {
+
+        static ClientIdRequest parse(RequestReader in) {
+            return new ClientIdRequest(
+                    in.requiredString("UserPoolId", Shapes.USER_POOL_ID),
+                    in.requiredString("ClientId", Shapes.CLIENT_ID));
+        }
+    }
+
+    /**
+     * A ListUserPoolClients request.
+     *
+     * @param userPoolId the pool
+     * @param maxResults the page size, 1 to 60, default 60
+     * @param nextToken the token of the page to return
+     */
+    record ListUserPoolClientsRequest(
+            String userPoolId, int maxResults, @Nullable String nextToken) {
+
+        static ListUserPoolClientsRequest parse(RequestReader in) {
+            String userPoolId = in.requiredString("UserPoolId", Shapes.USER_POOL_ID);
+            Integer maxResults = in.integer("MaxResults", IntShape.range(1, 60));
+            String nextToken = in.string("NextToken", Shapes.PAGINATION_KEY);
+            return new ListUserPoolClientsRequest(userPoolId, (maxResults != null) ? maxResults : 60, nextToken);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.github.cognitoemulator.core.error;
+
+/**
+ * The exceptions Cognito names in the {@code __type} member of an error response, with the HTTP status it sends
+ * for each.
+ *
+ * <p>Cognito answers every client-side error with HTTP 400; only {@link #INTERNAL_ERROR} is a 500.
+ */
+public enum ErrorType {
+    ALIAS_EXISTS("AliasExistsException"),
+    CODE_MISMATCH("CodeMismatchException"),
+    EXPIRED_CODE("ExpiredCodeException"),
+    INTERNAL_ERROR("InternalErrorException", 500),
+    INVALID_PARAMETER("InvalidParameterException"),
+    INVALID_PASSWORD("InvalidPasswordException"),
+    LIMIT_EXCEEDED("LimitExceededException"),
+    NOT_AUTHORIZED("NotAuthorizedException"),
+    PASSWORD_RESET_REQUIRED("PasswordResetRequiredException"),
+    RESOURCE_NOT_FOUND("ResourceNotFoundException"),
+    SERIALIZATION("SerializationException"),
+    UNKNOWN_OPERATION("UnknownOperationException"),
+    UNSUPPORTED_USER_STATE("UnsupportedUserStateException"),
+    USER_NOT_CONFIRMED("UserNotConfirmedException"),
+    USER_NOT_FOUND("UserNotFoundException"),
+    USERNAME_EXISTS("UsernameExistsException");
+
+    private final String wireName;
+
+    private final int httpStatus;
+
+    ErrorType(String wireName) {
+        this(wireName, 400);
+    }
+
+    ErrorType(String wireName, int httpStatus) {
+        this.wireName = wireName;
+        this.httpStatus = httpStatus;
+    }
+
+    /** The exception name as it appears in {@code __type} and {@code x-amzn-ErrorType}. */
+    public String wireName() {
+        return this.wireName;
+    }
+
+    /** The HTTP status Cognito answers with. */
+    public int httpStatus() {
+        return this.httpStatus;
+    }
+
+    /** A new exception of this type carrying Cognito's message. */
+    public CognitoException exception(String message) {
+        return new CognitoException(this, message);
+    }
+}

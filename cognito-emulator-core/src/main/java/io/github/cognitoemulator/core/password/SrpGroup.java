@@ -1,0 +1,58 @@
+package io.github.cognitoemulator.core.password;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The SRP-6a group Cognito uses: the 3072-bit MODP prime of RFC 3526 with generator 2, SHA-256, and the hex padding
+ * rule of Cognito's clients (a leading {@code 00} where the first nibble would read as a sign bit).
+ */
+public final class SrpGroup {
+
+    /** The group's prime modulus. */
+    public static final BigInteger N = new BigInteger(
+            "FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DDEF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7ED"
+                    + "EE386BFB5A899FA5AE9F24117C4B1FE649286651ECE45B3DC2007CB8A163BF0598DA48361C55D39A69163FA8FD24CF5F83655D23DCA3AD961C62F356208552BB9ED529077096966D670C354E4ABC9804F1746C08CA18217C32905E462E36CE3B"
+                    + "E39E772C180E86039B2783A2EC07A28FB5C55DF06F4C52C9DE2BCBF6955817183995497CEA956AE515D2261898FA051015728E5A8AAAC42DAD33170D04507A33A85521ABDF1CBA64ECFB850458DBEF0A8AEA71575D060C7DB3970F85A6E1E4C7"
+                    + "ABF5AE8CDB0933D71E8C94E04A25619DCEE3D2261AD2EE6BF12FFA06D98A0864D87602733EC86A64521F2B18177B200CBBE117577A615D6C770988C0BAD946E208E24FA074E5AB3143DB5BFCE0FD108E4B82D120A93AD2CAFFFFFFFFFFFFFFFF",
+            16);
+
+    /** The generator. */
+    public static final BigInteger G = BigInteger.TWO;
+
+    /** The multiplier {@code k = H(N || g)}, over the padded bytes of both. */
+    public static final BigInteger K = new BigInteger(1, sha256(HexFormat.of().parseHex(padHex(N) + padHex(G))));
+
+    private SrpGroup() {}
+
+    /** The hex form Cognito's clients hash: even length, and a leading {@code 00} when the top bit is set. */
+    public static String padHex(BigInteger value) {
+        String hex = value.toString(16);
+        if (hex.length() % 2 == 1) {
+            return "0" + hex;
+        }
+        return ("89abcdef".indexOf(hex.charAt(0)) >= 0) ? "00" + hex : hex;
+    }
+
+    /**
+     * The private value {@code x = H(padHex(salt) || H(poolName || username || ":" || password))}, where the inner
+     * hash is appended as hex before the whole is decoded to bytes.
+     */
+    public static BigInteger privateKey(String poolName, String username, String password, BigInteger salt) {
+        byte[] identity = sha256((poolName + username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        String material = padHex(salt) + HexFormat.of().formatHex(identity);
+        return new BigInteger(1, sha256(HexFormat.of().parseHex(material)));
+    }
+
+    /** SHA-256 of {@code bytes}. */
+    public static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is not available", ex);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.github.cognitoemulator.core.pool;
+
+/** What lives inside a user pool (app clients, users), as far as pool-level actions need to know it. */
+public interface PoolContents {
+
+    /** How many users the pool holds. */
+    long countUsers(String userPoolId);
+
+    /** Removes everything the pool holds, when the pool itself is deleted. */
+    void deleteAll(String userPoolId);
+}

@@ -1,0 +1,73 @@
+package io.github.cognitoemulator.core.pool;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A user pool: the settings the emulator enforces, typed, and the rest of Cognito's configuration kept as given so
+ * that DescribeUserPool returns it.
+ *
+ * @param id the pool id, {@code <region>_<9 alphanumerics>}
+ * @param name the pool name
+ * @param arn the pool ARN
+ * @param creationDate when the pool was created
+ * @param lastModifiedDate when the pool last changed
+ * @param passwordPolicy the password policy
+ * @param schema the standard attributes followed by the custom ones
+ * @param autoVerifiedAttributes the attributes Cognito verifies by sending a code
+ * @param aliasAttributes attributes users may sign in with besides their username
+ * @param usernameAttributes attributes that serve as the username ({@code email}, {@code phone_number})
+ * @param usernameCaseSensitive whether usernames are case-sensitive, {@code null} when the pool did not say
+ * @param mfaConfiguration {@code OFF}, {@code ON} or {@code OPTIONAL}
+ * @param deletionProtection {@code ACTIVE} or {@code INACTIVE}
+ * @param settings every other {@code UserPoolType} member, keyed by its wire name
+ */
+public record UserPool(
+        String id,
+        String name,
+        String arn,
+        Instant creationDate,
+        Instant lastModifiedDate,
+        PasswordPolicy passwordPolicy,
+        List<SchemaAttribute> schema,
+        List<String> autoVerifiedAttributes,
+        List<String> aliasAttributes,
+        List<String> usernameAttributes,
+        @Nullable Boolean usernameCaseSensitive,
+        String mfaConfiguration,
+        String deletionProtection,
+        Map<String, Object> settings) {
+
+    public UserPool {
+        Objects.requireNonNull(id, "'id' must not be null");
+        schema = List.copyOf(schema);
+        autoVerifiedAttributes = List.copyOf(autoVerifiedAttributes);
+        aliasAttributes = List.copyOf(aliasAttributes);
+        usernameAttributes = List.copyOf(usernameAttributes);
+        settings = Map.copyOf(settings);
+    }
+
+    /** The part of the pool id after the underscore, which SRP calls the pool name. */
+    public String idSuffix() {
+        return this.id.substring(this.id.indexOf('_') + 1);
+    }
+
+    /** Whether usernames match regardless of case; pools that did not choose are case-sensitive. */
+    public boolean caseSensitiveUsernames() {
+        return !Boolean.FALSE.equals(this.usernameCaseSensitive);
+    }
+
+    /** Whether users sign in with an email or phone number instead of a username of their choosing. */
+    public boolean hasUsernameAttributes() {
+        return !this.usernameAttributes.isEmpty();
+    }
+
+    /** The schema attribute called {@code name}, with its prefix. */
+    public Optional<SchemaAttribute> attribute(String name) {
+        return this.schema.stream().filter((a) -> a.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,191 @@
+package io.github.cognitoemulator.core.pool;
+
+import io.github.cognitoemulator.core.error.Errors;
+import io.github.cognitoemulator.core.protocol.ActionFamily;
+import io.github.cognitoemulator.core.protocol.ActionRegistry;
+import io.github.cognitoemulator.core.protocol.IntShape;
+import io.github.cognitoemulator.core.protocol.RequestContext;
+import io.github.cognitoemulator.core.protocol.RequestReader;
+import io.github.cognitoemulator.core.protocol.Shapes;
+import io.github.cognitoemulator.core.support.Ids;
+import io.github.cognitoemulator.core.support.PageTokens;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * CreateUserPool, DescribeUserPool, ListUserPools and DeleteUserPool.
+ *
+ * @see <a href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPool.html">CreateUserPool</a>
+ */
+public final class UserPoolActions implements ActionFamily {
+
+    private final UserPoolRepository pools;
+
+    private final PoolContents contents;
+
+    private final Clock clock;
+
+    private final Ids ids;
+
+    private final String accountId;
+
+    /**
+     * @param pools where pools are kept
+     * @param contents what lives inside a pool, counted for DescribeUserPool and removed with it
+     * @param clock the source of creation and modification times
+     * @param ids the source of pool ids
+     * @param accountId the account named in pool ARNs
+     */
+    public UserPoolActions(UserPoolRepository pools, PoolContents contents, Clock clock, Ids ids, String accountId) {
+        this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
+        this.contents = Objects.requireNonNull(contents, "'contents' must not be null");
+        this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
+        this.ids = Objects.requireNonNull(ids, "'ids' must not be null");
+        this.accountId = Objects.requireNonNull(accountId, "'accountId' must not be null");
+    }
+
+    @Override
+    public void registerTo(ActionRegistry.Builder registry) {
+        registry.add("CreateUserPool", CreateUserPoolRequest::parse, this::createUserPool);
+        registry.add("DescribeUserPool", UserPoolIdRequest::parse, this::describeUserPool);
+        registry.add("ListUserPools", ListUserPoolsRequest::parse, this::listUserPools);
+        registry.add("DeleteUserPool", UserPoolIdRequest::parse, this::deleteUserPool);
+    }
+
+    Map<String, Object> createUserPool(CreateUserPoolRequest request, RequestContext context) {
+        if (!request.aliasAttributes().isEmpty()
+                && !request.usernameAttributes().isEmpty()) {
+            throw Errors.invalidParameter(
+                    "Only one of the aliasAttributes or usernameAttributes can be set in a User Pool.");
+        }
+        List<SchemaAttribute> schema = buildSchema(request.customSchema());
+        Instant now = this.clock.instant();
+        String id = this.ids.userPoolId(context.region());
+        var pool = new UserPool(
+                id,
+                request.poolName(),
+                "arn:aws:cognito-idp:" + context.region() + ":" + this.accountId + ":userpool/" + id,
+                now,
+                now,
+                request.passwordPolicy(),
+                schema,
+                request.autoVerifiedAttributes(),
+                request.aliasAttributes(),
+                request.usernameAttributes(),
+                request.usernameCaseSensitive(),
+                request.mfaConfiguration(),
+                request.deletionProtection(),
+                request.settings());
+        this.pools.save(pool);
+        return Map.of("UserPool", UserPoolShapes.userPoolType(pool, 0));
+    }
+
+    Map<String, Object> describeUserPool(UserPoolIdRequest request, RequestContext context) {
+        UserPool pool = this.pools
+                .findById(request.userPoolId())
+                .orElseThrow(() -> Errors.userPoolNotFound(request.userPoolId()));
+        return Map.of("UserPool", UserPoolShapes.userPoolType(pool, this.contents.countUsers(pool.id())));
+    }
+
+    Map<String, Object> listUserPools(ListUserPoolsRequest request, RequestContext context) {
+        PageTokens.Page<UserPool> page =
+                PageTokens.page(this.pools.findAll(), UserPool::id, request.nextToken(), request.maxResults());
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put(
+                "UserPools",
+                page.items().stream().map(UserPoolShapes::userPoolDescription).toList());
+        if (page.nextToken() != null) {
+            response.put("NextToken", page.nextToken());
+        }
+        return response;
+    }
+
+    @Nullable
+    Object deleteUserPool(UserPoolIdRequest request, RequestContext context) {
+        UserPool pool = this.pools
+                .findById(request.userPoolId())
+                .orElseThrow(() -> Errors.userPoolNotFound(request.userPoolId()));
+        if ("ACTIVE".equals(pool.deletionProtection())) {
+            throw Errors.invalidParameter("The user pool cannot be deleted because deletion protection is activated.");
+        }
+        this.pools.delete(pool.id());
+        this.contents.deleteAll(pool.id());
+        return null;
+    }
+
+    private static List<SchemaAttribute> buildSchema(List<CreateUserPoolRequest.SchemaEntry> entries) {
+        List<SchemaAttribute> schema = new ArrayList<>(SchemaAttribute.STANDARD);
+        List<SchemaAttribute> custom = new ArrayList<>();
+        for (CreateUserPoolRequest.SchemaEntry entry : entries) {
+            int standard = indexOf(schema, entry.name());
+            if (standard >= 0) {
+                schema.set(standard, schema.get(standard).with(entry.mutable(), entry.required()));
+                continue;
+            }
+            if (entry.required()) {
+                throw Errors.invalidParameter("Required custom attributes are not supported currently.");
+            }
+            String name = (entry.developerOnly() ? "dev:" : "") + SchemaAttribute.CUSTOM_PREFIX + entry.name();
+            if (indexOf(custom, name) >= 0) {
+                throw Errors.invalidParameter("Existing attribute already has name " + name + ".");
+            }
+            boolean isString = entry.dataType().equals("String");
+            boolean isNumber = entry.dataType().equals("Number");
+            custom.add(new SchemaAttribute(
+                    name,
+                    entry.dataType(),
+                    entry.developerOnly(),
+                    entry.mutable(),
+                    false,
+                    isString ? orEmpty(entry.stringConstraints()) : null,
+                    isNumber ? orEmpty(entry.numberConstraints()) : null));
+        }
+        schema.addAll(custom);
+        return schema;
+    }
+
+    private static int indexOf(List<SchemaAttribute> schema, String name) {
+        for (int i = 0; i < schema.size(); i++) {
+            if (schema.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static Map<String, String> orEmpty(@Nullable Map<String, String> constraints) {
+        return (constraints != null) ? constraints : Map.of();
+    }
+
+    /**
+     * A request that names only a pool.
+     *
+     * @param userPoolId the pool id
+     */
+    record UserPoolIdRequest(String userPoolId) {
+
+        static UserPoolIdRequest parse(RequestReader in) {
+            return new UserPoolIdRequest(in.requiredString("UserPoolId", Shapes.USER_POOL_ID));
+        }
+    }
+
+    /**
+     * A ListUserPools request.
+     *
+     * @param maxResults the page size, required, 1 to 60
+     * @param nextToken the token of the page to return
+     */
+    record ListUserPoolsRequest(int maxResults, @Nullable String nextToken) {
+
+        static ListUserPoolsRequest parse(RequestReader in) {
+            String nextToken = in.string("NextToken", Shapes.PAGINATION_KEY);
+            return new ListUserPoolsRequest(in.requiredInteger("MaxResults", IntShape.range(1, 60)), nextToken);
+        }
+    }
+}

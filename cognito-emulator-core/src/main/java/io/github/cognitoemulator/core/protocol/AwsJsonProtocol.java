@@ -1,0 +1,119 @@
+package io.github.cognitoemulator.core.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cognitoemulator.core.error.CognitoException;
+import io.github.cognitoemulator.core.error.ErrorType;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves Cognito's JSON 1.1 protocol: finds the action named by {@code X-Amz-Target}, reads and validates the body,
+ * runs the action and writes its result, or the AWS-shaped error ({@code __type}, {@code message},
+ * {@code x-amzn-ErrorType}) when anything fails. No exception ever leaves this class.
+ */
+public final class AwsJsonProtocol {
+
+    /** The prefix of every {@code X-Amz-Target} the Cognito user pools service answers. */
+    public static final String TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
+
+    /** The content type of requests and responses. */
+    public static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+
+    private static final Logger logger = LoggerFactory.getLogger(AwsJsonProtocol.class);
+
+    private final ActionRegistry registry;
+
+    private final String defaultRegion;
+
+    private final Supplier<String> requestIds;
+
+    public AwsJsonProtocol(ActionRegistry registry, String defaultRegion, Supplier<String> requestIds) {
+        this.registry = Objects.requireNonNull(registry, "'registry' must not be null");
+        this.defaultRegion = Objects.requireNonNull(defaultRegion, "'defaultRegion' must not be null");
+        this.requestIds = Objects.requireNonNull(requestIds, "'requestIds' must not be null");
+    }
+
+    /** Answers one call. */
+    public ProtocolResponse handle(ProtocolRequest request) {
+        String requestId = this.requestIds.get();
+        String region = (request.region() != null) ? request.region() : this.defaultRegion;
+        try {
+            ActionRegistry.RegisteredAction<?> action = findAction(request.target());
+            RequestReader input = RequestReader.of(readBody(request.body()));
+            Object result = action.invoke(input, new RequestContext(region, requestId));
+            return success(requestId, (result != null) ? result : Map.of());
+        } catch (CognitoException ex) {
+            return error(requestId, ex.type(), ex.getMessage());
+        } catch (RuntimeException ex) {
+            logger.error("Cognito emulator failed on {} (request {})", request.target(), requestId, ex);
+            return error(requestId, ErrorType.INTERNAL_ERROR, "Internal server error.");
+        }
+    }
+
+    private ActionRegistry.RegisteredAction<?> findAction(@Nullable String target) {
+        if (target == null || !target.startsWith(TARGET_PREFIX)) {
+            throw ErrorType.UNKNOWN_OPERATION.exception(null);
+        }
+        String name = target.substring(TARGET_PREFIX.length());
+        return this.registry.find(name).orElseThrow(() -> {
+            logger.warn("Cognito emulator does not support the action '{}'", name);
+            return ErrorType.UNKNOWN_OPERATION.exception(null);
+        });
+    }
+
+    private static ObjectNode readBody(byte[] body) {
+        if (body.length == 0) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        JsonNode json;
+        try {
+            json = CognitoJson.read(body);
+        } catch (IOException ex) {
+            throw ErrorType.SERIALIZATION.exception(null);
+        }
+        if (json == null || json.isMissingNode()) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        if (!json.isObject()) {
+            throw ErrorType.SERIALIZATION.exception(null);
+        }
+        return (ObjectNode) json;
+    }
+
+    private static ProtocolResponse success(String requestId, Object result) {
+        return new ProtocolResponse(200, headers(requestId), CognitoJson.write(result));
+    }
+
+    private static ProtocolResponse error(String requestId, ErrorType type, @Nullable String message) {
+        Map<String, String> headers = headers(requestId);
+        headers.put("x-amzn-ErrorType", type.wireName() + ":");
+        if (message != null && isPlainHeaderValue(message)) {
+            headers.put("x-amzn-ErrorMessage", message);
+        }
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("__type", type.wireName());
+        if (message != null) {
+            body.put("message", message);
+        }
+        return new ProtocolResponse(type.httpStatus(), headers, CognitoJson.write(body));
+    }
+
+    private static boolean isPlainHeaderValue(String value) {
+        return value.chars().allMatch((c) -> c >= 0x20 && c < 0x7f);
+    }
+
+    private static Map<String, String> headers(String requestId) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", CONTENT_TYPE);
+        headers.put("x-amzn-RequestId", requestId);
+        return headers;
+    }
+}

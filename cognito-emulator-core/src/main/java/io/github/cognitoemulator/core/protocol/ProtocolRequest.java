@@ -1,0 +1,28 @@
+package io.github.cognitoemulator.core.protocol;
+
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One JSON 1.1 call as it arrived: the {@code X-Amz-Target} header, the raw body, and what the transport knows about
+ * the caller.
+ *
+ * @param target the {@code X-Amz-Target} header, or {@code null} when the request had none
+ * @param body the request body exactly as sent, whatever its content type
+ * @param region the region of the request's SigV4 credential scope, or {@code null} to use the emulator's default
+ */
+public record ProtocolRequest(
+        @Nullable String target, byte[] body, @Nullable String region) {
+
+    public ProtocolRequest {
+        Objects.requireNonNull(body, "'body' must not be null");
+    }
+
+    /** A request for {@code action} of the Cognito service, in the default region. */
+    public static ProtocolRequest of(String action, String jsonBody) {
+        return new ProtocolRequest(
+                AwsJsonProtocol.TARGET_PREFIX + action,
+                jsonBody.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                null);
+    }
+}

@@ -1,0 +1,85 @@
+package io.github.cognitoemulator.core.user;
+
+import io.github.cognitoemulator.core.error.Errors;
+import io.github.cognitoemulator.core.pool.SchemaAttribute;
+import io.github.cognitoemulator.core.pool.UserPool;
+import io.github.cognitoemulator.core.protocol.RequestReader;
+import io.github.cognitoemulator.core.protocol.Shapes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/** Cognito's rules for the attributes written to a user: schema membership, mutability and formats. */
+final class AttributeRules {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
+
+    private static final Pattern PHONE_NUMBER = Pattern.compile("\\+[0-9]{1,15}");
+
+    private AttributeRules() {}
+
+    /** Reads an {@code AttributeListType} member: a list of {@code {Name, Value}}. */
+    static @Nullable List<Attribute> read(RequestReader in, String member) {
+        List<RequestReader> entries = in.structureList(member, 0, Integer.MAX_VALUE);
+        if (entries == null) {
+            return null;
+        }
+        List<Attribute> attributes = new ArrayList<>(entries.size());
+        for (RequestReader entry : entries) {
+            String name = entry.requiredString("Name", Shapes.ATTRIBUTE_NAME);
+            String value = entry.string("Value", Shapes.ATTRIBUTE_VALUE);
+            attributes.add(new Attribute(name, value));
+        }
+        return attributes;
+    }
+
+    /**
+     * Checks attributes an administrator writes to a new or existing user.
+     *
+     * @param existing the user being updated, or {@code null} for a user being created
+     */
+    static void check(UserPool pool, List<Attribute> attributes, @Nullable User existing) {
+        for (Attribute attribute : attributes) {
+            SchemaAttribute schema = pool.attribute(attribute.name()).orElse(null);
+            if (schema == null) {
+                throw Errors.invalidParameter("Attributes did not conform to the schema: " + attribute.name()
+                        + ": Attribute does not exist in the schema.");
+            }
+            boolean alreadySet = existing != null && existing.attribute(attribute.name()) != null;
+            if (schema.name().equals("sub") || (!schema.mutable() && alreadySet)) {
+                throw Errors.invalidParameter("user." + attribute.name()
+                        + ": Attribute cannot be updated. (changing an immutable attribute)");
+            }
+            String value = attribute.value();
+            if (value == null || value.isEmpty()) {
+                continue;
+            }
+            if (attribute.name().equals("email") && !EMAIL.matcher(value).matches()) {
+                throw Errors.invalidParameter("Invalid email address format.");
+            }
+            if (attribute.name().equals("phone_number")
+                    && !PHONE_NUMBER.matcher(value).matches()) {
+                throw Errors.invalidParameter("Invalid phone number format.");
+            }
+        }
+    }
+
+    /** Whether {@code value} is a well-formed email address. */
+    static boolean isEmail(String value) {
+        return EMAIL.matcher(value).matches();
+    }
+
+    /** Whether {@code value} is a well-formed phone number, {@code +} and digits. */
+    static boolean isPhoneNumber(String value) {
+        return PHONE_NUMBER.matcher(value).matches();
+    }
+
+    /**
+     * A user attribute in a request; a {@code null} or empty value removes the attribute.
+     *
+     * @param name the attribute name, with any prefix
+     * @param value the value, or {@code null}
+     */
+    record Attribute(String name, @Nullable String value) {}
+}
