@@ -1,8 +1,14 @@
 package io.github.cognitoemulator.core;
 
+import io.github.cognitoemulator.core.auth.AuthSessions;
+import io.github.cognitoemulator.core.auth.AuthenticationActions;
 import io.github.cognitoemulator.core.client.InMemoryUserPoolClientRepository;
 import io.github.cognitoemulator.core.client.UserPoolClientActions;
 import io.github.cognitoemulator.core.client.UserPoolClientRepository;
+import io.github.cognitoemulator.core.code.VerificationCodes;
+import io.github.cognitoemulator.core.message.MessageInbox;
+import io.github.cognitoemulator.core.message.MessageSender;
+import io.github.cognitoemulator.core.oidc.OidcDocuments;
 import io.github.cognitoemulator.core.pool.InMemoryUserPoolRepository;
 import io.github.cognitoemulator.core.pool.PoolContents;
 import io.github.cognitoemulator.core.pool.UserPoolActions;
@@ -11,15 +17,25 @@ import io.github.cognitoemulator.core.protocol.ActionRegistry;
 import io.github.cognitoemulator.core.protocol.AwsJsonProtocol;
 import io.github.cognitoemulator.core.protocol.ProtocolRequest;
 import io.github.cognitoemulator.core.protocol.ProtocolResponse;
+import io.github.cognitoemulator.core.selfservice.PasswordActions;
+import io.github.cognitoemulator.core.selfservice.SelfService;
+import io.github.cognitoemulator.core.selfservice.UserRegistrationActions;
+import io.github.cognitoemulator.core.selfservice.UserSelfServiceActions;
 import io.github.cognitoemulator.core.support.Ids;
+import io.github.cognitoemulator.core.token.PrefetchingRsaKeySource;
+import io.github.cognitoemulator.core.token.RsaKeySource;
+import io.github.cognitoemulator.core.token.SigningKeys;
+import io.github.cognitoemulator.core.token.TokenService;
 import io.github.cognitoemulator.core.user.AdminUserActions;
 import io.github.cognitoemulator.core.user.InMemoryUserRepository;
 import io.github.cognitoemulator.core.user.ListUsersActions;
+import io.github.cognitoemulator.core.user.PasswordChanges;
 import io.github.cognitoemulator.core.user.UserDirectory;
 import io.github.cognitoemulator.core.user.UserRepository;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
@@ -46,9 +62,23 @@ public final class CognitoEmulator {
 
     private final String region;
 
+    private final SigningKeys signingKeys;
+
+    private final UserPoolRepository pools;
+
+    private final MessageInbox inbox;
+
     private CognitoEmulator(Builder builder) {
         Ids ids = new Ids(builder.random);
+        this.pools = builder.pools;
+        this.inbox = new MessageInbox(builder.inboxCapacity);
         UserDirectory users = new UserDirectory(builder.users);
+        PasswordChanges passwords = new PasswordChanges(users, builder.clock, ids);
+        this.signingKeys = new SigningKeys(builder.keySource);
+        TokenService tokens = new TokenService(this.signingKeys, builder.clock, ids);
+        MessageSender messages = new MessageSender(this.inbox, builder.clock, ids);
+        SelfService selfService = new SelfService(
+                builder.pools, builder.clients, users, tokens, new VerificationCodes(builder.clock, ids), messages);
         PoolContents contents = new PoolContents() {
             @Override
             public long countUsers(String userPoolId) {
@@ -59,13 +89,25 @@ public final class CognitoEmulator {
             public void deleteAll(String userPoolId) {
                 builder.clients.deleteAll(userPoolId);
                 builder.users.deleteAll(userPoolId);
+                CognitoEmulator.this.signingKeys.remove(userPoolId);
             }
         };
         this.registry = ActionRegistry.builder()
                 .family(new UserPoolActions(builder.pools, contents, builder.clock, ids, builder.accountId))
                 .family(new UserPoolClientActions(builder.pools, builder.clients, builder.clock, ids))
-                .family(new AdminUserActions(builder.pools, users, builder.clock, ids))
+                .family(new AdminUserActions(builder.pools, users, passwords, messages, builder.clock, ids))
                 .family(new ListUsersActions(builder.pools, users))
+                .family(new AuthenticationActions(
+                        builder.pools,
+                        builder.clients,
+                        users,
+                        tokens,
+                        new AuthSessions(builder.clock, ids),
+                        passwords,
+                        builder.clock))
+                .family(new UserRegistrationActions(selfService, passwords, builder.clock, ids))
+                .family(new PasswordActions(selfService, passwords))
+                .family(new UserSelfServiceActions(selfService, builder.clock))
                 .build();
         this.region = builder.region;
         this.protocol = new AwsJsonProtocol(this.registry, builder.region, ids::uuid);
@@ -96,6 +138,35 @@ public final class CognitoEmulator {
         return this.region;
     }
 
+    /**
+     * The OpenID Connect discovery document of a pool, or empty when there is no such pool.
+     *
+     * @param issuerBaseUrl the base URL of the issuer, so that {@code issuer} is {@code <issuerBaseUrl>/<pool id>}
+     */
+    public Optional<String> openidConfiguration(String userPoolId, String issuerBaseUrl) {
+        return this.pools
+                .findById(userPoolId)
+                .map((pool) -> OidcDocuments.openidConfiguration(issuerBaseUrl + "/" + pool.id()));
+    }
+
+    /** The key set that verifies a pool's tokens, or empty when there is no such pool. */
+    public Optional<String> jwks(String userPoolId) {
+        return this.pools
+                .findById(userPoolId)
+                .map((pool) -> OidcDocuments.jwks(
+                        this.signingKeys.publicKeys(pool.id()).toJSONObject(true)));
+    }
+
+    /** The key set of every pool, for a verifier that accepts the tokens of any pool. */
+    public String jwks() {
+        return OidcDocuments.jwks(this.signingKeys.allPublicKeys().toJSONObject(true));
+    }
+
+    /** The messages Cognito would have sent by email or SMS (codes, invitations), newest first. */
+    public MessageInbox inbox() {
+        return this.inbox;
+    }
+
     /** Configures a {@link CognitoEmulator}. */
     public static final class Builder {
 
@@ -112,6 +183,12 @@ public final class CognitoEmulator {
         private UserPoolClientRepository clients = new InMemoryUserPoolClientRepository();
 
         private UserRepository users = new InMemoryUserRepository();
+
+        private RsaKeySource keySource = RsaKeySource.generating();
+
+        private boolean prefetchKeys = true;
+
+        private int inboxCapacity = 1000;
 
         private Builder() {}
 
@@ -157,7 +234,26 @@ public final class CognitoEmulator {
             return this;
         }
 
+        /**
+         * Where the pools' RSA signing keys come from; by default new keys are generated ahead of need on a
+         * background thread.
+         */
+        public Builder keySource(RsaKeySource keySource) {
+            this.keySource = Objects.requireNonNull(keySource, "'keySource' must not be null");
+            this.prefetchKeys = false;
+            return this;
+        }
+
+        /** How many messages the inbox keeps before dropping the oldest. */
+        public Builder inboxCapacity(int inboxCapacity) {
+            this.inboxCapacity = inboxCapacity;
+            return this;
+        }
+
         public CognitoEmulator build() {
+            if (this.prefetchKeys) {
+                this.keySource = new PrefetchingRsaKeySource(2).start();
+            }
             return new CognitoEmulator(this);
         }
     }

@@ -48,7 +48,10 @@ public final class AwsJsonProtocol {
         try {
             ActionRegistry.RegisteredAction<?> action = findAction(request.target());
             RequestReader input = RequestReader.of(readBody(request.body()));
-            Object result = action.invoke(input, new RequestContext(region, requestId));
+            String issuerBaseUrl = (request.issuerBaseUrl() != null)
+                    ? request.issuerBaseUrl()
+                    : RequestContext.cognitoIssuerBaseUrl(region);
+            Object result = action.invoke(input, new RequestContext(region, requestId, issuerBaseUrl));
             return success(requestId, (result != null) ? result : Map.of());
         } catch (CognitoException ex) {
             return error(requestId, ex.type(), ex.getMessage());

@@ -1,5 +1,6 @@
 package io.github.cognitoemulator.core.protocol;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -10,19 +11,28 @@ import org.jspecify.annotations.Nullable;
  * @param target the {@code X-Amz-Target} header, or {@code null} when the request had none
  * @param body the request body exactly as sent, whatever its content type
  * @param region the region of the request's SigV4 credential scope, or {@code null} to use the emulator's default
+ * @param issuerBaseUrl the base URL of token issuers as the caller sees the emulator (for example
+ *     {@code http://localhost:4566}), or {@code null} for Cognito's own
+ *     ({@code https://cognito-idp.<region>.amazonaws.com})
  */
 public record ProtocolRequest(
-        @Nullable String target, byte[] body, @Nullable String region) {
+        @Nullable String target,
+        byte[] body,
+        @Nullable String region,
+        @Nullable String issuerBaseUrl) {
 
     public ProtocolRequest {
         Objects.requireNonNull(body, "'body' must not be null");
     }
 
+    /** A request whose tokens carry Cognito's own issuer. */
+    public ProtocolRequest(@Nullable String target, byte[] body, @Nullable String region) {
+        this(target, body, region, null);
+    }
+
     /** A request for {@code action} of the Cognito service, in the default region. */
     public static ProtocolRequest of(String action, String jsonBody) {
         return new ProtocolRequest(
-                AwsJsonProtocol.TARGET_PREFIX + action,
-                jsonBody.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                null);
+                AwsJsonProtocol.TARGET_PREFIX + action, jsonBody.getBytes(StandardCharsets.UTF_8), null, null);
     }
 }

@@ -27,6 +27,10 @@ public final class Shapes {
     public static final StringShape ATTRIBUTE_VALUE =
             StringShape.length(0, 2048).asSensitive();
 
+    /** {@code TokenModelType}: an access token. */
+    public static final StringShape ACCESS_TOKEN =
+            StringShape.length(0, Integer.MAX_VALUE).pattern("[A-Za-z0-9-_=.]+").asSensitive();
+
     /** {@code PaginationKeyType} and its relatives. */
     public static final StringShape PAGINATION_KEY =
             StringShape.length(1, Integer.MAX_VALUE).pattern("[\\S]+");

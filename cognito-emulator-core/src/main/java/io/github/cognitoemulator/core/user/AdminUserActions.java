@@ -2,7 +2,8 @@ package io.github.cognitoemulator.core.user;
 
 import io.github.cognitoemulator.core.error.ErrorType;
 import io.github.cognitoemulator.core.error.Errors;
-import io.github.cognitoemulator.core.password.PasswordCredential;
+import io.github.cognitoemulator.core.message.MessageSender;
+import io.github.cognitoemulator.core.message.MessageTemplates;
 import io.github.cognitoemulator.core.password.TemporaryPasswords;
 import io.github.cognitoemulator.core.pool.UserPool;
 import io.github.cognitoemulator.core.pool.UserPoolRepository;
@@ -36,9 +37,21 @@ public final class AdminUserActions implements ActionFamily {
 
     private final Ids ids;
 
-    public AdminUserActions(UserPoolRepository pools, UserDirectory users, Clock clock, Ids ids) {
+    private final PasswordChanges passwords;
+
+    private final MessageSender messages;
+
+    public AdminUserActions(
+            UserPoolRepository pools,
+            UserDirectory users,
+            PasswordChanges passwords,
+            MessageSender messages,
+            Clock clock,
+            Ids ids) {
         this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
         this.users = Objects.requireNonNull(users, "'users' must not be null");
+        this.passwords = Objects.requireNonNull(passwords, "'passwords' must not be null");
+        this.messages = Objects.requireNonNull(messages, "'messages' must not be null");
         this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
         this.ids = Objects.requireNonNull(ids, "'ids' must not be null");
     }
@@ -58,12 +71,10 @@ public final class AdminUserActions implements ActionFamily {
         if ("RESEND".equals(request.messageAction())) {
             return Map.of("User", UserShapes.userType(resendInvitation(pool, request), (name) -> true));
         }
-        checkUsername(pool, request.username());
+        Usernames.check(pool, request.username());
         AttributeRules.check(pool, request.userAttributes(), null);
         String password = request.temporaryPassword();
-        if (password != null) {
-            checkPolicy(pool, password);
-        } else {
+        if (password == null) {
             password = TemporaryPasswords.generate(pool.passwordPolicy(), this.ids);
         }
         Instant now = this.clock.instant();
@@ -75,12 +86,7 @@ public final class AdminUserActions implements ActionFamily {
                 attributes.put(attribute.name(), attribute.value());
             }
         }
-        String username = request.username();
-        if (pool.hasUsernameAttributes()) {
-            // In pools where users sign in with email or phone, that value is an attribute and the sub is the username.
-            attributes.put(AttributeRules.isEmail(username) ? "email" : "phone_number", username);
-            username = sub;
-        }
+        String username = Usernames.internalUsername(pool, request.username(), sub, attributes);
         var user = new User(
                 pool.id(),
                 username,
@@ -90,12 +96,15 @@ public final class AdminUserActions implements ActionFamily {
                 true,
                 now,
                 now,
-                PasswordCredential.create(pool.idSuffix(), username, password, this.ids.randomBytes(16)),
+                this.passwords.credential(pool, username, password),
                 now);
         if (request.forceAliasCreation()) {
             releaseAliases(pool, user, now);
         }
         this.users.create(pool, user, "User account already exists");
+        if (!"SUPPRESS".equals(request.messageAction())) {
+            sendInvitation(pool, user, request.username(), password, request.desiredDeliveryMediums());
+        }
         return Map.of("User", UserShapes.userType(user, (name) -> true));
     }
 
@@ -114,13 +123,11 @@ public final class AdminUserActions implements ActionFamily {
     @Nullable
     Object adminSetUserPassword(AdminSetUserPasswordRequest request, RequestContext context) {
         UserPool pool = requirePool(request.userPoolId());
-        checkPolicy(pool, request.password());
+        PasswordChanges.checkPolicy(pool, request.password());
         return this.users.locked(pool, () -> {
             User user = requireUser(pool, request.username());
-            var credential = PasswordCredential.create(
-                    pool.idSuffix(), user.username(), request.password(), this.ids.randomBytes(16));
             UserStatus status = request.permanent() ? UserStatus.CONFIRMED : UserStatus.FORCE_CHANGE_PASSWORD;
-            this.users.update(pool, user.withPassword(credential, status, this.clock.instant()));
+            this.passwords.setPassword(pool, user, request.password(), status);
             return null;
         });
     }
@@ -131,24 +138,7 @@ public final class AdminUserActions implements ActionFamily {
         return this.users.locked(pool, () -> {
             User user = requireUser(pool, request.username());
             AttributeRules.check(pool, request.userAttributes(), user);
-            Map<String, String> attributes = new LinkedHashMap<>(user.attributes());
-            for (AttributeRules.Attribute attribute : request.userAttributes()) {
-                String previous = attributes.get(attribute.name());
-                if (attribute.value() == null || attribute.value().isEmpty()) {
-                    attributes.remove(attribute.name());
-                } else {
-                    attributes.put(attribute.name(), attribute.value());
-                }
-                // A new email or phone number is not verified until the user proves it, unless the caller says so.
-                boolean changed = !Objects.equals(previous, attributes.get(attribute.name()));
-                String verifiedFlag = attribute.name() + "_verified";
-                if (changed
-                        && List.of("email", "phone_number").contains(attribute.name())
-                        && request.userAttributes().stream()
-                                .noneMatch((a) -> a.name().equals(verifiedFlag))) {
-                    attributes.put(verifiedFlag, "false");
-                }
-            }
+            Map<String, String> attributes = AttributeRules.apply(user, request.userAttributes());
             this.users.update(pool, user.withAttributes(attributes, this.clock.instant()));
             return null;
         });
@@ -162,17 +152,38 @@ public final class AdminUserActions implements ActionFamily {
                         "Resend not possible. " + user.username() + " status is not FORCE_CHANGE_PASSWORD.");
             }
             String password = request.temporaryPassword();
-            if (password != null) {
-                checkPolicy(pool, password);
-            } else {
+            if (password == null) {
                 password = TemporaryPasswords.generate(pool.passwordPolicy(), this.ids);
             }
-            var credential =
-                    PasswordCredential.create(pool.idSuffix(), user.username(), password, this.ids.randomBytes(16));
-            User updated = user.withPassword(credential, UserStatus.FORCE_CHANGE_PASSWORD, this.clock.instant());
-            this.users.update(pool, updated);
+            User updated = this.passwords.setPassword(pool, user, password, UserStatus.FORCE_CHANGE_PASSWORD);
+            sendInvitation(pool, updated, request.username(), password, request.desiredDeliveryMediums());
             return updated;
         });
+    }
+
+    /**
+     * Sends the invitation with the temporary password by each requested medium the user has an address for, as
+     * Cognito does.
+     */
+    private void sendInvitation(
+            UserPool pool, User user, String signInName, String temporaryPassword, List<String> mediums) {
+        for (String medium : mediums) {
+            String attribute = medium.equals("EMAIL") ? "email" : "phone_number";
+            String destination = user.attribute(attribute);
+            if (destination != null) {
+                MessageTemplates.Text text =
+                        MessageTemplates.invitation(pool, medium.equals("EMAIL"), signInName, temporaryPassword);
+                this.messages.send(
+                        pool.id(),
+                        user.username(),
+                        "AdminCreateUser",
+                        attribute,
+                        destination,
+                        text.subject(),
+                        text.body(),
+                        temporaryPassword);
+            }
+        }
     }
 
     private void releaseAliases(UserPool pool, User user, Instant now) {
@@ -182,38 +193,6 @@ public final class AdminUserActions implements ActionFamily {
                 attributes.put(alias + "_verified", "false");
                 this.users.update(pool, owner.withAttributes(attributes, now));
             });
-        }
-    }
-
-    private static void checkUsername(UserPool pool, String username) {
-        List<String> signIn = pool.usernameAttributes();
-        if (!signIn.isEmpty()) {
-            boolean email = signIn.contains("email") && AttributeRules.isEmail(username);
-            boolean phone = signIn.contains("phone_number") && AttributeRules.isPhoneNumber(username);
-            if (!email && !phone) {
-                throw Errors.invalidParameter(
-                        signIn.size() == 2
-                                ? "Username should be either an email or a phone number."
-                                : signIn.contains("email")
-                                        ? "Username should be an email."
-                                        : "Username should be a phone number.");
-            }
-            return;
-        }
-        if (pool.aliasAttributes().contains("email") && AttributeRules.isEmail(username)) {
-            throw Errors.invalidParameter(
-                    "Username cannot be of email format, since user pool is configured for email alias.");
-        }
-        if (pool.aliasAttributes().contains("phone_number") && AttributeRules.isPhoneNumber(username)) {
-            throw Errors.invalidParameter(
-                    "Username cannot be of phone number format, since user pool is configured for phone number alias.");
-        }
-    }
-
-    static void checkPolicy(UserPool pool, String password) {
-        List<String> violations = pool.passwordPolicy().violations(password);
-        if (!violations.isEmpty()) {
-            throw ErrorType.INVALID_PASSWORD.exception("Password does not conform to policy: " + violations.get(0));
         }
     }
 

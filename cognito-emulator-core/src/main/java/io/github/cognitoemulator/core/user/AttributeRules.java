@@ -6,12 +6,15 @@ import io.github.cognitoemulator.core.pool.UserPool;
 import io.github.cognitoemulator.core.protocol.RequestReader;
 import io.github.cognitoemulator.core.protocol.Shapes;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** Cognito's rules for the attributes written to a user: schema membership, mutability and formats. */
-final class AttributeRules {
+public final class AttributeRules {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
 
@@ -20,7 +23,7 @@ final class AttributeRules {
     private AttributeRules() {}
 
     /** Reads an {@code AttributeListType} member: a list of {@code {Name, Value}}. */
-    static @Nullable List<Attribute> read(RequestReader in, String member) {
+    public static @Nullable List<Attribute> read(RequestReader in, String member) {
         List<RequestReader> entries = in.structureList(member, 0, Integer.MAX_VALUE);
         if (entries == null) {
             return null;
@@ -35,11 +38,35 @@ final class AttributeRules {
     }
 
     /**
+     * The attributes of {@code user} with {@code changes} applied: an empty value removes an attribute, and a new
+     * email or phone number is unverified unless the same request says otherwise.
+     */
+    public static Map<String, String> apply(User user, List<Attribute> changes) {
+        Map<String, String> attributes = new LinkedHashMap<>(user.attributes());
+        for (Attribute change : changes) {
+            String previous = attributes.get(change.name());
+            if (change.value() == null || change.value().isEmpty()) {
+                attributes.remove(change.name());
+            } else {
+                attributes.put(change.name(), change.value());
+            }
+            boolean changed = !Objects.equals(previous, attributes.get(change.name()));
+            String verifiedFlag = change.name() + "_verified";
+            if (changed
+                    && (change.name().equals("email") || change.name().equals("phone_number"))
+                    && changes.stream().noneMatch((other) -> other.name().equals(verifiedFlag))) {
+                attributes.put(verifiedFlag, "false");
+            }
+        }
+        return attributes;
+    }
+
+    /**
      * Checks attributes an administrator writes to a new or existing user.
      *
      * @param existing the user being updated, or {@code null} for a user being created
      */
-    static void check(UserPool pool, List<Attribute> attributes, @Nullable User existing) {
+    public static void check(UserPool pool, List<Attribute> attributes, @Nullable User existing) {
         for (Attribute attribute : attributes) {
             SchemaAttribute schema = pool.attribute(attribute.name()).orElse(null);
             if (schema == null) {
@@ -66,12 +93,12 @@ final class AttributeRules {
     }
 
     /** Whether {@code value} is a well-formed email address. */
-    static boolean isEmail(String value) {
+    public static boolean isEmail(String value) {
         return EMAIL.matcher(value).matches();
     }
 
     /** Whether {@code value} is a well-formed phone number, {@code +} and digits. */
-    static boolean isPhoneNumber(String value) {
+    public static boolean isPhoneNumber(String value) {
         return PHONE_NUMBER.matcher(value).matches();
     }
 
@@ -81,5 +108,5 @@ final class AttributeRules {
      * @param name the attribute name, with any prefix
      * @param value the value, or {@code null}
      */
-    record Attribute(String name, @Nullable String value) {}
+    public record Attribute(String name, @Nullable String value) {}
 }

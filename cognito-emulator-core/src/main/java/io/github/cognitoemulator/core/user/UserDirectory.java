@@ -39,6 +39,11 @@ public final class UserDirectory {
      * then the {@code sub}.
      */
     public Optional<User> resolve(UserPool pool, String name) {
+        return findForSignIn(pool, name).or(() -> this.users.findBySub(pool.id(), name));
+    }
+
+    /** The user who signs in as {@code name}: by username, by email or phone number, or by a verified alias. */
+    public Optional<User> findForSignIn(UserPool pool, String name) {
         Optional<User> byUsername = findByUsername(pool, name);
         if (byUsername.isPresent()) {
             return byUsername;
@@ -61,7 +66,7 @@ public final class UserDirectory {
                 return match;
             }
         }
-        return this.users.findBySub(pool.id(), name);
+        return Optional.empty();
     }
 
     /** Every user of the pool, ordered by username. */

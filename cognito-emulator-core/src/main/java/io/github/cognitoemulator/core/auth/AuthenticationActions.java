@@ -1,0 +1,373 @@
+package io.github.cognitoemulator.core.auth;
+
+import io.github.cognitoemulator.core.client.ExplicitAuthFlow;
+import io.github.cognitoemulator.core.client.UserPoolClient;
+import io.github.cognitoemulator.core.client.UserPoolClientRepository;
+import io.github.cognitoemulator.core.error.ErrorType;
+import io.github.cognitoemulator.core.error.Errors;
+import io.github.cognitoemulator.core.pool.UserPool;
+import io.github.cognitoemulator.core.pool.UserPoolRepository;
+import io.github.cognitoemulator.core.protocol.ActionFamily;
+import io.github.cognitoemulator.core.protocol.ActionRegistry;
+import io.github.cognitoemulator.core.protocol.RequestContext;
+import io.github.cognitoemulator.core.protocol.RequestReader;
+import io.github.cognitoemulator.core.protocol.Shapes;
+import io.github.cognitoemulator.core.protocol.StringShape;
+import io.github.cognitoemulator.core.token.IssuedTokens;
+import io.github.cognitoemulator.core.token.RefreshSession;
+import io.github.cognitoemulator.core.token.TokenRequest;
+import io.github.cognitoemulator.core.token.TokenService;
+import io.github.cognitoemulator.core.user.PasswordChanges;
+import io.github.cognitoemulator.core.user.User;
+import io.github.cognitoemulator.core.user.UserDirectory;
+import io.github.cognitoemulator.core.user.UserStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * InitiateAuth, AdminInitiateAuth, RespondToAuthChallenge and AdminRespondToAuthChallenge: the password and refresh
+ * flows, and the NEW_PASSWORD_REQUIRED challenge.
+ *
+ * @see <a href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html">InitiateAuth</a>
+ */
+public final class AuthenticationActions implements ActionFamily {
+
+    private static final Set<AuthFlow> PUBLIC_FLOWS = EnumSet.of(
+            AuthFlow.USER_SRP_AUTH,
+            AuthFlow.REFRESH_TOKEN_AUTH,
+            AuthFlow.REFRESH_TOKEN,
+            AuthFlow.CUSTOM_AUTH,
+            AuthFlow.USER_PASSWORD_AUTH,
+            AuthFlow.USER_AUTH);
+
+    private static final Set<AuthFlow> ADMIN_FLOWS = EnumSet.of(
+            AuthFlow.USER_SRP_AUTH,
+            AuthFlow.REFRESH_TOKEN_AUTH,
+            AuthFlow.REFRESH_TOKEN,
+            AuthFlow.CUSTOM_AUTH,
+            AuthFlow.ADMIN_NO_SRP_AUTH,
+            AuthFlow.ADMIN_USER_PASSWORD_AUTH,
+            AuthFlow.USER_AUTH);
+
+    private final UserPoolRepository pools;
+
+    private final UserPoolClientRepository clients;
+
+    private final UserDirectory users;
+
+    private final TokenService tokens;
+
+    private final AuthSessions sessions;
+
+    private final PasswordChanges passwords;
+
+    private final Clock clock;
+
+    public AuthenticationActions(
+            UserPoolRepository pools,
+            UserPoolClientRepository clients,
+            UserDirectory users,
+            TokenService tokens,
+            AuthSessions sessions,
+            PasswordChanges passwords,
+            Clock clock) {
+        this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
+        this.clients = Objects.requireNonNull(clients, "'clients' must not be null");
+        this.users = Objects.requireNonNull(users, "'users' must not be null");
+        this.tokens = Objects.requireNonNull(tokens, "'tokens' must not be null");
+        this.sessions = Objects.requireNonNull(sessions, "'sessions' must not be null");
+        this.passwords = Objects.requireNonNull(passwords, "'passwords' must not be null");
+        this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
+    }
+
+    @Override
+    public void registerTo(ActionRegistry.Builder registry) {
+        registry.add("InitiateAuth", (in) -> InitiateAuthRequest.parse(in, false), this::initiateAuth);
+        registry.add("AdminInitiateAuth", (in) -> InitiateAuthRequest.parse(in, true), this::initiateAuth);
+        registry.add("RespondToAuthChallenge", (in) -> RespondToAuthChallengeRequest.parse(in, false), this::respond);
+        registry.add(
+                "AdminRespondToAuthChallenge", (in) -> RespondToAuthChallengeRequest.parse(in, true), this::respond);
+    }
+
+    Map<String, Object> initiateAuth(InitiateAuthRequest request, RequestContext context) {
+        UserPoolClient client = requireClient(request.userPoolId(), request.clientId());
+        UserPool pool =
+                this.pools.findById(client.userPoolId()).orElseThrow(() -> Errors.clientNotFound(client.clientId()));
+        AuthFlow flow = request.authFlow();
+        if (!(request.admin() ? ADMIN_FLOWS : PUBLIC_FLOWS).contains(flow)) {
+            throw Errors.invalidParameter("Initiate Auth method not supported.");
+        }
+        return switch (flow) {
+            case USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH, ADMIN_NO_SRP_AUTH ->
+                passwordAuth(pool, client, request, context);
+            case REFRESH_TOKEN_AUTH, REFRESH_TOKEN -> refresh(pool, client, request, context);
+            case CUSTOM_AUTH -> {
+                requireFlow(client, flow);
+                throw Errors.invalidParameter("Custom auth lambda trigger is not configured for the user pool.");
+            }
+            case USER_SRP_AUTH -> {
+                requireFlow(client, flow);
+                throw ErrorType.UNSUPPORTED_OPERATION.exception("USER_SRP_AUTH is not supported yet.");
+            }
+            default -> throw Errors.invalidParameter("Auth flow not enabled for this client");
+        };
+    }
+
+    Map<String, Object> respond(RespondToAuthChallengeRequest request, RequestContext context) {
+        UserPoolClient client = requireClient(request.userPoolId(), request.clientId());
+        UserPool pool =
+                this.pools.findById(client.userPoolId()).orElseThrow(() -> Errors.clientNotFound(client.clientId()));
+        if (request.challengeName() != ChallengeName.NEW_PASSWORD_REQUIRED) {
+            throw Errors.invalidParameter("Invalid session for the user.");
+        }
+        Map<String, String> responses = request.challengeResponses();
+        String username = requireParameter(responses, "USERNAME");
+        String newPassword = requireParameter(responses, "NEW_PASSWORD");
+        if (request.session() == null) {
+            throw Errors.invalidParameter("Missing required parameter Session");
+        }
+        AuthSession session = this.sessions.take(request.session(), client.clientId(), request.challengeName());
+        User user = this.users.resolve(pool, session.sub()).orElseThrow(Errors::userNotFound);
+        if (!user.username().equals(username)
+                && this.users
+                        .findForSignIn(pool, username)
+                        .filter((u) -> u.sub().equals(user.sub()))
+                        .isEmpty()) {
+            throw ErrorType.NOT_AUTHORIZED.exception("Invalid session for the user.");
+        }
+        SecretHash.check(client, responses.get("SECRET_HASH"), username, user.username());
+        User updated =
+                NewPasswordChallenge.complete(this.passwords, pool, user, newPassword, responses, this.clock.instant());
+        return authenticated(pool, client, updated, this.clock.instant(), null, context);
+    }
+
+    private Map<String, Object> passwordAuth(
+            UserPool pool, UserPoolClient client, InitiateAuthRequest request, RequestContext context) {
+        requireFlow(client, request.authFlow());
+        Map<String, String> parameters = request.authParameters();
+        String username = requireParameter(parameters, "USERNAME");
+        String password = requireParameter(parameters, "PASSWORD");
+        Optional<User> found = this.users.findForSignIn(pool, username);
+        SecretHash.check(
+                client,
+                parameters.get("SECRET_HASH"),
+                found.map((user) -> new String[] {username, user.username()}).orElse(new String[] {username}));
+        User user = found.orElseThrow(() -> client.preventsUserExistenceErrors()
+                ? ErrorType.NOT_AUTHORIZED.exception("Incorrect username or password.")
+                : Errors.userNotFound());
+        checkCanSignIn(client, user);
+        if (user.password() == null || !user.password().matches(pool.idSuffix(), user.username(), password)) {
+            throw ErrorType.NOT_AUTHORIZED.exception("Incorrect username or password.");
+        }
+        if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD) {
+            return newPasswordChallenge(pool, client, user);
+        }
+        return authenticated(pool, client, user, this.clock.instant(), null, context);
+    }
+
+    private Map<String, Object> refresh(
+            UserPool pool, UserPoolClient client, InitiateAuthRequest request, RequestContext context) {
+        if (!client.allowedFlows().contains(ExplicitAuthFlow.ALLOW_REFRESH_TOKEN_AUTH)
+                && client.allowedFlows().stream().noneMatch(ExplicitAuthFlow::isLegacy)) {
+            throw Errors.invalidParameter("Refresh Token flow not enabled for this client");
+        }
+        String refreshToken = requireParameter(request.authParameters(), "REFRESH_TOKEN");
+        RefreshSession session = this.tokens.refreshSession(refreshToken, client.clientId());
+        User user = this.users
+                .resolve(pool, session.sub())
+                .filter((candidate) -> candidate.sub().equals(session.sub()))
+                .orElseThrow(() -> ErrorType.NOT_AUTHORIZED.exception("Invalid Refresh Token."));
+        String secretHash = request.authParameters().get("SECRET_HASH");
+        if (client.hasSecret() && (secretHash == null || !SecretHash.matches(client, secretHash, user.username()))) {
+            throw ErrorType.NOT_AUTHORIZED.exception("SecretHash does not match for the client: " + client.clientId());
+        }
+        if (!user.enabled()) {
+            throw ErrorType.NOT_AUTHORIZED.exception("User is disabled.");
+        }
+        return authenticated(pool, client, user, session.authTime(), session, context);
+    }
+
+    private void checkCanSignIn(UserPoolClient client, User user) {
+        if (!user.enabled()) {
+            throw ErrorType.NOT_AUTHORIZED.exception("User is disabled.");
+        }
+        if (user.status() == UserStatus.UNCONFIRMED) {
+            throw ErrorType.USER_NOT_CONFIRMED.exception("User is not confirmed.");
+        }
+        if (user.status() == UserStatus.RESET_REQUIRED) {
+            throw client.preventsUserExistenceErrors()
+                    ? ErrorType.NOT_AUTHORIZED.exception("Incorrect username or password.")
+                    : ErrorType.PASSWORD_RESET_REQUIRED.exception("Password reset required for the user");
+        }
+    }
+
+    private Map<String, Object> newPasswordChallenge(UserPool pool, UserPoolClient client, User user) {
+        Instant now = this.clock.instant();
+        Instant setAt = (user.passwordSetDate() != null) ? user.passwordSetDate() : user.createDate();
+        if (!now.isBefore(setAt.plus(Duration.ofDays(pool.passwordPolicy().temporaryPasswordValidityDays())))) {
+            throw ErrorType.NOT_AUTHORIZED.exception(
+                    "Temporary password has expired and must be reset by an administrator.");
+        }
+        String session = this.sessions.open(new AuthSession(
+                pool.id(),
+                client.clientId(),
+                user.sub(),
+                ChallengeName.NEW_PASSWORD_REQUIRED,
+                now.plus(Duration.ofMinutes(client.authSessionValidity())),
+                Map.of()));
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("ChallengeName", ChallengeName.NEW_PASSWORD_REQUIRED.name());
+        response.put("Session", session);
+        response.put("ChallengeParameters", NewPasswordChallenge.parameters(pool, user));
+        return response;
+    }
+
+    private Map<String, Object> authenticated(
+            UserPool pool,
+            UserPoolClient client,
+            User user,
+            Instant authTime,
+            @Nullable RefreshSession refreshedFrom,
+            RequestContext context) {
+        IssuedTokens issued = this.tokens.issue(
+                new TokenRequest(pool, client, user, context.issuer(pool.id()), authTime, refreshedFrom));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("AccessToken", issued.accessToken());
+        result.put("ExpiresIn", issued.expiresIn());
+        result.put("TokenType", "Bearer");
+        if (issued.refreshToken() != null) {
+            result.put("RefreshToken", issued.refreshToken());
+        }
+        result.put("IdToken", issued.idToken());
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("ChallengeParameters", Map.of());
+        response.put("AuthenticationResult", result);
+        return response;
+    }
+
+    private UserPoolClient requireClient(@Nullable String userPoolId, String clientId) {
+        if (userPoolId != null && this.pools.findById(userPoolId).isEmpty()) {
+            throw Errors.userPoolNotFound(userPoolId);
+        }
+        return this.clients
+                .findByClientId(clientId)
+                .filter((client) -> userPoolId == null || client.userPoolId().equals(userPoolId))
+                .orElseThrow(() -> Errors.clientNotFound(clientId));
+    }
+
+    private static void requireFlow(UserPoolClient client, AuthFlow flow) {
+        Set<ExplicitAuthFlow> allowed = client.allowedFlows();
+        boolean enabled = switch (flow) {
+            case USER_PASSWORD_AUTH ->
+                allowed.contains(ExplicitAuthFlow.ALLOW_USER_PASSWORD_AUTH)
+                        || allowed.contains(ExplicitAuthFlow.USER_PASSWORD_AUTH);
+            case ADMIN_USER_PASSWORD_AUTH, ADMIN_NO_SRP_AUTH ->
+                allowed.contains(ExplicitAuthFlow.ALLOW_ADMIN_USER_PASSWORD_AUTH)
+                        || allowed.contains(ExplicitAuthFlow.ADMIN_NO_SRP_AUTH);
+            case USER_SRP_AUTH ->
+                allowed.contains(ExplicitAuthFlow.ALLOW_USER_SRP_AUTH)
+                        || allowed.stream().anyMatch(ExplicitAuthFlow::isLegacy);
+            case CUSTOM_AUTH ->
+                allowed.contains(ExplicitAuthFlow.ALLOW_CUSTOM_AUTH)
+                        || allowed.contains(ExplicitAuthFlow.CUSTOM_AUTH_FLOW_ONLY);
+            default -> false;
+        };
+        if (!enabled) {
+            throw Errors.invalidParameter(
+                    (flow == AuthFlow.USER_PASSWORD_AUTH)
+                            ? "USER_PASSWORD_AUTH flow not enabled for this client"
+                            : "Auth flow not enabled for this client");
+        }
+    }
+
+    static String requireParameter(Map<String, String> parameters, String name) {
+        String value = parameters.get(name);
+        if (value == null) {
+            throw Errors.invalidParameter("Missing required parameter " + name);
+        }
+        return value;
+    }
+
+    /**
+     * An InitiateAuth or AdminInitiateAuth request.
+     *
+     * @param admin whether it came through AdminInitiateAuth
+     * @param userPoolId the pool, for AdminInitiateAuth
+     * @param clientId the app client
+     * @param authFlow the flow
+     * @param authParameters the flow's parameters
+     */
+    record InitiateAuthRequest(
+            boolean admin,
+            @Nullable String userPoolId,
+            String clientId,
+            AuthFlow authFlow,
+            Map<String, String> authParameters) {
+
+        private static final StringShape AUTH_FLOW = StringShape.oneOf(
+                Arrays.stream(AuthFlow.values()).map(Enum::name).toArray(String[]::new));
+
+        static InitiateAuthRequest parse(RequestReader in, boolean admin) {
+            String userPoolId = admin ? in.requiredString("UserPoolId", Shapes.USER_POOL_ID) : null;
+            String clientId = in.requiredString("ClientId", Shapes.CLIENT_ID);
+            String authFlow = in.requiredString("AuthFlow", AUTH_FLOW);
+            Map<String, String> parameters = in.stringMap("AuthParameters");
+            in.stringMap("ClientMetadata");
+            in.document("AnalyticsMetadata");
+            in.document(admin ? "ContextData" : "UserContextData");
+            in.string("Session", StringShape.length(20, 2048));
+            AuthFlow flow = Arrays.stream(AuthFlow.values())
+                    .filter((f) -> f.name().equals(authFlow))
+                    .findFirst()
+                    .orElse(AuthFlow.USER_AUTH);
+            return new InitiateAuthRequest(
+                    admin, userPoolId, clientId, flow, (parameters != null) ? parameters : Map.of());
+        }
+    }
+
+    /**
+     * A RespondToAuthChallenge or AdminRespondToAuthChallenge request.
+     *
+     * @param userPoolId the pool, for the admin action
+     * @param clientId the app client
+     * @param challengeName the challenge answered
+     * @param session the session from the challenge
+     * @param challengeResponses the answers
+     */
+    record RespondToAuthChallengeRequest(
+            @Nullable String userPoolId,
+            String clientId,
+            ChallengeName challengeName,
+            @Nullable String session,
+            Map<String, String> challengeResponses) {
+
+        private static final StringShape CHALLENGE_NAME = StringShape.oneOf(
+                Arrays.stream(ChallengeName.values()).map(Enum::name).toArray(String[]::new));
+
+        static RespondToAuthChallengeRequest parse(RequestReader in, boolean admin) {
+            String userPoolId = admin ? in.requiredString("UserPoolId", Shapes.USER_POOL_ID) : null;
+            String clientId = in.requiredString("ClientId", Shapes.CLIENT_ID);
+            String challenge = in.requiredString("ChallengeName", CHALLENGE_NAME);
+            String session = in.string("Session", StringShape.length(20, 2048));
+            Map<String, String> responses = in.stringMap("ChallengeResponses");
+            in.stringMap("ClientMetadata");
+            in.document("AnalyticsMetadata");
+            in.document(admin ? "ContextData" : "UserContextData");
+            ChallengeName name = Arrays.stream(ChallengeName.values())
+                    .filter((c) -> c.name().equals(challenge))
+                    .findFirst()
+                    .orElse(ChallengeName.PASSWORD);
+            return new RespondToAuthChallengeRequest(
+                    userPoolId, clientId, name, session, (responses != null) ? responses : Map.of());
+        }
+    }
+}

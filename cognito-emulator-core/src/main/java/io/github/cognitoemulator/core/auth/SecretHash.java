@@ -1,0 +1,63 @@
+package io.github.cognitoemulator.core.auth;
+
+import io.github.cognitoemulator.core.client.UserPoolClient;
+import io.github.cognitoemulator.core.error.ErrorType;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
+
+/** {@code SECRET_HASH}: Base64(HMAC-SHA256(client secret, username + client id)), required from secret clients. */
+public final class SecretHash {
+
+    private SecretHash() {}
+
+    /** The secret hash of {@code username} for a client with {@code clientSecret}. */
+    public static String compute(String clientSecret, String username, String clientId) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(clientSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] digest = mac.doFinal((username + clientId).getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(digest);
+        } catch (GeneralSecurityException ex) {
+            throw new IllegalStateException("HmacSHA256 is not available", ex);
+        }
+    }
+
+    /**
+     * Checks the secret hash sent with an authentication request; a client without a secret needs none.
+     *
+     * @param usernames the names the hash may have been computed with (the name sent, the internal username)
+     */
+    public static void check(UserPoolClient client, @Nullable String secretHash, String... usernames) {
+        String secret = client.clientSecret();
+        if (secret == null) {
+            return;
+        }
+        if (secretHash == null) {
+            throw ErrorType.NOT_AUTHORIZED.exception(
+                    "Client " + client.clientId() + " is configured with secret but SECRET_HASH was not received");
+        }
+        if (!matches(client, secretHash, usernames)) {
+            throw ErrorType.NOT_AUTHORIZED.exception("Unable to verify secret hash for client " + client.clientId());
+        }
+    }
+
+    /** Whether {@code secretHash} was computed with the client's secret for one of {@code usernames}. */
+    public static boolean matches(UserPoolClient client, String secretHash, String... usernames) {
+        String secret = client.clientSecret();
+        if (secret == null) {
+            return true;
+        }
+        for (String username : usernames) {
+            byte[] expected = compute(secret, username, client.clientId()).getBytes(StandardCharsets.UTF_8);
+            if (MessageDigest.isEqual(expected, secretHash.getBytes(StandardCharsets.UTF_8))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

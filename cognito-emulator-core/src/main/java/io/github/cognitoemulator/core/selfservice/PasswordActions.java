@@ -1,0 +1,198 @@
+package io.github.cognitoemulator.core.selfservice;
+
+import io.github.cognitoemulator.core.client.UserPoolClient;
+import io.github.cognitoemulator.core.code.CodePurpose;
+import io.github.cognitoemulator.core.error.ErrorType;
+import io.github.cognitoemulator.core.error.Errors;
+import io.github.cognitoemulator.core.message.MessageSender;
+import io.github.cognitoemulator.core.pool.UserPool;
+import io.github.cognitoemulator.core.protocol.ActionFamily;
+import io.github.cognitoemulator.core.protocol.ActionRegistry;
+import io.github.cognitoemulator.core.protocol.RequestContext;
+import io.github.cognitoemulator.core.protocol.RequestReader;
+import io.github.cognitoemulator.core.protocol.Shapes;
+import io.github.cognitoemulator.core.user.PasswordChanges;
+import io.github.cognitoemulator.core.user.User;
+import io.github.cognitoemulator.core.user.UserStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * ChangePassword, ForgotPassword and ConfirmForgotPassword.
+ *
+ * @see <a href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ForgotPassword.html">ForgotPassword</a>
+ */
+public final class PasswordActions implements ActionFamily {
+
+    private final SelfService service;
+
+    private final PasswordChanges passwords;
+
+    public PasswordActions(SelfService service, PasswordChanges passwords) {
+        this.service = Objects.requireNonNull(service, "'service' must not be null");
+        this.passwords = Objects.requireNonNull(passwords, "'passwords' must not be null");
+    }
+
+    @Override
+    public void registerTo(ActionRegistry.Builder registry) {
+        registry.add("ChangePassword", ChangePasswordRequest::parse, this::changePassword);
+        registry.add("ForgotPassword", UserRegistrationActions.ClientUserRequest::parse, this::forgotPassword);
+        registry.add("ConfirmForgotPassword", ConfirmForgotPasswordRequest::parse, this::confirmForgotPassword);
+    }
+
+    @Nullable
+    Object changePassword(ChangePasswordRequest request, RequestContext context) {
+        SelfService.AuthenticatedUser caller = this.service.authenticate(request.accessToken());
+        UserPool pool = caller.pool();
+        User user = caller.user();
+        if (request.previousPassword() == null
+                || user.password() == null
+                || !user.password().matches(pool.idSuffix(), user.username(), request.previousPassword())) {
+            throw ErrorType.NOT_AUTHORIZED.exception("Incorrect username or password.");
+        }
+        this.passwords.setPassword(pool, user, request.proposedPassword(), user.status());
+        return null;
+    }
+
+    Map<String, Object> forgotPassword(UserRegistrationActions.ClientUserRequest request, RequestContext context) {
+        UserPoolClient client = this.service.client(request.clientId());
+        UserPool pool = this.service.pool(client);
+        User user = this.service.users.findForSignIn(pool, request.username()).orElse(null);
+        SelfService.checkSecretHash(
+                client,
+                request.secretHash(),
+                (user != null)
+                        ? new String[] {request.username(), user.username()}
+                        : new String[] {request.username()});
+        if (user == null) {
+            if (client.preventsUserExistenceErrors()) {
+                // Cognito answers as if a code had gone out, so that callers cannot probe for users.
+                return Map.of(
+                        "CodeDeliveryDetails",
+                        Map.of(
+                                "AttributeName", "email",
+                                "DeliveryMedium", "EMAIL",
+                                "Destination",
+                                        MessageSender.mask("email", request.username() + "@" + request.username())));
+            }
+            throw ErrorType.USER_NOT_FOUND.exception("Username/client id combination not found.");
+        }
+        if (!user.enabled()) {
+            throw ErrorType.NOT_AUTHORIZED.exception("User is disabled.");
+        }
+        if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD || user.status() == UserStatus.UNCONFIRMED) {
+            throw ErrorType.NOT_AUTHORIZED.exception("User password cannot be reset in the current state.");
+        }
+        String destination = recoveryDestination(pool, user);
+        if (destination == null) {
+            throw Errors.invalidParameter(
+                    "Cannot reset password for the user as there is no registered/verified email or phone_number");
+        }
+        return Map.of(
+                "CodeDeliveryDetails",
+                this.service.sendCode(pool, user, CodePurpose.FORGOT_PASSWORD, "ForgotPassword", destination));
+    }
+
+    @Nullable
+    Object confirmForgotPassword(ConfirmForgotPasswordRequest request, RequestContext context) {
+        UserPoolClient client = this.service.client(request.clientId());
+        UserPool pool = this.service.pool(client);
+        User user = this.service.users.findForSignIn(pool, request.username()).orElse(null);
+        SelfService.checkSecretHash(
+                client,
+                request.secretHash(),
+                (user != null)
+                        ? new String[] {request.username(), user.username()}
+                        : new String[] {request.username()});
+        if (user == null) {
+            throw client.preventsUserExistenceErrors()
+                    ? ErrorType.CODE_MISMATCH.exception("Invalid verification code provided, please try again.")
+                    : ErrorType.USER_NOT_FOUND.exception("Username/client id combination not found.");
+        }
+        // The password is checked before the code is spent, so a rejected password leaves the code usable.
+        PasswordChanges.checkPolicy(pool, request.password());
+        this.service.codes.consume(pool.id(), user.sub(), CodePurpose.FORGOT_PASSWORD, request.confirmationCode());
+        UserStatus status = (user.status() == UserStatus.RESET_REQUIRED) ? UserStatus.CONFIRMED : user.status();
+        this.passwords.setPassword(pool, user, request.password(), status);
+        return null;
+    }
+
+    /**
+     * Where a password-reset code goes: by the pool's {@code AccountRecoverySetting} when it has one, otherwise a
+     * verified phone number, then a verified email address.
+     */
+    private static @Nullable String recoveryDestination(UserPool pool, User user) {
+        List<String> order = new ArrayList<>(List.of("phone_number", "email"));
+        Object setting = pool.settings().get("AccountRecoverySetting");
+        if (setting instanceof Map<?, ?> recovery && recovery.get("RecoveryMechanisms") instanceof List<?> mechanisms) {
+            order.clear();
+            mechanisms.stream()
+                    .filter(Map.class::isInstance)
+                    .map(Map.class::cast)
+                    .sorted((a, b) -> Integer.compare(priority(a), priority(b)))
+                    .forEach((mechanism) -> {
+                        Object name = mechanism.get("Name");
+                        if ("verified_email".equals(name)) {
+                            order.add("email");
+                        } else if ("verified_phone_number".equals(name)) {
+                            order.add("phone_number");
+                        }
+                    });
+        }
+        for (String attribute : order) {
+            if (user.attribute(attribute) != null && user.isVerified(attribute)) {
+                return attribute;
+            }
+        }
+        return null;
+    }
+
+    private static int priority(Map<?, ?> mechanism) {
+        return (mechanism.get("Priority") instanceof Number number) ? number.intValue() : Integer.MAX_VALUE;
+    }
+
+    /**
+     * A ChangePassword request.
+     *
+     * @param previousPassword the current password
+     * @param proposedPassword the new password
+     * @param accessToken the user's access token
+     */
+    record ChangePasswordRequest(@Nullable String previousPassword, String proposedPassword, String accessToken) {
+
+        static ChangePasswordRequest parse(RequestReader in) {
+            String previous = in.string("PreviousPassword", Shapes.PASSWORD);
+            String proposed = in.requiredString("ProposedPassword", Shapes.PASSWORD);
+            String accessToken = in.requiredString("AccessToken", Shapes.ACCESS_TOKEN);
+            return new ChangePasswordRequest(previous, proposed, accessToken);
+        }
+    }
+
+    /**
+     * A ConfirmForgotPassword request.
+     *
+     * @param clientId the app client
+     * @param secretHash the secret hash, for clients with a secret
+     * @param username the username
+     * @param confirmationCode the code the user received
+     * @param password the new password
+     */
+    record ConfirmForgotPasswordRequest(
+            String clientId, @Nullable String secretHash, String username, String confirmationCode, String password) {
+
+        static ConfirmForgotPasswordRequest parse(RequestReader in) {
+            String clientId = in.requiredString("ClientId", Shapes.CLIENT_ID);
+            String secretHash = in.string("SecretHash", UserRegistrationActions.SECRET_HASH);
+            String username = in.requiredString("Username", Shapes.USERNAME);
+            String code = in.requiredString("ConfirmationCode", UserRegistrationActions.CONFIRMATION_CODE);
+            String password = in.requiredString("Password", Shapes.PASSWORD);
+            in.stringMap("ClientMetadata");
+            in.document("AnalyticsMetadata");
+            in.document("UserContextData");
+            return new ConfirmForgotPasswordRequest(clientId, secretHash, username, code, password);
+        }
+    }
+}

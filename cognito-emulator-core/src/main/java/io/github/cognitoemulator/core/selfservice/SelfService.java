@@ -1,0 +1,116 @@
+package io.github.cognitoemulator.core.selfservice;
+
+import io.github.cognitoemulator.core.auth.SecretHash;
+import io.github.cognitoemulator.core.client.UserPoolClient;
+import io.github.cognitoemulator.core.client.UserPoolClientRepository;
+import io.github.cognitoemulator.core.code.CodePurpose;
+import io.github.cognitoemulator.core.code.VerificationCodes;
+import io.github.cognitoemulator.core.error.ErrorType;
+import io.github.cognitoemulator.core.error.Errors;
+import io.github.cognitoemulator.core.message.MessageSender;
+import io.github.cognitoemulator.core.message.MessageTemplates;
+import io.github.cognitoemulator.core.pool.UserPool;
+import io.github.cognitoemulator.core.pool.UserPoolRepository;
+import io.github.cognitoemulator.core.token.TokenService;
+import io.github.cognitoemulator.core.user.User;
+import io.github.cognitoemulator.core.user.UserDirectory;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the self-service actions share: finding the pool through the app client or the access token, checking the
+ * secret hash, and sending codes.
+ */
+public final class SelfService {
+
+    final UserPoolRepository pools;
+
+    final UserPoolClientRepository clients;
+
+    final UserDirectory users;
+
+    final TokenService tokens;
+
+    final VerificationCodes codes;
+
+    final MessageSender messages;
+
+    public SelfService(
+            UserPoolRepository pools,
+            UserPoolClientRepository clients,
+            UserDirectory users,
+            TokenService tokens,
+            VerificationCodes codes,
+            MessageSender messages) {
+        this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
+        this.clients = Objects.requireNonNull(clients, "'clients' must not be null");
+        this.users = Objects.requireNonNull(users, "'users' must not be null");
+        this.tokens = Objects.requireNonNull(tokens, "'tokens' must not be null");
+        this.codes = Objects.requireNonNull(codes, "'codes' must not be null");
+        this.messages = Objects.requireNonNull(messages, "'messages' must not be null");
+    }
+
+    /** The app client named by {@code ClientId}. */
+    UserPoolClient client(String clientId) {
+        return this.clients.findByClientId(clientId).orElseThrow(() -> Errors.clientNotFound(clientId));
+    }
+
+    /** The pool of an app client. */
+    UserPool pool(UserPoolClient client) {
+        return this.pools.findById(client.userPoolId()).orElseThrow(() -> Errors.clientNotFound(client.clientId()));
+    }
+
+    /** Checks {@code SecretHash} for a client with a secret. */
+    static void checkSecretHash(UserPoolClient client, @Nullable String secretHash, String... usernames) {
+        SecretHash.check(client, secretHash, usernames);
+    }
+
+    /** The user behind a valid access token; a deleted user's token no longer works. */
+    AuthenticatedUser authenticate(String accessToken) {
+        TokenService.AccessTokenClaims claims = this.tokens.verifyAccessToken(accessToken);
+        UserPool pool = this.pools
+                .findById(claims.userPoolId())
+                .orElseThrow(() -> ErrorType.NOT_AUTHORIZED.exception("Invalid Access Token"));
+        User user = this.users
+                .resolve(pool, claims.sub())
+                .filter((candidate) -> candidate.sub().equals(claims.sub()))
+                .orElseThrow(() -> ErrorType.NOT_AUTHORIZED.exception("User does not exist."));
+        return new AuthenticatedUser(pool, user, claims);
+    }
+
+    /**
+     * Issues a code and sends it to {@code attribute} ({@code email} or {@code phone_number}) of the user.
+     *
+     * @return Cognito's {@code CodeDeliveryDetailsType}
+     */
+    Map<String, String> sendCode(UserPool pool, User user, CodePurpose purpose, String type, String attribute) {
+        String destination = Objects.requireNonNull(user.attribute(attribute), "'destination' must not be null");
+        String code = this.codes.issue(pool.id(), user.sub(), purpose);
+        MessageTemplates.Text text = MessageTemplates.verification(pool, attribute.equals("email"), code);
+        return this.messages.send(
+                pool.id(), user.username(), type, attribute, destination, text.subject(), text.body(), code);
+    }
+
+    /**
+     * The attribute that sign-up codes go to: among the pool's auto-verified attributes that the user has, the phone
+     * number wins over the email address, as in Cognito.
+     */
+    static @Nullable String autoVerifiedDestination(UserPool pool, User user) {
+        for (String attribute : new String[] {"phone_number", "email"}) {
+            if (pool.autoVerifiedAttributes().contains(attribute) && user.attribute(attribute) != null) {
+                return attribute;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A user proven by an access token.
+     *
+     * @param pool the user's pool
+     * @param user the user
+     * @param claims the token's claims
+     */
+    record AuthenticatedUser(UserPool pool, User user, TokenService.AccessTokenClaims claims) {}
+}

@@ -1,0 +1,271 @@
+package io.github.cognitoemulator.core.selfservice;
+
+import io.github.cognitoemulator.core.client.UserPoolClient;
+import io.github.cognitoemulator.core.code.CodePurpose;
+import io.github.cognitoemulator.core.error.ErrorType;
+import io.github.cognitoemulator.core.error.Errors;
+import io.github.cognitoemulator.core.pool.SchemaAttribute;
+import io.github.cognitoemulator.core.pool.UserPool;
+import io.github.cognitoemulator.core.protocol.ActionFamily;
+import io.github.cognitoemulator.core.protocol.ActionRegistry;
+import io.github.cognitoemulator.core.protocol.RequestContext;
+import io.github.cognitoemulator.core.protocol.RequestReader;
+import io.github.cognitoemulator.core.protocol.Shapes;
+import io.github.cognitoemulator.core.protocol.StringShape;
+import io.github.cognitoemulator.core.support.Ids;
+import io.github.cognitoemulator.core.user.AttributeRules;
+import io.github.cognitoemulator.core.user.PasswordChanges;
+import io.github.cognitoemulator.core.user.User;
+import io.github.cognitoemulator.core.user.UserStatus;
+import io.github.cognitoemulator.core.user.Usernames;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * SignUp, ConfirmSignUp and ResendConfirmationCode.
+ *
+ * @see <a href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SignUp.html">SignUp</a>
+ */
+public final class UserRegistrationActions implements ActionFamily {
+
+    static final StringShape CONFIRMATION_CODE = StringShape.length(1, 2048).pattern("[\\S]+");
+
+    static final StringShape SECRET_HASH =
+            StringShape.length(1, 128).pattern("[\\w+=/]+").asSensitive();
+
+    private final SelfService service;
+
+    private final PasswordChanges passwords;
+
+    private final Clock clock;
+
+    private final Ids ids;
+
+    public UserRegistrationActions(SelfService service, PasswordChanges passwords, Clock clock, Ids ids) {
+        this.service = Objects.requireNonNull(service, "'service' must not be null");
+        this.passwords = Objects.requireNonNull(passwords, "'passwords' must not be null");
+        this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
+        this.ids = Objects.requireNonNull(ids, "'ids' must not be null");
+    }
+
+    @Override
+    public void registerTo(ActionRegistry.Builder registry) {
+        registry.add("SignUp", SignUpRequest::parse, this::signUp);
+        registry.add("ConfirmSignUp", ConfirmSignUpRequest::parse, this::confirmSignUp);
+        registry.add("ResendConfirmationCode", ClientUserRequest::parse, this::resendConfirmationCode);
+    }
+
+    Map<String, Object> signUp(SignUpRequest request, RequestContext context) {
+        UserPoolClient client = this.service.client(request.clientId());
+        UserPool pool = this.service.pool(client);
+        SelfService.checkSecretHash(client, request.secretHash(), request.username());
+        if (Boolean.TRUE.equals(adminCreateUserOnly(pool))) {
+            throw ErrorType.NOT_AUTHORIZED.exception("SignUp is not permitted for this user pool");
+        }
+        Usernames.check(pool, request.username());
+        List<String> violations = pool.passwordPolicy().violations(request.password());
+        if (!violations.isEmpty()) {
+            throw ErrorType.INVALID_PASSWORD.exception("Password did not conform with policy: " + violations.get(0));
+        }
+        AttributeRules.check(pool, request.userAttributes(), null);
+        Instant now = this.clock.instant();
+        String sub = this.ids.uuid();
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("sub", sub);
+        for (AttributeRules.Attribute attribute : request.userAttributes()) {
+            if (attribute.value() != null && !attribute.value().isEmpty()) {
+                attributes.put(attribute.name(), attribute.value());
+            }
+        }
+        String username = Usernames.internalUsername(pool, request.username(), sub, attributes);
+        checkRequiredAttributes(pool, attributes);
+        var user = new User(
+                pool.id(),
+                username,
+                sub,
+                attributes,
+                UserStatus.UNCONFIRMED,
+                true,
+                now,
+                now,
+                this.passwords.credential(pool, username, request.password()),
+                now);
+        this.service.users.create(pool, user, "User already exists");
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("UserConfirmed", false);
+        response.put("UserSub", sub);
+        String destination = SelfService.autoVerifiedDestination(pool, user);
+        if (destination != null) {
+            response.put(
+                    "CodeDeliveryDetails",
+                    this.service.sendCode(pool, user, CodePurpose.SIGN_UP, "SignUp", destination));
+        }
+        return response;
+    }
+
+    @Nullable
+    Object confirmSignUp(ConfirmSignUpRequest request, RequestContext context) {
+        UserPoolClient client = this.service.client(request.clientId());
+        UserPool pool = this.service.pool(client);
+        User user = this.service.users.findForSignIn(pool, request.username()).orElse(null);
+        SelfService.checkSecretHash(
+                client,
+                request.secretHash(),
+                (user != null)
+                        ? new String[] {request.username(), user.username()}
+                        : new String[] {request.username()});
+        if (user == null) {
+            throw client.preventsUserExistenceErrors()
+                    ? ErrorType.CODE_MISMATCH.exception("Invalid verification code provided, please try again.")
+                    : ErrorType.USER_NOT_FOUND.exception("Username/client id combination not found.");
+        }
+        if (user.status() != UserStatus.UNCONFIRMED) {
+            throw ErrorType.NOT_AUTHORIZED.exception("User cannot be confirmed. Current status is "
+                    + user.status().name());
+        }
+        this.service.codes.consume(pool.id(), user.sub(), CodePurpose.SIGN_UP, request.confirmationCode());
+        Map<String, String> attributes = new LinkedHashMap<>(user.attributes());
+        String verified = SelfService.autoVerifiedDestination(pool, user);
+        if (verified != null) {
+            attributes.put(verified + "_verified", "true");
+        }
+        Instant now = this.clock.instant();
+        User confirmed = new User(
+                pool.id(),
+                user.username(),
+                user.sub(),
+                attributes,
+                UserStatus.CONFIRMED,
+                user.enabled(),
+                user.createDate(),
+                now,
+                user.password(),
+                user.passwordSetDate());
+        this.service.users.update(pool, confirmed);
+        return null;
+    }
+
+    Map<String, Object> resendConfirmationCode(ClientUserRequest request, RequestContext context) {
+        UserPoolClient client = this.service.client(request.clientId());
+        UserPool pool = this.service.pool(client);
+        User user = this.service.users.findForSignIn(pool, request.username()).orElse(null);
+        SelfService.checkSecretHash(
+                client,
+                request.secretHash(),
+                (user != null)
+                        ? new String[] {request.username(), user.username()}
+                        : new String[] {request.username()});
+        if (user == null) {
+            throw ErrorType.USER_NOT_FOUND.exception("Username/client id combination not found.");
+        }
+        if (user.status() != UserStatus.UNCONFIRMED) {
+            throw Errors.invalidParameter("User is already confirmed.");
+        }
+        String destination = SelfService.autoVerifiedDestination(pool, user);
+        if (destination == null) {
+            throw Errors.invalidParameter("Cannot resend codes. Auto verification not turned on.");
+        }
+        return Map.of(
+                "CodeDeliveryDetails",
+                this.service.sendCode(pool, user, CodePurpose.SIGN_UP, "ResendCode", destination));
+    }
+
+    private static void checkRequiredAttributes(UserPool pool, Map<String, String> attributes) {
+        List<String> missing = new ArrayList<>();
+        for (SchemaAttribute attribute : pool.schema()) {
+            if (attribute.required() && !attributes.containsKey(attribute.name())) {
+                missing.add(attribute.name() + ": The attribute is required");
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw Errors.invalidParameter("Attributes did not conform to the schema: " + String.join("\n", missing));
+        }
+    }
+
+    private static @Nullable Object adminCreateUserOnly(UserPool pool) {
+        Object config = pool.settings().get("AdminCreateUserConfig");
+        return (config instanceof Map<?, ?> map) ? map.get("AllowAdminCreateUserOnly") : null;
+    }
+
+    /**
+     * A SignUp request.
+     *
+     * @param clientId the app client
+     * @param secretHash the secret hash, for clients with a secret
+     * @param username the username (an email or phone number in pools that sign in with those)
+     * @param password the password
+     * @param userAttributes the attributes
+     */
+    record SignUpRequest(
+            String clientId,
+            @Nullable String secretHash,
+            String username,
+            String password,
+            List<AttributeRules.Attribute> userAttributes) {
+
+        static SignUpRequest parse(RequestReader in) {
+            String clientId = in.requiredString("ClientId", Shapes.CLIENT_ID);
+            String secretHash = in.string("SecretHash", SECRET_HASH);
+            String username = in.requiredString("Username", Shapes.USERNAME);
+            String password = in.requiredString("Password", Shapes.PASSWORD);
+            List<AttributeRules.Attribute> attributes = AttributeRules.read(in, "UserAttributes");
+            AttributeRules.read(in, "ValidationData");
+            in.stringMap("ClientMetadata");
+            in.document("AnalyticsMetadata");
+            in.document("UserContextData");
+            return new SignUpRequest(
+                    clientId, secretHash, username, password, (attributes != null) ? attributes : List.of());
+        }
+    }
+
+    /**
+     * A ConfirmSignUp request.
+     *
+     * @param clientId the app client
+     * @param secretHash the secret hash, for clients with a secret
+     * @param username the username
+     * @param confirmationCode the code the user received
+     */
+    record ConfirmSignUpRequest(
+            String clientId, @Nullable String secretHash, String username, String confirmationCode) {
+
+        static ConfirmSignUpRequest parse(RequestReader in) {
+            String clientId = in.requiredString("ClientId", Shapes.CLIENT_ID);
+            String secretHash = in.string("SecretHash", SECRET_HASH);
+            String username = in.requiredString("Username", Shapes.USERNAME);
+            String code = in.requiredString("ConfirmationCode", CONFIRMATION_CODE);
+            in.bool("ForceAliasCreation");
+            in.stringMap("ClientMetadata");
+            in.document("AnalyticsMetadata");
+            in.document("UserContextData");
+            in.string("Session", StringShape.length(20, 2048));
+            return new ConfirmSignUpRequest(clientId, secretHash, username, code);
+        }
+    }
+
+    /**
+     * A request naming an app client and a user: ResendConfirmationCode, ForgotPassword.
+     *
+     * @param clientId the app client
+     * @param secretHash the secret hash, for clients with a secret
+     * @param username the username
+     */
+    record ClientUserRequest(String clientId, @Nullable String secretHash, String username) {
+
+        static ClientUserRequest parse(RequestReader in) {
+            String clientId = in.requiredString("ClientId", Shapes.CLIENT_ID);
+            String secretHash = in.string("SecretHash", SECRET_HASH);
+            String username = in.requiredString("Username", Shapes.USERNAME);
+            in.stringMap("ClientMetadata");
+            in.document("AnalyticsMetadata");
+            in.document("UserContextData");
+            return new ClientUserRequest(clientId, secretHash, username);
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package io.github.cognitoemulator.core.selfservice;
+
+import io.github.cognitoemulator.core.code.CodePurpose;
+import io.github.cognitoemulator.core.error.ErrorType;
+import io.github.cognitoemulator.core.error.Errors;
+import io.github.cognitoemulator.core.pool.UserPool;
+import io.github.cognitoemulator.core.protocol.ActionFamily;
+import io.github.cognitoemulator.core.protocol.ActionRegistry;
+import io.github.cognitoemulator.core.protocol.RequestContext;
+import io.github.cognitoemulator.core.protocol.RequestReader;
+import io.github.cognitoemulator.core.protocol.Shapes;
+import io.github.cognitoemulator.core.user.AttributeRules;
+import io.github.cognitoemulator.core.user.User;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What signed-in users do with their access token: GetUser, UpdateUserAttributes,
+ * GetUserAttributeVerificationCode, VerifyUserAttribute and DeleteUser.
+ *
+ * @see <a href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetUser.html">GetUser</a>
+ */
+public final class UserSelfServiceActions implements ActionFamily {
+
+    private static final List<String> VERIFIABLE = List.of("email", "phone_number");
+
+    private final SelfService service;
+
+    private final Clock clock;
+
+    public UserSelfServiceActions(SelfService service, Clock clock) {
+        this.service = Objects.requireNonNull(service, "'service' must not be null");
+        this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
+    }
+
+    @Override
+    public void registerTo(ActionRegistry.Builder registry) {
+        registry.add("GetUser", AccessTokenRequest::parse, this::getUser);
+        registry.add("UpdateUserAttributes", UpdateUserAttributesRequest::parse, this::updateUserAttributes);
+        registry.add(
+                "GetUserAttributeVerificationCode", AttributeRequest::parse, this::getUserAttributeVerificationCode);
+        registry.add("VerifyUserAttribute", VerifyUserAttributeRequest::parse, this::verifyUserAttribute);
+        registry.add("DeleteUser", AccessTokenRequest::parse, this::deleteUser);
+    }
+
+    Map<String, Object> getUser(AccessTokenRequest request, RequestContext context) {
+        User user = this.service.authenticate(request.accessToken()).user();
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("Username", user.username());
+        response.put(
+                "UserAttributes",
+                user.attributes().entrySet().stream()
+                        .map((entry) -> Map.of("Name", entry.getKey(), "Value", entry.getValue()))
+                        .toList());
+        return response;
+    }
+
+    Map<String, Object> updateUserAttributes(UpdateUserAttributesRequest request, RequestContext context) {
+        SelfService.AuthenticatedUser caller = this.service.authenticate(request.accessToken());
+        UserPool pool = caller.pool();
+        List<String> writable = writableAttributes(caller);
+        for (AttributeRules.Attribute attribute : request.userAttributes()) {
+            if (attribute.name().startsWith("dev:") || (writable != null && !writable.contains(attribute.name()))) {
+                throw ErrorType.NOT_AUTHORIZED.exception("A client attempted to write unauthorized attribute");
+            }
+        }
+        List<Map<String, String>> deliveries = new ArrayList<>();
+        this.service.users.locked(pool, () -> {
+            User user = this.service.users.resolve(pool, caller.user().sub()).orElseThrow(Errors::userNotFound);
+            AttributeRules.check(pool, request.userAttributes(), user);
+            User updated =
+                    user.withAttributes(AttributeRules.apply(user, request.userAttributes()), this.clock.instant());
+            this.service.users.update(pool, updated);
+            for (String attribute : VERIFIABLE) {
+                boolean changed = !Objects.equals(user.attribute(attribute), updated.attribute(attribute));
+                if (changed
+                        && updated.attribute(attribute) != null
+                        && !updated.isVerified(attribute)
+                        && pool.autoVerifiedAttributes().contains(attribute)) {
+                    deliveries.add(this.service.sendCode(
+                            pool, updated, CodePurpose.ATTRIBUTE_VERIFICATION, "UpdateUserAttribute", attribute));
+                }
+            }
+            return null;
+        });
+        return deliveries.isEmpty() ? Map.of() : Map.of("CodeDeliveryDetailsList", deliveries);
+    }
+
+    Map<String, Object> getUserAttributeVerificationCode(AttributeRequest request, RequestContext context) {
+        SelfService.AuthenticatedUser caller = this.service.authenticate(request.accessToken());
+        String attribute = request.attributeName();
+        if (!VERIFIABLE.contains(attribute)) {
+            throw Errors.invalidParameter("Invalid attribute name. Only phone_number and email can be verified.");
+        }
+        if (caller.user().attribute(attribute) == null) {
+            throw Errors.invalidParameter("Invalid attribute name. Only phone_number and email can be verified.");
+        }
+        return Map.of(
+                "CodeDeliveryDetails",
+                this.service.sendCode(
+                        caller.pool(),
+                        caller.user(),
+                        CodePurpose.ATTRIBUTE_VERIFICATION,
+                        "VerifyUserAttribute",
+                        attribute));
+    }
+
+    @Nullable
+    Object verifyUserAttribute(VerifyUserAttributeRequest request, RequestContext context) {
+        SelfService.AuthenticatedUser caller = this.service.authenticate(request.accessToken());
+        UserPool pool = caller.pool();
+        if (!VERIFIABLE.contains(request.attributeName())) {
+            throw Errors.invalidParameter("Invalid attribute name. Only phone_number and email can be verified.");
+        }
+        this.service.codes.consume(pool.id(), caller.user().sub(), CodePurpose.ATTRIBUTE_VERIFICATION, request.code());
+        return this.service.users.locked(pool, () -> {
+            User user = this.service.users.resolve(pool, caller.user().sub()).orElseThrow(Errors::userNotFound);
+            Map<String, String> attributes = new LinkedHashMap<>(user.attributes());
+            attributes.put(request.attributeName() + "_verified", "true");
+            this.service.users.update(pool, user.withAttributes(attributes, this.clock.instant()));
+            return null;
+        });
+    }
+
+    @Nullable
+    Object deleteUser(AccessTokenRequest request, RequestContext context) {
+        SelfService.AuthenticatedUser caller = this.service.authenticate(request.accessToken());
+        this.service.users.delete(caller.pool(), caller.user());
+        this.service.tokens.revokeAll(caller.pool().id(), caller.user().sub());
+        this.service.codes.forget(caller.pool().id(), caller.user().sub());
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private @Nullable List<String> writableAttributes(SelfService.AuthenticatedUser caller) {
+        return this.service
+                .clients
+                .findByClientId(caller.claims().clientId())
+                .map((client) -> (List<String>) client.settings().get("WriteAttributes"))
+                .orElse(null);
+    }
+
+    /**
+     * A request carrying only an access token.
+     *
+     * @param accessToken the user's access token
+     */
+    record AccessTokenRequest(String accessToken) {
+
+        static AccessTokenRequest parse(RequestReader in) {
+            return new AccessTokenRequest(in.requiredString("AccessToken", Shapes.ACCESS_TOKEN));
+        }
+    }
+
+    /**
+     * An UpdateUserAttributes request.
+     *
+     * @param userAttributes the attributes to set
+     * @param accessToken the user's access token
+     */
+    record UpdateUserAttributesRequest(List<AttributeRules.Attribute> userAttributes, String accessToken) {
+
+        static UpdateUserAttributesRequest parse(RequestReader in) {
+            List<AttributeRules.Attribute> attributes = AttributeRules.read(in, "UserAttributes");
+            if (attributes == null) {
+                in.missing("UserAttributes");
+            }
+            String accessToken = in.requiredString("AccessToken", Shapes.ACCESS_TOKEN);
+            in.stringMap("ClientMetadata");
+            return new UpdateUserAttributesRequest((attributes != null) ? attributes : List.of(), accessToken);
+        }
+    }
+
+    /**
+     * A GetUserAttributeVerificationCode request.
+     *
+     * @param accessToken the user's access token
+     * @param attributeName {@code email} or {@code phone_number}
+     */
+    record AttributeRequest(String accessToken, String attributeName) {
+
+        static AttributeRequest parse(RequestReader in) {
+            String accessToken = in.requiredString("AccessToken", Shapes.ACCESS_TOKEN);
+            String attributeName = in.requiredString("AttributeName", Shapes.ATTRIBUTE_NAME);
+            in.stringMap("ClientMetadata");
+            return new AttributeRequest(accessToken, attributeName);
+        }
+    }
+
+    /**
+     * A VerifyUserAttribute request.
+     *
+     * @param accessToken the user's access token
+     * @param attributeName {@code email} or {@code phone_number}
+     * @param code the code the user received
+     */
+    record VerifyUserAttributeRequest(String accessToken, String attributeName, String code) {
+
+        static VerifyUserAttributeRequest parse(RequestReader in) {
+            String accessToken = in.requiredString("AccessToken", Shapes.ACCESS_TOKEN);
+            String attributeName = in.requiredString("AttributeName", Shapes.ATTRIBUTE_NAME);
+            String code = in.requiredString("Code", UserRegistrationActions.CONFIRMATION_CODE);
+            return new VerifyUserAttributeRequest(accessToken, attributeName, code);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.github.cognitoemulator.core.token;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Keeps a few RSA keys generated ahead of need on a background daemon thread. Generating a 2048-bit key takes a
+ * few hundred milliseconds; doing it ahead keeps that cost off application start-up, CreateUserPool and a pool's
+ * first sign-in. When the buffer is empty the caller generates its own key.
+ */
+public final class PrefetchingRsaKeySource implements RsaKeySource {
+
+    private final BlockingQueue<RSAKey> ready;
+
+    private final AtomicBoolean filling = new AtomicBoolean();
+
+    /** @param capacity how many keys to keep ready */
+    public PrefetchingRsaKeySource(int capacity) {
+        this.ready = new ArrayBlockingQueue<>(capacity);
+    }
+
+    /** Starts filling the buffer in the background; returns at once. */
+    public PrefetchingRsaKeySource start() {
+        refill();
+        return this;
+    }
+
+    @Override
+    public RSAKey next() {
+        RSAKey key = this.ready.poll();
+        refill();
+        return (key != null) ? key : RsaKeySource.generate();
+    }
+
+    private void refill() {
+        if (this.ready.remainingCapacity() == 0 || !this.filling.compareAndSet(false, true)) {
+            return;
+        }
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        while (this.ready.remainingCapacity() > 0) {
+                            this.ready.offer(RsaKeySource.generate());
+                        }
+                    } finally {
+                        this.filling.set(false);
+                    }
+                },
+                "cognito-emulator-keys");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
+    }
+}

@@ -1,0 +1,286 @@
+package io.github.cognitoemulator.core.token;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.github.cognitoemulator.core.client.UserPoolClient;
+import io.github.cognitoemulator.core.error.CognitoException;
+import io.github.cognitoemulator.core.error.ErrorType;
+import io.github.cognitoemulator.core.pool.SchemaAttribute;
+import io.github.cognitoemulator.core.pool.UserPool;
+import io.github.cognitoemulator.core.support.Ids;
+import io.github.cognitoemulator.core.user.User;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Issues and checks Cognito's tokens: RS256 ID and access tokens with Cognito's claim sets, signed with the pool's
+ * keys, and opaque refresh tokens bound to the app client they were issued to.
+ */
+public final class TokenService {
+
+    /** The scope of every access token issued through the API (as opposed to the hosted UI). */
+    public static final String API_SCOPE = "aws.cognito.signin.user.admin";
+
+    private static final String REFRESH_TOKEN_HEADER = Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString("{\"cty\":\"JWT\",\"enc\":\"A256GCM\",\"alg\":\"RSA-OAEP\"}".getBytes());
+
+    private final SigningKeys keys;
+
+    private final Clock clock;
+
+    private final Ids ids;
+
+    private final Map<String, RefreshSession> refreshTokens = new ConcurrentHashMap<>();
+
+    private final Set<String> revokedOrigins = ConcurrentHashMap.newKeySet();
+
+    public TokenService(SigningKeys keys, Clock clock, Ids ids) {
+        this.keys = Objects.requireNonNull(keys, "'keys' must not be null");
+        this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
+        this.ids = Objects.requireNonNull(ids, "'ids' must not be null");
+    }
+
+    /** Issues the tokens of a sign-in, or of a refresh when {@link TokenRequest#refreshedFrom()} is set. */
+    public IssuedTokens issue(TokenRequest request) {
+        Instant now = this.clock.instant();
+        UserPoolClient client = request.client();
+        RefreshSession refreshed = request.refreshedFrom();
+        String originJti = (refreshed != null) ? refreshed.originJti() : this.ids.uuid();
+        String eventId = this.ids.uuid();
+        SigningKeys.PoolKeys poolKeys = this.keys.forPool(request.pool().id());
+        Duration accessLifetime = client.tokenValidity().accessTokenDuration();
+
+        JWTClaimsSet.Builder id =
+                new JWTClaimsSet.Builder().claim("sub", request.user().sub());
+        addAttributeClaims(id, request.pool(), client, request.user());
+        id.issuer(request.issuer())
+                .claim("cognito:username", request.user().username())
+                .claim("origin_jti", originJti)
+                .audience(client.clientId())
+                .claim("event_id", eventId)
+                .claim("token_use", "id")
+                .claim("auth_time", request.authTime().getEpochSecond())
+                .expirationTime(
+                        Date.from(seconds(now.plus(client.tokenValidity().idTokenDuration()))))
+                .issueTime(Date.from(seconds(now)))
+                .jwtID(this.ids.uuid());
+
+        JWTClaimsSet access = new JWTClaimsSet.Builder()
+                .claim("sub", request.user().sub())
+                .issuer(request.issuer())
+                .claim("client_id", client.clientId())
+                .claim("origin_jti", originJti)
+                .claim("event_id", eventId)
+                .claim("token_use", "access")
+                .claim("scope", API_SCOPE)
+                .claim("auth_time", request.authTime().getEpochSecond())
+                .expirationTime(Date.from(seconds(now.plus(accessLifetime))))
+                .issueTime(Date.from(seconds(now)))
+                .jwtID(this.ids.uuid())
+                .claim("username", request.user().username())
+                .claim("version", 2)
+                .build();
+
+        String refreshToken = null;
+        if (refreshed == null) {
+            refreshToken = newRefreshToken();
+            this.refreshTokens.put(
+                    refreshToken,
+                    new RefreshSession(
+                            request.pool().id(),
+                            client.clientId(),
+                            request.user().sub(),
+                            originJti,
+                            request.authTime(),
+                            now.plus(client.tokenValidity().refreshTokenDuration())));
+        }
+        return new IssuedTokens(
+                sign(id.build(), poolKeys.idToken()),
+                sign(access, poolKeys.accessToken()),
+                refreshToken,
+                accessLifetime.toSeconds());
+    }
+
+    /**
+     * The session behind a refresh token presented by {@code clientId}.
+     *
+     * @throws CognitoException {@code NotAuthorizedException} when the token is unknown, belongs to another client,
+     *     has expired or has been revoked
+     */
+    public RefreshSession refreshSession(String refreshToken, String clientId) {
+        RefreshSession session = this.refreshTokens.get(refreshToken);
+        if (session == null || !session.clientId().equals(clientId)) {
+            throw ErrorType.NOT_AUTHORIZED.exception("Invalid Refresh Token.");
+        }
+        if (this.revokedOrigins.contains(session.originJti())) {
+            throw ErrorType.NOT_AUTHORIZED.exception("Refresh Token has been revoked");
+        }
+        if (!this.clock.instant().isBefore(session.expiresAt())) {
+            throw ErrorType.NOT_AUTHORIZED.exception("Refresh Token has expired");
+        }
+        return session;
+    }
+
+    /**
+     * Checks an access token presented to a self-service action: signature, expiry, {@code token_use} and
+     * revocation.
+     *
+     * @return the token's claims
+     * @throws CognitoException {@code NotAuthorizedException} with Cognito's message otherwise
+     */
+    public AccessTokenClaims verifyAccessToken(String accessToken) {
+        SignedJWT jwt;
+        JWTClaimsSet claims;
+        try {
+            jwt = SignedJWT.parse(accessToken);
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException ex) {
+            throw invalidAccessToken();
+        }
+        String issuer = claims.getIssuer();
+        String kid = jwt.getHeader().getKeyID();
+        if (issuer == null
+                || kid == null
+                || !JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
+            throw invalidAccessToken();
+        }
+        String userPoolId = issuer.substring(issuer.lastIndexOf('/') + 1);
+        Optional<RSAKey> key = this.keys.find(userPoolId, kid);
+        if (key.isEmpty() || !verify(jwt, key.get())) {
+            throw invalidAccessToken();
+        }
+        Object tokenUse = claims.getClaim("token_use");
+        if (!"access".equals(tokenUse)) {
+            throw invalidAccessToken();
+        }
+        Date expiration = claims.getExpirationTime();
+        if (expiration == null || !this.clock.instant().isBefore(expiration.toInstant())) {
+            throw ErrorType.NOT_AUTHORIZED.exception("Access Token has expired");
+        }
+        Object originJti = claims.getClaim("origin_jti");
+        if (originJti != null && this.revokedOrigins.contains(originJti.toString())) {
+            throw ErrorType.NOT_AUTHORIZED.exception("Access Token has been revoked");
+        }
+        return new AccessTokenClaims(
+                userPoolId,
+                Objects.toString(claims.getClaim("client_id"), ""),
+                Objects.toString(claims.getSubject(), ""),
+                Objects.toString(claims.getClaim("username"), ""),
+                Objects.toString(originJti, ""));
+    }
+
+    /** Revokes every token of one sign-in: its refresh token and the access tokens issued from it. */
+    public void revoke(String originJti) {
+        this.revokedOrigins.add(originJti);
+    }
+
+    /** Revokes every token ever issued to a user, as global sign-out and user deletion do. */
+    public void revokeAll(String userPoolId, String sub) {
+        this.refreshTokens.values().stream()
+                .filter((session) ->
+                        session.userPoolId().equals(userPoolId) && session.sub().equals(sub))
+                .forEach((session) -> this.revokedOrigins.add(session.originJti()));
+    }
+
+    private void addAttributeClaims(JWTClaimsSet.Builder claims, UserPool pool, UserPoolClient client, User user) {
+        @SuppressWarnings("unchecked")
+        List<String> readable = (List<String>) client.settings().get("ReadAttributes");
+        for (Map.Entry<String, String> attribute : user.attributes().entrySet()) {
+            String name = attribute.getKey();
+            if (name.equals("sub") || name.startsWith("dev:") || (readable != null && !readable.contains(name))) {
+                continue;
+            }
+            claims.claim(name, claimValue(pool, name, attribute.getValue()));
+        }
+    }
+
+    /** Cognito writes verification flags as booleans, numbers as numbers, the address as an object. */
+    private static Object claimValue(UserPool pool, String name, String value) {
+        if (name.equals("address")) {
+            return Map.of("formatted", value);
+        }
+        if (name.startsWith(SchemaAttribute.CUSTOM_PREFIX)) {
+            return value;
+        }
+        String type =
+                pool.attribute(name).map(SchemaAttribute::attributeDataType).orElse("String");
+        if (type.equals("Boolean")) {
+            return Boolean.parseBoolean(value);
+        }
+        if (type.equals("Number")) {
+            try {
+                return Long.parseLong(value);
+            } catch (NumberFormatException ex) {
+                return value;
+            }
+        }
+        return value;
+    }
+
+    private String newRefreshToken() {
+        Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
+        return REFRESH_TOKEN_HEADER + "." + encoder.encodeToString(this.ids.randomBytes(256)) + "."
+                + encoder.encodeToString(this.ids.randomBytes(12)) + "."
+                + encoder.encodeToString(this.ids.randomBytes(384)) + "."
+                + encoder.encodeToString(this.ids.randomBytes(16));
+    }
+
+    private static String sign(JWTClaimsSet claims, RSAKey key) {
+        try {
+            var jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .build(),
+                    claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException ex) {
+            throw new IllegalStateException("Cannot sign a token", ex);
+        }
+    }
+
+    private static boolean verify(SignedJWT jwt, RSAKey key) {
+        try {
+            return jwt.verify(new RSASSAVerifier(key.toRSAPublicKey()));
+        } catch (JOSEException ex) {
+            return false;
+        }
+    }
+
+    private static Instant seconds(Instant instant) {
+        return Instant.ofEpochSecond(instant.getEpochSecond());
+    }
+
+    private static CognitoException invalidAccessToken() {
+        return ErrorType.NOT_AUTHORIZED.exception("Invalid Access Token");
+    }
+
+    /**
+     * What a verified access token says.
+     *
+     * @param userPoolId the pool that issued it
+     * @param clientId the app client it was issued to
+     * @param sub the user's sub
+     * @param username the user's internal username
+     * @param originJti the id of the sign-in it belongs to
+     */
+    public record AccessTokenClaims(
+            String userPoolId, String clientId, String sub, String username, String originJti) {}
+}
