@@ -1,0 +1,49 @@
+package io.github.cognitoemulator.autoconfigure;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Configuration of the Cognito emulator that runs inside the application.
+ *
+ * @param enabled Whether to run the emulator. When unset, it runs only while one of 'cognito.emulator.profiles' is
+ *     active; false keeps it off whatever the profiles.
+ * @param profiles Profiles that switch the emulator on when 'cognito.emulator.enabled' is unset.
+ * @param path Path, within the application, at which the emulator answers Cognito's JSON 1.1 calls; the AWS SDK's
+ *     endpoint points there. Must start with '/'.
+ * @param region Region served when a request's SigV4 credential scope names none. It prefixes user pool ids.
+ * @param accountId Twelve-digit AWS account id that appears in ARNs.
+ */
+@ConfigurationProperties(CognitoEmulatorProperties.PREFIX)
+public record CognitoEmulatorProperties(
+        @Nullable Boolean enabled,
+
+        @DefaultValue(CognitoEmulatorProperties.DEFAULT_PROFILE)
+        List<String> profiles,
+
+        @DefaultValue("/") String path,
+        @DefaultValue("us-east-1") String region,
+        @DefaultValue("000000000000") String accountId) {
+
+    static final String PREFIX = "cognito.emulator";
+
+    static final String DEFAULT_PROFILE = "dev";
+
+    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+
+    public CognitoEmulatorProperties {
+        profiles = List.copyOf(profiles);
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("'path' must start with '/' but was '" + path + "'");
+        }
+        if (region.isBlank()) {
+            throw new IllegalArgumentException("'region' must not be blank");
+        }
+        if (!ACCOUNT_ID.matcher(accountId).matches()) {
+            throw new IllegalArgumentException("'accountId' must be twelve digits but was '" + accountId + "'");
+        }
+    }
+}
