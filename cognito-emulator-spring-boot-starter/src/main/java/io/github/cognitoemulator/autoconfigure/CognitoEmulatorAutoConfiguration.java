@@ -1,0 +1,68 @@
+package io.github.cognitoemulator.autoconfigure;
+
+import io.github.cognitoemulator.core.CognitoEmulator;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * Runs the {@link CognitoEmulator} inside a servlet web application and serves Cognito's JSON 1.1 protocol at
+ * {@code cognito.emulator.path}. Active only when {@code cognito.emulator.enabled} is true or, when unset, while one of
+ * {@code cognito.emulator.profiles} (default {@code dev}) is active.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnCognitoEmulatorEnabled
+@EnableConfigurationProperties(CognitoEmulatorProperties.class)
+public final class CognitoEmulatorAutoConfiguration {
+
+    /**
+     * Ahead of every filter that could reject or consume an AWS call, Spring Security's among them, so the host
+     * application needs no configuration for the emulator; still behind Spring's own highest-precedence filters such as
+     * the character encoding one.
+     */
+    static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+
+    CognitoEmulatorAutoConfiguration() {}
+
+    @Bean
+    @ConditionalOnMissingBean
+    CognitoEmulator cognitoEmulator(CognitoEmulatorProperties properties, ObjectProvider<Clock> clock) {
+        return CognitoEmulator.builder()
+                .clock(clock.getIfUnique(Clock::systemUTC))
+                .region(properties.region())
+                .accountId(properties.accountId())
+                .build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "cognitoJsonProtocolFilterRegistration")
+    FilterRegistrationBean<CognitoJsonProtocolFilter> cognitoJsonProtocolFilterRegistration(
+            CognitoEmulator emulator, CognitoEmulatorProperties properties) {
+        FilterRegistrationBean<CognitoJsonProtocolFilter> registration =
+                new FilterRegistrationBean<>(new CognitoJsonProtocolFilter(emulator, properties.path()));
+        registration.setName("cognitoJsonProtocolFilter");
+        registration.setOrder(FILTER_ORDER);
+        return registration;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(WebServerInitializedEvent.class)
+    static class StartupWarningConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        CognitoEmulatorStartupWarning cognitoEmulatorStartupWarning(CognitoEmulatorProperties properties) {
+            return new CognitoEmulatorStartupWarning(properties);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.github.cognitoemulator.autoconfigure;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.util.StringUtils;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * Says once, when the server is up, that the emulator answers and where: an emulator that accepts any credentials
+ * must never go unnoticed in a deployment that switched it on by mistake.
+ */
+class CognitoEmulatorStartupWarning implements ApplicationListener<WebServerInitializedEvent> {
+
+    private static final Log logger = LogFactory.getLog(CognitoEmulatorStartupWarning.class);
+
+    private final CognitoEmulatorProperties properties;
+
+    CognitoEmulatorStartupWarning(CognitoEmulatorProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public void onApplicationEvent(WebServerInitializedEvent event) {
+        // A separate management server announces itself too; the emulator lives only on the main one.
+        if (StringUtils.hasLength(event.getApplicationContext().getServerNamespace())) {
+            return;
+        }
+        String contextPath =
+                (event.getApplicationContext() instanceof WebApplicationContext web && web.getServletContext() != null)
+                        ? web.getServletContext().getContextPath()
+                        : "";
+        logger.warn("Cognito emulator is active at http://localhost:"
+                + event.getWebServer().getPort() + contextPath
+                + this.properties.path() + " (region " + this.properties.region()
+                + "). It accepts any credentials and is for local development only: never run it in production.");
+    }
+}

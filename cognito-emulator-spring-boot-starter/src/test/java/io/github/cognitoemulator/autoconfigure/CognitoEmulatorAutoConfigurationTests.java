@@ -1,0 +1,164 @@
+package io.github.cognitoemulator.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import io.github.cognitoemulator.core.CognitoEmulator;
+import io.github.cognitoemulator.core.protocol.ProtocolResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.NestedExceptionUtils;
+
+class CognitoEmulatorAutoConfigurationTests {
+
+    private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(CognitoEmulatorAutoConfiguration.class));
+
+    @Test
+    void staysOffWhenNoProfileIsActive() {
+        this.contextRunner.run((context) -> assertThat(context)
+                .hasNotFailed()
+                .doesNotHaveBean(CognitoEmulator.class)
+                .doesNotHaveBean(FilterRegistrationBean.class)
+                .doesNotHaveBean(CognitoEmulatorProperties.class));
+    }
+
+    @Test
+    void runsWhileTheDevProfileIsActive() {
+        this.contextRunner.withPropertyValues("spring.profiles.active=dev").run((context) -> {
+            assertThat(context.getEnvironment().getActiveProfiles()).containsExactly("dev");
+            assertThat(context).hasSingleBean(CognitoEmulator.class).hasBean("cognitoJsonProtocolFilterRegistration");
+        });
+    }
+
+    @Test
+    void staysOffWhileAnotherProfileIsActive() {
+        this.contextRunner
+                .withPropertyValues("spring.profiles.active=prod")
+                .run((context) -> assertThat(context).doesNotHaveBean(CognitoEmulator.class));
+    }
+
+    @Test
+    void runsWhenEnabledWithoutAnyProfile() {
+        this.contextRunner
+                .withPropertyValues("cognito.emulator.enabled=true")
+                .run((context) -> assertThat(context).hasSingleBean(CognitoEmulator.class));
+    }
+
+    @Test
+    void staysOffWhenDisabledEvenWhileTheDevProfileIsActive() {
+        this.contextRunner
+                .withPropertyValues("spring.profiles.active=dev", "cognito.emulator.enabled=false")
+                .run((context) -> assertThat(context)
+                        .doesNotHaveBean(CognitoEmulator.class)
+                        .doesNotHaveBean(FilterRegistrationBean.class));
+    }
+
+    @Test
+    void runsWhileOneOfTheConfiguredProfilesIsActive() {
+        this.contextRunner
+                .withPropertyValues("spring.profiles.active=local", "cognito.emulator.profiles=local,test")
+                .run((context) -> assertThat(context).hasSingleBean(CognitoEmulator.class));
+    }
+
+    @Test
+    void ignoresTheDevProfileOnceOtherProfilesAreConfigured() {
+        this.contextRunner
+                .withPropertyValues("spring.profiles.active=dev", "cognito.emulator.profiles=local")
+                .run((context) -> assertThat(context).doesNotHaveBean(CognitoEmulator.class));
+    }
+
+    @Test
+    void backsOffWhenTheApplicationDefinesItsOwnEmulator() {
+        this.contextRunner
+                .withPropertyValues("spring.profiles.active=dev")
+                .withUserConfiguration(OwnEmulatorConfiguration.class)
+                .run((context) -> {
+                    assertThat(context).hasSingleBean(CognitoEmulator.class);
+                    assertThat(context.getBean(CognitoEmulator.class).region()).isEqualTo("ap-south-1");
+                    assertThat(context).hasBean("cognitoJsonProtocolFilterRegistration");
+                });
+    }
+
+    @Test
+    void failsToStartWhenThePathDoesNotStartWithASlash() {
+        this.contextRunner
+                .withPropertyValues("cognito.emulator.enabled=true", "cognito.emulator.path=cognito")
+                .run((context) -> {
+                    assertThat(context).hasFailed();
+                    Throwable failure = context.getStartupFailure();
+                    assertThat(failure).hasStackTraceContaining(BindException.class.getName());
+                    assertThat(NestedExceptionUtils.getMostSpecificCause(failure))
+                            .isInstanceOf(IllegalArgumentException.class)
+                            .hasMessage("'path' must start with '/' but was 'cognito'");
+                });
+    }
+
+    @Test
+    void staysOffOutsideAWebApplication() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(CognitoEmulatorAutoConfiguration.class))
+                .withPropertyValues("spring.profiles.active=dev", "cognito.emulator.enabled=true")
+                .run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(CognitoEmulator.class));
+    }
+
+    @Test
+    void servesTheConfiguredRegionAndAccount() {
+        this.contextRunner
+                .withPropertyValues(
+                        "cognito.emulator.enabled=true",
+                        "cognito.emulator.region=eu-central-1",
+                        "cognito.emulator.account-id=123456789012")
+                .run((context) -> {
+                    ProtocolResponse response =
+                            context.getBean(CognitoEmulator.class).handle("CreateUserPool", "{\"PoolName\":\"p\"}");
+                    String id = JsonPath.read(response.bodyAsString(), "$.UserPool.Id");
+                    String arn = JsonPath.read(response.bodyAsString(), "$.UserPool.Arn");
+                    assertThat(id).startsWith("eu-central-1_");
+                    assertThat(arn).isEqualTo("arn:aws:cognito-idp:eu-central-1:123456789012:userpool/" + id);
+                });
+    }
+
+    @Test
+    void usesTheApplicationClock() {
+        Instant now = Instant.parse("2026-01-02T03:04:05Z");
+        this.contextRunner
+                .withPropertyValues("cognito.emulator.enabled=true")
+                .withBean(Clock.class, () -> Clock.fixed(now, ZoneOffset.UTC))
+                .run((context) -> {
+                    ProtocolResponse response =
+                            context.getBean(CognitoEmulator.class).handle("CreateUserPool", "{\"PoolName\":\"p\"}");
+                    Number created = JsonPath.read(response.bodyAsString(), "$.UserPool.CreationDate");
+                    assertThat(created.doubleValue()).isEqualTo(now.getEpochSecond());
+                });
+    }
+
+    @Test
+    void registersTheFilterAheadOfSpringSecurity() {
+        this.contextRunner.withPropertyValues("cognito.emulator.enabled=true").run((context) -> {
+            FilterRegistrationBean<?> registration =
+                    context.getBean("cognitoJsonProtocolFilterRegistration", FilterRegistrationBean.class);
+            assertThat(registration.getFilter()).isInstanceOf(CognitoJsonProtocolFilter.class);
+            // Spring Security's filter chain is registered at -100 by default.
+            assertThat(registration.getOrder()).isLessThan(-100);
+        });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnEmulatorConfiguration {
+
+        @Bean
+        CognitoEmulator ownEmulator() {
+            return CognitoEmulator.builder().region("ap-south-1").build();
+        }
+    }
+}
