@@ -112,12 +112,14 @@ class UserPoolClientTests extends CognitoUseCase {
     void allowFlowsWithoutRefreshTokenAuthAreRejectedAndNothingIsCreated() {
         String poolId = createPool();
 
-        cognitoError(
+        InvalidParameterException error = cognitoError(
                 InvalidParameterException.class,
                 () -> cognito()
                         .createUserPoolClient((request) -> request.userPoolId(poolId)
                                 .clientName("no-refresh")
                                 .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH)));
+
+        assertThat(error.awsErrorDetails().errorMessage()).isEqualTo("REFRESH_TOKEN_AUTH should always be allowed.");
 
         assertThat(cognito()
                         .listUserPoolClients((request) -> request.userPoolId(poolId))
