@@ -104,7 +104,8 @@ public final class CognitoEmulator {
                         tokens,
                         new AuthSessions(builder.clock, ids),
                         passwords,
-                        builder.clock))
+                        builder.clock,
+                        ids))
                 .family(new UserRegistrationActions(selfService, passwords, builder.clock, ids))
                 .family(new PasswordActions(selfService, passwords))
                 .family(new UserSelfServiceActions(selfService, builder.clock))

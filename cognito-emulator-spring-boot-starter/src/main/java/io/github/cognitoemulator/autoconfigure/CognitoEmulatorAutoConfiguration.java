@@ -48,9 +48,20 @@ public final class CognitoEmulatorAutoConfiguration {
     @ConditionalOnMissingBean(name = "cognitoJsonProtocolFilterRegistration")
     FilterRegistrationBean<CognitoJsonProtocolFilter> cognitoJsonProtocolFilterRegistration(
             CognitoEmulator emulator, CognitoEmulatorProperties properties) {
-        FilterRegistrationBean<CognitoJsonProtocolFilter> registration =
-                new FilterRegistrationBean<>(new CognitoJsonProtocolFilter(emulator, properties.path()));
+        FilterRegistrationBean<CognitoJsonProtocolFilter> registration = new FilterRegistrationBean<>(
+                new CognitoJsonProtocolFilter(emulator, properties.path(), properties.issuerBaseUrl()));
         registration.setName("cognitoJsonProtocolFilter");
+        registration.setOrder(FILTER_ORDER);
+        return registration;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "cognitoEmulatorDocumentsFilterRegistration")
+    FilterRegistrationBean<CognitoEmulatorDocumentsFilter> cognitoEmulatorDocumentsFilterRegistration(
+            CognitoEmulator emulator, CognitoEmulatorProperties properties) {
+        FilterRegistrationBean<CognitoEmulatorDocumentsFilter> registration = new FilterRegistrationBean<>(
+                new CognitoEmulatorDocumentsFilter(emulator, properties.path(), properties.issuerBaseUrl()));
+        registration.setName("cognitoEmulatorDocumentsFilter");
         registration.setOrder(FILTER_ORDER);
         return registration;
     }

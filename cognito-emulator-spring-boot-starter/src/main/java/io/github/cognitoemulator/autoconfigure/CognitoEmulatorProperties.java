@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     endpoint points there. Must start with '/'.
  * @param region Region served when a request's SigV4 credential scope names none. It prefixes user pool ids.
  * @param accountId Twelve-digit AWS account id that appears in ARNs.
+ * @param issuerBaseUrl Base URL of the issuer of tokens, so that 'iss' is '{issuer-base-url}/{poolId}'. When unset,
+ *     the emulator's own URL as each request reached it. Set 'https://cognito-idp.{region}.amazonaws.com' for an
+ *     'iss' identical to Cognito's.
  */
 @ConfigurationProperties(CognitoEmulatorProperties.PREFIX)
 public record CognitoEmulatorProperties(
@@ -26,7 +29,8 @@ public record CognitoEmulatorProperties(
 
         @DefaultValue("/") String path,
         @DefaultValue("us-east-1") String region,
-        @DefaultValue("000000000000") String accountId) {
+        @DefaultValue("000000000000") String accountId,
+        @Nullable String issuerBaseUrl) {
 
     static final String PREFIX = "cognito.emulator";
 
@@ -41,6 +45,10 @@ public record CognitoEmulatorProperties(
         }
         if (region.isBlank()) {
             throw new IllegalArgumentException("'region' must not be blank");
+        }
+        if (issuerBaseUrl != null && (issuerBaseUrl.isBlank() || issuerBaseUrl.endsWith("/"))) {
+            throw new IllegalArgumentException(
+                    "'issuerBaseUrl' must not be blank or end with '/' but was '" + issuerBaseUrl + "'");
         }
         if (!ACCOUNT_ID.matcher(accountId).matches()) {
             throw new IllegalArgumentException("'accountId' must be twelve digits but was '" + accountId + "'");

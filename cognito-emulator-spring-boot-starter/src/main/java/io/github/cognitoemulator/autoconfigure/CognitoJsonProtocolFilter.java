@@ -41,19 +41,34 @@ public final class CognitoJsonProtocolFilter extends OncePerRequestFilter {
 
     private final String basePath;
 
+    private final @Nullable String issuerBaseUrl;
+
     /**
-     * Creates a filter that answers at {@code path}, relative to the servlet context.
+     * Creates a filter that answers at {@code path}, relative to the servlet context, and derives token issuers from
+     * each request.
      *
      * @param emulator the emulator that answers every Cognito call
      * @param path where the emulator answers; must start with {@code /}, a trailing {@code /} is optional
      */
     public CognitoJsonProtocolFilter(CognitoEmulator emulator, String path) {
+        this(emulator, path, null);
+    }
+
+    /**
+     * Creates a filter that answers at {@code path}, relative to the servlet context.
+     *
+     * @param emulator the emulator that answers every Cognito call
+     * @param path where the emulator answers; must start with {@code /}, a trailing {@code /} is optional
+     * @param issuerBaseUrl the base URL of token issuers, or {@code null} to derive it from each request
+     */
+    public CognitoJsonProtocolFilter(CognitoEmulator emulator, String path, @Nullable String issuerBaseUrl) {
         this.emulator = Objects.requireNonNull(emulator, "'emulator' must not be null");
         Objects.requireNonNull(path, "'path' must not be null");
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("'path' must start with '/' but was '" + path + "'");
         }
-        this.basePath = stripTrailingSlashes(path);
+        this.basePath = EmulatorRequests.stripTrailingSlashes(path);
+        this.issuerBaseUrl = issuerBaseUrl;
     }
 
     @Override
@@ -77,7 +92,10 @@ public final class CognitoJsonProtocolFilter extends OncePerRequestFilter {
         // parameters, whatever the content type claims.
         byte[] body = request.getInputStream().readAllBytes();
         ProtocolResponse answer = this.emulator.handle(new ProtocolRequest(
-                request.getHeader(TARGET_HEADER), body, credentialScopeRegion(request.getHeader("Authorization"))));
+                request.getHeader(TARGET_HEADER),
+                body,
+                credentialScopeRegion(request.getHeader("Authorization")),
+                EmulatorRequests.issuerBaseUrl(request, this.issuerBaseUrl, this.basePath)));
         response.setStatus(answer.status());
         answer.headers().forEach(response::setHeader);
         response.setHeader("Access-Control-Allow-Origin", "*");
@@ -99,8 +117,7 @@ public final class CognitoJsonProtocolFilter extends OncePerRequestFilter {
     }
 
     private boolean isAtBasePath(HttpServletRequest request) {
-        String pathWithinApplication =
-                request.getRequestURI().substring(request.getContextPath().length());
+        String pathWithinApplication = EmulatorRequests.pathWithinApplication(request);
         return pathWithinApplication.equals(this.basePath) || pathWithinApplication.equals(this.basePath + "/");
     }
 
@@ -132,13 +149,5 @@ public final class CognitoJsonProtocolFilter extends OncePerRequestFilter {
         }
         Matcher matcher = CREDENTIAL_SCOPE.matcher(authorization);
         return matcher.find() ? matcher.group(1) : null;
-    }
-
-    private static String stripTrailingSlashes(String path) {
-        int end = path.length();
-        while (end > 0 && path.charAt(end - 1) == '/') {
-            end--;
-        }
-        return path.substring(0, end);
     }
 }

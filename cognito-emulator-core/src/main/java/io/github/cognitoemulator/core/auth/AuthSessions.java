@@ -24,7 +24,8 @@ public final class AuthSessions {
 
     /** Opens a session and returns the string the client must send back. */
     public String open(AuthSession session) {
-        String token = "AYABe" + Base64.getUrlEncoder().withoutPadding().encodeToString(this.ids.randomBytes(300));
+        // Standard base64, as Cognito's sessions and SRP secret blocks are: clients decode the secret block.
+        String token = Base64.getEncoder().encodeToString(this.ids.randomBytes(300));
         this.sessions.put(token, session);
         return token;
     }

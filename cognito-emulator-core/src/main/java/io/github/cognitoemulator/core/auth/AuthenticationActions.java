@@ -13,6 +13,7 @@ import io.github.cognitoemulator.core.protocol.RequestContext;
 import io.github.cognitoemulator.core.protocol.RequestReader;
 import io.github.cognitoemulator.core.protocol.Shapes;
 import io.github.cognitoemulator.core.protocol.StringShape;
+import io.github.cognitoemulator.core.support.Ids;
 import io.github.cognitoemulator.core.token.IssuedTokens;
 import io.github.cognitoemulator.core.token.RefreshSession;
 import io.github.cognitoemulator.core.token.TokenRequest;
@@ -34,8 +35,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * InitiateAuth, AdminInitiateAuth, RespondToAuthChallenge and AdminRespondToAuthChallenge: the password and refresh
- * flows, and the NEW_PASSWORD_REQUIRED challenge.
+ * InitiateAuth, AdminInitiateAuth, RespondToAuthChallenge and AdminRespondToAuthChallenge: the password, SRP and
+ * refresh flows, and the PASSWORD_VERIFIER and NEW_PASSWORD_REQUIRED challenges.
  *
  * @see <a href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html">InitiateAuth</a>
  */
@@ -72,6 +73,8 @@ public final class AuthenticationActions implements ActionFamily {
 
     private final Clock clock;
 
+    private final SrpFlow srp;
+
     public AuthenticationActions(
             UserPoolRepository pools,
             UserPoolClientRepository clients,
@@ -79,7 +82,8 @@ public final class AuthenticationActions implements ActionFamily {
             TokenService tokens,
             AuthSessions sessions,
             PasswordChanges passwords,
-            Clock clock) {
+            Clock clock,
+            Ids ids) {
         this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
         this.clients = Objects.requireNonNull(clients, "'clients' must not be null");
         this.users = Objects.requireNonNull(users, "'users' must not be null");
@@ -87,6 +91,7 @@ public final class AuthenticationActions implements ActionFamily {
         this.sessions = Objects.requireNonNull(sessions, "'sessions' must not be null");
         this.passwords = Objects.requireNonNull(passwords, "'passwords' must not be null");
         this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
+        this.srp = new SrpFlow(sessions, clock, ids);
     }
 
     @Override
@@ -114,10 +119,7 @@ public final class AuthenticationActions implements ActionFamily {
                 requireFlow(client, flow);
                 throw Errors.invalidParameter("Custom auth lambda trigger is not configured for the user pool.");
             }
-            case USER_SRP_AUTH -> {
-                requireFlow(client, flow);
-                throw ErrorType.UNSUPPORTED_OPERATION.exception("USER_SRP_AUTH is not supported yet.");
-            }
+            case USER_SRP_AUTH -> srpAuth(pool, client, request);
             default -> throw Errors.invalidParameter("Auth flow not enabled for this client");
         };
     }
@@ -126,6 +128,18 @@ public final class AuthenticationActions implements ActionFamily {
         UserPoolClient client = requireClient(request.userPoolId(), request.clientId());
         UserPool pool =
                 this.pools.findById(client.userPoolId()).orElseThrow(() -> Errors.clientNotFound(client.clientId()));
+        if (request.challengeName() == ChallengeName.PASSWORD_VERIFIER) {
+            AuthSession session = this.srp.verify(pool, client, request.challengeResponses());
+            User user = this.users
+                    .resolve(pool, session.sub())
+                    .filter((candidate) -> candidate.sub().equals(session.sub()))
+                    .orElseThrow(() -> ErrorType.NOT_AUTHORIZED.exception("Incorrect username or password."));
+            checkCanSignIn(client, user);
+            if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD) {
+                return newPasswordChallenge(pool, client, user);
+            }
+            return authenticated(pool, client, user, this.clock.instant(), null, context);
+        }
         if (request.challengeName() != ChallengeName.NEW_PASSWORD_REQUIRED) {
             throw Errors.invalidParameter("Invalid session for the user.");
         }
@@ -172,6 +186,26 @@ public final class AuthenticationActions implements ActionFamily {
             return newPasswordChallenge(pool, client, user);
         }
         return authenticated(pool, client, user, this.clock.instant(), null, context);
+    }
+
+    private Map<String, Object> srpAuth(UserPool pool, UserPoolClient client, InitiateAuthRequest request) {
+        requireFlow(client, request.authFlow());
+        Map<String, String> parameters = request.authParameters();
+        String username = requireParameter(parameters, "USERNAME");
+        String srpA = requireParameter(parameters, "SRP_A");
+        Optional<User> found = this.users.findForSignIn(pool, username);
+        SecretHash.check(
+                client,
+                parameters.get("SECRET_HASH"),
+                found.map((user) -> new String[] {username, user.username()}).orElse(new String[] {username}));
+        if (found.isEmpty()) {
+            if (!client.preventsUserExistenceErrors()) {
+                throw Errors.userNotFound();
+            }
+            return this.srp.challenge(pool, client, null, username, srpA);
+        }
+        checkCanSignIn(client, found.get());
+        return this.srp.challenge(pool, client, found.get(), username, srpA);
     }
 
     private Map<String, Object> refresh(

@@ -19,7 +19,6 @@ public enum ErrorType {
     RESOURCE_NOT_FOUND("ResourceNotFoundException"),
     SERIALIZATION("SerializationException"),
     UNKNOWN_OPERATION("UnknownOperationException"),
-    UNSUPPORTED_OPERATION("UnsupportedOperationException"),
     UNSUPPORTED_USER_STATE("UnsupportedUserStateException"),
     USER_NOT_CONFIRMED("UserNotConfirmedException"),
     USER_NOT_FOUND("UserNotFoundException"),

@@ -1,0 +1,172 @@
+package io.github.cognitoemulator.core.auth;
+
+import io.github.cognitoemulator.core.client.UserPoolClient;
+import io.github.cognitoemulator.core.error.CognitoException;
+import io.github.cognitoemulator.core.error.ErrorType;
+import io.github.cognitoemulator.core.password.SrpGroup;
+import io.github.cognitoemulator.core.password.SrpSession;
+import io.github.cognitoemulator.core.pool.UserPool;
+import io.github.cognitoemulator.core.support.Ids;
+import io.github.cognitoemulator.core.user.User;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * USER_SRP_AUTH: the PASSWORD_VERIFIER challenge and the check of its answer. The server's state travels in the
+ * {@code SECRET_BLOCK}, as in Cognito, so the challenge carries no {@code Session}.
+ */
+final class SrpFlow {
+
+    /** Cognito's timestamp: English names, UTC, and a day of the month without a leading zero. */
+    static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss 'UTC' yyyy", Locale.US);
+
+    /** How far a signed timestamp may be from the server's clock. */
+    private static final Duration TIMESTAMP_TOLERANCE = Duration.ofMinutes(5);
+
+    private final AuthSessions sessions;
+
+    private final Clock clock;
+
+    private final Ids ids;
+
+    /** Keys the simulated salts of unknown users, so that a probe sees the same salt every time. */
+    private final byte[] simulationKey;
+
+    SrpFlow(AuthSessions sessions, Clock clock, Ids ids) {
+        this.sessions = Objects.requireNonNull(sessions, "'sessions' must not be null");
+        this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
+        this.ids = Objects.requireNonNull(ids, "'ids' must not be null");
+        this.simulationKey = ids.randomBytes(32);
+    }
+
+    /**
+     * The PASSWORD_VERIFIER challenge for {@code user}, or a simulated one that no password can answer when the
+     * user does not exist and the client hides that.
+     */
+    Map<String, Object> challenge(
+            UserPool pool, UserPoolClient client, @Nullable User user, String username, String srpA) {
+        BigInteger a;
+        try {
+            a = new BigInteger(srpA, 16);
+        } catch (NumberFormatException ex) {
+            throw incorrect();
+        }
+        String userId;
+        String salt;
+        BigInteger verifier;
+        if (user != null && user.password() != null) {
+            userId = user.username();
+            salt = user.password().salt();
+            verifier = new BigInteger(user.password().verifier(), 16);
+        } else {
+            byte[] digest = SrpSession.simulatedDigest(this.simulationKey, pool.id() + "\n" + username);
+            userId = (user != null)
+                    ? user.username()
+                    : UUID.nameUUIDFromBytes(digest).toString();
+            salt = java.util.HexFormat.of().formatHex(digest, 0, 16);
+            verifier = SrpGroup.G.modPow(new BigInteger(1, digest), SrpGroup.N);
+        }
+        SrpSession srp = SrpSession.start(a, verifier, this.ids.randomBytes(32));
+        if (srp == null) {
+            throw incorrect();
+        }
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("A", a.toString(16));
+        data.put("b", srp.b().toString(16));
+        data.put("B", srp.publicB().toString(16));
+        data.put("v", verifier.toString(16));
+        data.put("userId", userId);
+        String secretBlock = this.sessions.open(new AuthSession(
+                pool.id(),
+                client.clientId(),
+                (user != null) ? user.sub() : "",
+                ChallengeName.PASSWORD_VERIFIER,
+                this.clock.instant().plus(Duration.ofMinutes(client.authSessionValidity())),
+                data));
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("SALT", salt);
+        parameters.put("SECRET_BLOCK", secretBlock);
+        parameters.put("SRP_B", srp.publicB().toString(16));
+        parameters.put("USERNAME", userId);
+        parameters.put("USER_ID_FOR_SRP", userId);
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("ChallengeName", ChallengeName.PASSWORD_VERIFIER.name());
+        response.put("ChallengeParameters", parameters);
+        return response;
+    }
+
+    /**
+     * Checks a PASSWORD_VERIFIER answer; the secret block is spent whatever the outcome.
+     *
+     * @return the session of the challenge, whose {@code sub} names the authenticated user
+     * @throws CognitoException {@code NotAuthorizedException} for a wrong password, a forged or replayed signature,
+     *     a stale or malformed timestamp, or a secret block that is not this client's
+     */
+    AuthSession verify(UserPool pool, UserPoolClient client, Map<String, String> responses) {
+        String username = AuthenticationActions.requireParameter(responses, "USERNAME");
+        String secretBlock = AuthenticationActions.requireParameter(responses, "PASSWORD_CLAIM_SECRET_BLOCK");
+        String timestamp = AuthenticationActions.requireParameter(responses, "TIMESTAMP");
+        String signature = AuthenticationActions.requireParameter(responses, "PASSWORD_CLAIM_SIGNATURE");
+        AuthSession session;
+        try {
+            session = this.sessions.take(secretBlock, client.clientId(), ChallengeName.PASSWORD_VERIFIER);
+        } catch (CognitoException ex) {
+            throw incorrect();
+        }
+        String userId = session.data().get("userId");
+        SecretHash.check(client, responses.get("SECRET_HASH"), userId);
+        if (!username.equals(userId) || session.sub().isEmpty() || !isFresh(timestamp)) {
+            throw incorrect();
+        }
+        var srp = new SrpSession(
+                new BigInteger(session.data().get("A"), 16),
+                new BigInteger(session.data().get("b"), 16),
+                new BigInteger(session.data().get("B"), 16),
+                new BigInteger(session.data().get("v"), 16));
+        byte[] block;
+        byte[] claimed;
+        try {
+            block = Base64.getDecoder().decode(secretBlock);
+            claimed = Base64.getDecoder().decode(signature);
+        } catch (IllegalArgumentException ex) {
+            throw incorrect();
+        }
+        if (!srp.verify(pool.idSuffix(), userId, block, timestamp, claimed)) {
+            throw incorrect();
+        }
+        return session;
+    }
+
+    /** Whether a timestamp is in Cognito's exact format and close to now. */
+    private boolean isFresh(String timestamp) {
+        try {
+            ZonedDateTime parsed =
+                    ZonedDateTime.of(java.time.LocalDateTime.parse(timestamp, TIMESTAMP), ZoneOffset.UTC);
+            if (!TIMESTAMP.format(parsed).equals(timestamp)) {
+                return false;
+            }
+            Instant signedAt = parsed.toInstant();
+            Duration skew = Duration.between(signedAt, this.clock.instant()).abs();
+            return skew.compareTo(TIMESTAMP_TOLERANCE) <= 0;
+        } catch (DateTimeException ex) {
+            return false;
+        }
+    }
+
+    private static CognitoException incorrect() {
+        return ErrorType.NOT_AUTHORIZED.exception("Incorrect username or password.");
+    }
+}
