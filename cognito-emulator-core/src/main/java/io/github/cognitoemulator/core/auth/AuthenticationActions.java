@@ -104,7 +104,7 @@ public final class AuthenticationActions implements ActionFamily {
     }
 
     Map<String, Object> initiateAuth(InitiateAuthRequest request, RequestContext context) {
-        UserPoolClient client = requireClient(request.userPoolId(), request.clientId());
+        UserPoolClient client = requireClient(request.userPoolId(), request.clientId(), context);
         UserPool pool =
                 this.pools.findById(client.userPoolId()).orElseThrow(() -> Errors.clientNotFound(client.clientId()));
         AuthFlow flow = request.authFlow();
@@ -125,7 +125,7 @@ public final class AuthenticationActions implements ActionFamily {
     }
 
     Map<String, Object> respond(RespondToAuthChallengeRequest request, RequestContext context) {
-        UserPoolClient client = requireClient(request.userPoolId(), request.clientId());
+        UserPoolClient client = requireClient(request.userPoolId(), request.clientId(), context);
         UserPool pool =
                 this.pools.findById(client.userPoolId()).orElseThrow(() -> Errors.clientNotFound(client.clientId()));
         if (request.challengeName() == ChallengeName.PASSWORD_VERIFIER) {
@@ -288,8 +288,9 @@ public final class AuthenticationActions implements ActionFamily {
         return response;
     }
 
-    private UserPoolClient requireClient(@Nullable String userPoolId, String clientId) {
-        if (userPoolId != null && this.pools.findById(userPoolId).isEmpty()) {
+    private UserPoolClient requireClient(@Nullable String userPoolId, String clientId, RequestContext context) {
+        if (userPoolId != null
+                && this.pools.findInRegion(userPoolId, context.region()).isEmpty()) {
             throw Errors.userPoolNotFound(userPoolId);
         }
         return this.clients

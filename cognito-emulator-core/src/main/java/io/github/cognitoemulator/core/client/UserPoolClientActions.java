@@ -49,7 +49,7 @@ public final class UserPoolClientActions implements ActionFamily {
     }
 
     Map<String, Object> createUserPoolClient(CreateUserPoolClientRequest request, RequestContext context) {
-        requirePool(request.userPoolId());
+        requirePool(request.userPoolId(), context);
         if (request.explicitAuthFlows() != null
                 && request.explicitAuthFlows().stream().noneMatch(ExplicitAuthFlow::isLegacy)
                 && !request.explicitAuthFlows().isEmpty()
@@ -82,11 +82,11 @@ public final class UserPoolClientActions implements ActionFamily {
     }
 
     Map<String, Object> describeUserPoolClient(ClientIdRequest request, RequestContext context) {
-        return Map.of("UserPoolClient", userPoolClientType(requireClient(request)));
+        return Map.of("UserPoolClient", userPoolClientType(requireClient(request, context)));
     }
 
     Map<String, Object> listUserPoolClients(ListUserPoolClientsRequest request, RequestContext context) {
-        requirePool(request.userPoolId());
+        requirePool(request.userPoolId(), context);
         PageTokens.Page<UserPoolClient> page = PageTokens.page(
                 this.clients.findByUserPoolId(request.userPoolId()),
                 UserPoolClient::clientId,
@@ -109,18 +109,18 @@ public final class UserPoolClientActions implements ActionFamily {
 
     @Nullable
     Object deleteUserPoolClient(ClientIdRequest request, RequestContext context) {
-        this.clients.delete(requireClient(request).clientId());
+        this.clients.delete(requireClient(request, context).clientId());
         return null;
     }
 
-    private void requirePool(String userPoolId) {
-        if (this.pools.findById(userPoolId).isEmpty()) {
+    private void requirePool(String userPoolId, RequestContext context) {
+        if (this.pools.findInRegion(userPoolId, context.region()).isEmpty()) {
             throw Errors.userPoolNotFound(userPoolId);
         }
     }
 
-    private UserPoolClient requireClient(ClientIdRequest request) {
-        requirePool(request.userPoolId());
+    private UserPoolClient requireClient(ClientIdRequest request, RequestContext context) {
+        requirePool(request.userPoolId(), context);
         return this.clients
                 .findByClientId(request.clientId())
                 .filter((client) -> client.userPoolId().equals(request.userPoolId()))

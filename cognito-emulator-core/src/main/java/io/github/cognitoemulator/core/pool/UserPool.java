@@ -51,6 +51,11 @@ public record UserPool(
         settings = Map.copyOf(settings);
     }
 
+    /** The region the pool lives in: the part of the pool id before the underscore. */
+    public String region() {
+        return this.id.substring(0, this.id.indexOf('_'));
+    }
+
     /** The part of the pool id after the underscore, which SRP calls the pool name. */
     public String idSuffix() {
         return this.id.substring(this.id.indexOf('_') + 1);

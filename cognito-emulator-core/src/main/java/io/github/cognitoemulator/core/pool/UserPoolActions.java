@@ -88,14 +88,17 @@ public final class UserPoolActions implements ActionFamily {
 
     Map<String, Object> describeUserPool(UserPoolIdRequest request, RequestContext context) {
         UserPool pool = this.pools
-                .findById(request.userPoolId())
+                .findInRegion(request.userPoolId(), context.region())
                 .orElseThrow(() -> Errors.userPoolNotFound(request.userPoolId()));
         return Map.of("UserPool", UserPoolShapes.userPoolType(pool, this.contents.countUsers(pool.id())));
     }
 
     Map<String, Object> listUserPools(ListUserPoolsRequest request, RequestContext context) {
+        List<UserPool> inRegion = this.pools.findAll().stream()
+                .filter((pool) -> pool.region().equals(context.region()))
+                .toList();
         PageTokens.Page<UserPool> page =
-                PageTokens.page(this.pools.findAll(), UserPool::id, request.nextToken(), request.maxResults());
+                PageTokens.page(inRegion, UserPool::id, request.nextToken(), request.maxResults());
         Map<String, Object> response = new LinkedHashMap<>();
         response.put(
                 "UserPools",
@@ -109,7 +112,7 @@ public final class UserPoolActions implements ActionFamily {
     @Nullable
     Object deleteUserPool(UserPoolIdRequest request, RequestContext context) {
         UserPool pool = this.pools
-                .findById(request.userPoolId())
+                .findInRegion(request.userPoolId(), context.region())
                 .orElseThrow(() -> Errors.userPoolNotFound(request.userPoolId()));
         if ("ACTIVE".equals(pool.deletionProtection())) {
             throw Errors.invalidParameter("The user pool cannot be deleted because deletion protection is activated.");

@@ -11,6 +11,14 @@ public interface UserPoolRepository {
 
     Optional<UserPool> findById(String userPoolId);
 
+    /**
+     * The pool with this id in {@code region}: pools are regional, and a call signed for another region does not
+     * see them.
+     */
+    default Optional<UserPool> findInRegion(String userPoolId, String region) {
+        return findById(userPoolId).filter((pool) -> pool.region().equals(region));
+    }
+
     /** Every pool, ordered by id. */
     List<UserPool> findAll();
 

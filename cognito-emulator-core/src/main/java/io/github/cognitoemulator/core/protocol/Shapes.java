@@ -21,7 +21,7 @@ public final class Shapes {
 
     /** {@code AttributeNameType}. */
     public static final StringShape ATTRIBUTE_NAME =
-            StringShape.length(1, 32).pattern("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
+            StringShape.length(1, 32).pattern("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\t\\n\\r ]+");
 
     /** {@code AttributeValueType}. */
     public static final StringShape ATTRIBUTE_VALUE =

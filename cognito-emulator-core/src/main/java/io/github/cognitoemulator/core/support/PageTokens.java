@@ -45,16 +45,23 @@ public final class PageTokens {
         return new Page<>(List.copyOf(items.subList(start, end)), next);
     }
 
+    private static final String MARKER = "page:";
+
     private static String encode(String key) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((MARKER + key).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String decode(String token) {
+        String decoded;
         try {
-            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException ex) {
+            decoded = "";
+        }
+        if (!decoded.startsWith(MARKER)) {
             throw ErrorType.INVALID_PARAMETER.exception("Invalid pagination token.");
         }
+        return decoded.substring(MARKER.length());
     }
 
     /**

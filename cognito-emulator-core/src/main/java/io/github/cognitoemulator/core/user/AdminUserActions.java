@@ -67,7 +67,7 @@ public final class AdminUserActions implements ActionFamily {
     }
 
     Map<String, Object> adminCreateUser(AdminCreateUserRequest request, RequestContext context) {
-        UserPool pool = requirePool(request.userPoolId());
+        UserPool pool = requirePool(request.userPoolId(), context);
         if ("RESEND".equals(request.messageAction())) {
             return Map.of("User", UserShapes.userType(resendInvitation(pool, request), (name) -> true));
         }
@@ -98,10 +98,7 @@ public final class AdminUserActions implements ActionFamily {
                 now,
                 this.passwords.credential(pool, username, password),
                 now);
-        if (request.forceAliasCreation()) {
-            releaseAliases(pool, user, now);
-        }
-        this.users.create(pool, user, "User account already exists");
+        this.users.create(pool, user, "User account already exists", request.forceAliasCreation());
         if (!"SUPPRESS".equals(request.messageAction())) {
             sendInvitation(pool, user, request.username(), password, request.desiredDeliveryMediums());
         }
@@ -109,20 +106,20 @@ public final class AdminUserActions implements ActionFamily {
     }
 
     Map<String, Object> adminGetUser(UserRequest request, RequestContext context) {
-        UserPool pool = requirePool(request.userPoolId());
+        UserPool pool = requirePool(request.userPoolId(), context);
         return UserShapes.adminGetUserResponse(requireUser(pool, request.username()));
     }
 
     @Nullable
     Object adminDeleteUser(UserRequest request, RequestContext context) {
-        UserPool pool = requirePool(request.userPoolId());
+        UserPool pool = requirePool(request.userPoolId(), context);
         this.users.delete(pool, requireUser(pool, request.username()));
         return null;
     }
 
     @Nullable
     Object adminSetUserPassword(AdminSetUserPasswordRequest request, RequestContext context) {
-        UserPool pool = requirePool(request.userPoolId());
+        UserPool pool = requirePool(request.userPoolId(), context);
         PasswordChanges.checkPolicy(pool, request.password());
         return this.users.locked(pool, () -> {
             User user = requireUser(pool, request.username());
@@ -134,7 +131,7 @@ public final class AdminUserActions implements ActionFamily {
 
     @Nullable
     Object adminUpdateUserAttributes(AdminUpdateUserAttributesRequest request, RequestContext context) {
-        UserPool pool = requirePool(request.userPoolId());
+        UserPool pool = requirePool(request.userPoolId(), context);
         return this.users.locked(pool, () -> {
             User user = requireUser(pool, request.username());
             AttributeRules.check(pool, request.userAttributes(), user);
@@ -186,18 +183,10 @@ public final class AdminUserActions implements ActionFamily {
         }
     }
 
-    private void releaseAliases(UserPool pool, User user, Instant now) {
-        for (String alias : pool.aliasAttributes()) {
-            this.users.aliasOwner(pool, user, alias).ifPresent((owner) -> {
-                Map<String, String> attributes = new LinkedHashMap<>(owner.attributes());
-                attributes.put(alias + "_verified", "false");
-                this.users.update(pool, owner.withAttributes(attributes, now));
-            });
-        }
-    }
-
-    private UserPool requirePool(String userPoolId) {
-        return this.pools.findById(userPoolId).orElseThrow(() -> Errors.userPoolNotFound(userPoolId));
+    private UserPool requirePool(String userPoolId, RequestContext context) {
+        return this.pools
+                .findInRegion(userPoolId, context.region())
+                .orElseThrow(() -> Errors.userPoolNotFound(userPoolId));
     }
 
     private User requireUser(UserPool pool, String username) {

@@ -5,6 +5,7 @@ import io.github.cognitoemulator.core.pool.SchemaAttribute;
 import io.github.cognitoemulator.core.pool.UserPool;
 import io.github.cognitoemulator.core.protocol.RequestReader;
 import io.github.cognitoemulator.core.protocol.Shapes;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,14 +74,19 @@ public final class AttributeRules {
                 throw Errors.invalidParameter("Attributes did not conform to the schema: " + attribute.name()
                         + ": Attribute does not exist in the schema.");
             }
-            boolean alreadySet = existing != null && existing.attribute(attribute.name()) != null;
-            if (schema.name().equals("sub") || (!schema.mutable() && alreadySet)) {
+            // Immutable attributes can be written only when the user is created.
+            if (schema.name().equals("sub") || (!schema.mutable() && existing != null)) {
                 throw Errors.invalidParameter("user." + attribute.name()
                         + ": Attribute cannot be updated. (changing an immutable attribute)");
             }
             String value = attribute.value();
             if (value == null || value.isEmpty()) {
                 continue;
+            }
+            String violation = schemaViolation(schema, value);
+            if (violation != null) {
+                throw Errors.invalidParameter(
+                        "Attributes did not conform to the schema: " + attribute.name() + ": " + violation);
             }
             if (attribute.name().equals("email") && !EMAIL.matcher(value).matches()) {
                 throw Errors.invalidParameter("Invalid email address format.");
@@ -90,6 +96,43 @@ public final class AttributeRules {
                 throw Errors.invalidParameter("Invalid phone number format.");
             }
         }
+    }
+
+    /** What is wrong with {@code value} under the attribute's type and constraints, or {@code null}. */
+    private static @Nullable String schemaViolation(SchemaAttribute schema, String value) {
+        switch (schema.attributeDataType()) {
+            case "Boolean":
+                return (value.equals("true") || value.equals("false")) ? null : "Value must be true or false";
+            case "Number":
+                BigDecimal number;
+                try {
+                    number = new BigDecimal(value);
+                } catch (NumberFormatException ex) {
+                    return "Value must be a number";
+                }
+                Map<String, String> bounds = orEmpty(schema.numberAttributeConstraints());
+                if (bounds.containsKey("MinValue") && number.compareTo(new BigDecimal(bounds.get("MinValue"))) < 0) {
+                    return "Number must be no less than " + bounds.get("MinValue");
+                }
+                if (bounds.containsKey("MaxValue") && number.compareTo(new BigDecimal(bounds.get("MaxValue"))) > 0) {
+                    return "Number must be no greater than " + bounds.get("MaxValue");
+                }
+                return null;
+            default:
+                Map<String, String> lengths = orEmpty(schema.stringAttributeConstraints());
+                int length = value.codePointCount(0, value.length());
+                if (lengths.containsKey("MinLength") && length < Integer.parseInt(lengths.get("MinLength"))) {
+                    return "String must be at least " + lengths.get("MinLength") + " characters long";
+                }
+                if (lengths.containsKey("MaxLength") && length > Integer.parseInt(lengths.get("MaxLength"))) {
+                    return "String must be no longer than " + lengths.get("MaxLength") + " characters";
+                }
+                return null;
+        }
+    }
+
+    private static Map<String, String> orEmpty(@Nullable Map<String, String> constraints) {
+        return (constraints != null) ? constraints : Map.of();
     }
 
     /** Whether {@code value} is a well-formed email address. */

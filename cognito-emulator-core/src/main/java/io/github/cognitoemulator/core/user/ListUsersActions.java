@@ -41,7 +41,7 @@ public final class ListUsersActions implements ActionFamily {
 
     Map<String, Object> listUsers(ListUsersRequest request, RequestContext context) {
         UserPool pool = this.pools
-                .findById(request.userPoolId())
+                .findInRegion(request.userPoolId(), context.region())
                 .orElseThrow(() -> Errors.userPoolNotFound(request.userPoolId()));
         UserFilter filter = UserFilter.parse(request.filter());
         List<User> matching = this.users.list(pool).stream()

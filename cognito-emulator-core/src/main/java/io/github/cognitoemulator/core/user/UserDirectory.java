@@ -3,12 +3,12 @@ package io.github.cognitoemulator.core.user;
 import io.github.cognitoemulator.core.error.ErrorType;
 import io.github.cognitoemulator.core.pool.UserPool;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds users the way Cognito does (by username, by a sign-in alias, or by {@code sub}) and keeps usernames and
@@ -51,7 +51,7 @@ public final class UserDirectory {
         List<User> all = this.users.findAll(pool.id());
         for (String attribute : pool.usernameAttributes()) {
             Optional<User> match = all.stream()
-                    .filter((user) -> sameValue(pool, attribute, user.attribute(attribute), name))
+                    .filter((user) -> sameValue(pool, user.attribute(attribute), name))
                     .findFirst();
             if (match.isPresent()) {
                 return match;
@@ -60,7 +60,7 @@ public final class UserDirectory {
         for (String alias : pool.aliasAttributes()) {
             Optional<User> match = all.stream()
                     .filter((user) -> isActiveAlias(user, alias))
-                    .filter((user) -> sameValue(pool, alias, user.attribute(alias), name))
+                    .filter((user) -> sameValue(pool, user.attribute(alias), name))
                     .findFirst();
             if (match.isPresent()) {
                 return match;
@@ -84,9 +84,25 @@ public final class UserDirectory {
      * @param existsMessage Cognito's message for a taken username, which differs between actions
      */
     public void create(UserPool pool, User user, String existsMessage) {
+        create(pool, user, existsMessage, false);
+    }
+
+    /**
+     * Stores a new user, failing with {@code UsernameExistsException} when the username is taken.
+     *
+     * @param pool the pool
+     * @param user the user to add
+     * @param existsMessage Cognito's message for a taken username, which differs between actions
+     * @param forceAliasCreation whether a verified alias of the new user is taken over from the user who has it
+     *     (whose attribute then becomes unverified) instead of failing with {@code AliasExistsException}
+     */
+    public void create(UserPool pool, User user, String existsMessage, boolean forceAliasCreation) {
         synchronized (lockFor(pool)) {
             if (findByUsername(pool, user.username()).isPresent()) {
                 throw ErrorType.USERNAME_EXISTS.exception(existsMessage);
+            }
+            if (forceAliasCreation) {
+                takeOverAliases(pool, user);
             }
             checkSignInAttributes(pool, user);
             this.users.save(user);
@@ -126,7 +142,7 @@ public final class UserDirectory {
         return this.users.findAll(pool.id()).stream()
                 .filter((other) -> !other.sub().equals(user.sub()))
                 .filter((other) -> pool.usernameAttributes().contains(attribute) || isActiveAlias(other, attribute))
-                .filter((other) -> sameValue(pool, attribute, other.attribute(attribute), value))
+                .filter((other) -> sameValue(pool, other.attribute(attribute), value))
                 .findFirst();
     }
 
@@ -136,6 +152,25 @@ public final class UserDirectory {
             return false;
         }
         return alias.equals("preferred_username") || user.isVerified(alias);
+    }
+
+    private void takeOverAliases(UserPool pool, User user) {
+        // Checked first so that a request about to fail leaves the other user untouched.
+        for (String attribute : pool.usernameAttributes()) {
+            if (aliasOwner(pool, user, attribute).isPresent()) {
+                throw ErrorType.USERNAME_EXISTS.exception(
+                        "An account with the given " + attribute + " already exists.");
+            }
+        }
+        for (String alias : pool.aliasAttributes()) {
+            if (!alias.equals("preferred_username") && isActiveAlias(user, alias)) {
+                aliasOwner(pool, user, alias).ifPresent((owner) -> {
+                    Map<String, String> attributes = new java.util.LinkedHashMap<>(owner.attributes());
+                    attributes.put(alias + "_verified", "false");
+                    this.users.save(owner.withAttributes(attributes, user.createDate()));
+                });
+            }
+        }
     }
 
     private void checkSignInAttributes(UserPool pool, User user) {
@@ -162,14 +197,8 @@ public final class UserDirectory {
         return pool.caseSensitiveUsernames() ? stored.equals(given) : stored.equalsIgnoreCase(given);
     }
 
-    private static boolean sameValue(UserPool pool, String attribute, String stored, String given) {
-        if (stored == null) {
-            return false;
-        }
-        // Email addresses match regardless of case; other sign-in values follow the pool's username rule.
-        if (attribute.equals("email")) {
-            return stored.toLowerCase(Locale.ROOT).equals(given.toLowerCase(Locale.ROOT));
-        }
-        return sameUsername(pool, stored, given);
+    /** Sign-in values follow the pool's case rule, as usernames do. */
+    private static boolean sameValue(UserPool pool, @Nullable String stored, String given) {
+        return stored != null && sameUsername(pool, stored, given);
     }
 }
