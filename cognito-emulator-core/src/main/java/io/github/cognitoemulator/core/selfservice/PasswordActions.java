@@ -58,15 +58,11 @@ public final class PasswordActions implements ActionFamily {
     }
 
     Map<String, Object> forgotPassword(UserRegistrationActions.ClientUserRequest request, RequestContext context) {
-        UserPoolClient client = this.service.client(request.clientId());
-        UserPool pool = this.service.pool(client);
-        User user = this.service.users.findForSignIn(pool, request.username()).orElse(null);
-        SelfService.checkSecretHash(
-                client,
-                request.secretHash(),
-                (user != null)
-                        ? new String[] {request.username(), user.username()}
-                        : new String[] {request.username()});
+        SelfService.ClientCall call =
+                this.service.identify(request.clientId(), request.secretHash(), request.username());
+        UserPoolClient client = call.client();
+        UserPool pool = call.pool();
+        User user = call.user();
         if (user == null) {
             if (client.preventsUserExistenceErrors()) {
                 // Cognito answers as if a code had gone out, so that callers cannot probe for users.
@@ -98,20 +94,10 @@ public final class PasswordActions implements ActionFamily {
 
     @Nullable
     Object confirmForgotPassword(ConfirmForgotPasswordRequest request, RequestContext context) {
-        UserPoolClient client = this.service.client(request.clientId());
-        UserPool pool = this.service.pool(client);
-        User user = this.service.users.findForSignIn(pool, request.username()).orElse(null);
-        SelfService.checkSecretHash(
-                client,
-                request.secretHash(),
-                (user != null)
-                        ? new String[] {request.username(), user.username()}
-                        : new String[] {request.username()});
-        if (user == null) {
-            throw client.preventsUserExistenceErrors()
-                    ? ErrorType.CODE_MISMATCH.exception("Invalid verification code provided, please try again.")
-                    : ErrorType.USER_NOT_FOUND.exception("Username/client id combination not found.");
-        }
+        SelfService.ClientCall call =
+                this.service.identify(request.clientId(), request.secretHash(), request.username());
+        UserPool pool = call.pool();
+        User user = call.requireUser();
         // The password is checked before the code is spent, so a rejected password leaves the code usable.
         PasswordChanges.checkPolicy(pool, request.password());
         this.service.codes.consume(pool.id(), user.sub(), CodePurpose.FORGOT_PASSWORD, request.confirmationCode());

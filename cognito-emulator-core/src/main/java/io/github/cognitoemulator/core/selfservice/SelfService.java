@@ -66,6 +66,19 @@ public final class SelfService {
         SecretHash.check(client, secretHash, usernames);
     }
 
+    /**
+     * Identifies the caller of an action that names an app client and a user: the client, its pool, and the user
+     * if there is one, once the secret hash (of the name sent or of the internal username) has been checked.
+     */
+    ClientCall identify(String clientId, @Nullable String secretHash, String username) {
+        UserPoolClient client = client(clientId);
+        UserPool pool = pool(client);
+        User user = this.users.findForSignIn(pool, username).orElse(null);
+        String[] names = (user != null) ? new String[] {username, user.username()} : new String[] {username};
+        checkSecretHash(client, secretHash, names);
+        return new ClientCall(client, pool, user);
+    }
+
     /** The user behind a valid access token; a deleted user's token no longer works. */
     AuthenticatedUser authenticate(String accessToken) {
         TokenService.AccessTokenClaims claims = this.tokens.verifyAccessToken(accessToken);
@@ -103,6 +116,30 @@ public final class SelfService {
             }
         }
         return null;
+    }
+
+    /**
+     * The caller of an action that names an app client and a user.
+     *
+     * @param client the app client
+     * @param pool the client's pool
+     * @param user the user named, or {@code null} when there is none
+     */
+    record ClientCall(
+            UserPoolClient client, UserPool pool, @Nullable User user) {
+
+        /**
+         * The user named, or Cognito's error for an unknown one: {@code UserNotFoundException}, or, for a client
+         * that hides whether users exist, the error a wrong code gets.
+         */
+        User requireUser() {
+            if (this.user != null) {
+                return this.user;
+            }
+            throw this.client.preventsUserExistenceErrors()
+                    ? ErrorType.CODE_MISMATCH.exception("Invalid verification code provided, please try again.")
+                    : ErrorType.USER_NOT_FOUND.exception("Username/client id combination not found.");
+        }
     }
 
     /**

@@ -111,20 +111,10 @@ public final class UserRegistrationActions implements ActionFamily {
 
     @Nullable
     Object confirmSignUp(ConfirmSignUpRequest request, RequestContext context) {
-        UserPoolClient client = this.service.client(request.clientId());
-        UserPool pool = this.service.pool(client);
-        User user = this.service.users.findForSignIn(pool, request.username()).orElse(null);
-        SelfService.checkSecretHash(
-                client,
-                request.secretHash(),
-                (user != null)
-                        ? new String[] {request.username(), user.username()}
-                        : new String[] {request.username()});
-        if (user == null) {
-            throw client.preventsUserExistenceErrors()
-                    ? ErrorType.CODE_MISMATCH.exception("Invalid verification code provided, please try again.")
-                    : ErrorType.USER_NOT_FOUND.exception("Username/client id combination not found.");
-        }
+        SelfService.ClientCall call =
+                this.service.identify(request.clientId(), request.secretHash(), request.username());
+        UserPool pool = call.pool();
+        User user = call.requireUser();
         if (user.status() != UserStatus.UNCONFIRMED) {
             throw ErrorType.NOT_AUTHORIZED.exception("User cannot be confirmed. Current status is "
                     + user.status().name());
@@ -152,15 +142,10 @@ public final class UserRegistrationActions implements ActionFamily {
     }
 
     Map<String, Object> resendConfirmationCode(ClientUserRequest request, RequestContext context) {
-        UserPoolClient client = this.service.client(request.clientId());
-        UserPool pool = this.service.pool(client);
-        User user = this.service.users.findForSignIn(pool, request.username()).orElse(null);
-        SelfService.checkSecretHash(
-                client,
-                request.secretHash(),
-                (user != null)
-                        ? new String[] {request.username(), user.username()}
-                        : new String[] {request.username()});
+        SelfService.ClientCall call =
+                this.service.identify(request.clientId(), request.secretHash(), request.username());
+        UserPool pool = call.pool();
+        User user = call.user();
         if (user == null) {
             throw ErrorType.USER_NOT_FOUND.exception("Username/client id combination not found.");
         }
