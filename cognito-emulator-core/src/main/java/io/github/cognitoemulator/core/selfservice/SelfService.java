@@ -89,6 +89,10 @@ public final class SelfService {
                 .resolve(pool, claims.sub())
                 .filter((candidate) -> candidate.sub().equals(claims.sub()))
                 .orElseThrow(() -> ErrorType.NOT_AUTHORIZED.exception("User does not exist."));
+        if (!user.enabled()) {
+            // Disabling a user revokes its access tokens.
+            throw ErrorType.NOT_AUTHORIZED.exception("Access Token has been revoked");
+        }
         return new AuthenticatedUser(pool, user, claims);
     }
 

@@ -23,7 +23,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * AdminCreateUser, AdminGetUser, AdminDeleteUser, AdminSetUserPassword and AdminUpdateUserAttributes.
+ * AdminCreateUser, AdminGetUser, AdminDeleteUser, AdminDisableUser, AdminEnableUser, AdminSetUserPassword and
+ * AdminUpdateUserAttributes.
  *
  * @see <a href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminCreateUser.html">AdminCreateUser</a>
  */
@@ -61,6 +62,8 @@ public final class AdminUserActions implements ActionFamily {
         registry.add("AdminCreateUser", AdminCreateUserRequest::parse, this::adminCreateUser);
         registry.add("AdminGetUser", UserRequest::parse, this::adminGetUser);
         registry.add("AdminDeleteUser", UserRequest::parse, this::adminDeleteUser);
+        registry.add("AdminDisableUser", UserRequest::parse, (request, context) -> setEnabled(request, context, false));
+        registry.add("AdminEnableUser", UserRequest::parse, (request, context) -> setEnabled(request, context, true));
         registry.add("AdminSetUserPassword", AdminSetUserPasswordRequest::parse, this::adminSetUserPassword);
         registry.add(
                 "AdminUpdateUserAttributes", AdminUpdateUserAttributesRequest::parse, this::adminUpdateUserAttributes);
@@ -115,6 +118,16 @@ public final class AdminUserActions implements ActionFamily {
         UserPool pool = requirePool(request.userPoolId(), context);
         this.users.delete(pool, requireUser(pool, request.username()));
         return null;
+    }
+
+    /** AdminDisableUser and AdminEnableUser: a disabled user can neither sign in nor use the tokens it holds. */
+    @Nullable
+    Object setEnabled(UserRequest request, RequestContext context, boolean enabled) {
+        UserPool pool = requirePool(request.userPoolId(), context);
+        return this.users.locked(pool, () -> {
+            this.users.update(pool, requireUser(pool, request.username()).withEnabled(enabled, this.clock.instant()));
+            return null;
+        });
     }
 
     @Nullable

@@ -65,6 +65,21 @@ public record User(
                 this.passwordSetDate);
     }
 
+    /** This user enabled or disabled. */
+    public User withEnabled(boolean enabled, Instant now) {
+        return new User(
+                this.userPoolId,
+                this.username,
+                this.sub,
+                this.attributes,
+                this.status,
+                enabled,
+                this.createDate,
+                now,
+                this.password,
+                this.passwordSetDate);
+    }
+
     /** This user with a new password and the status that goes with it. */
     public User withPassword(PasswordCredential password, UserStatus status, Instant now) {
         return new User(
