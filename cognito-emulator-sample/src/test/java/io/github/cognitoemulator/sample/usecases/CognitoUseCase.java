@@ -41,10 +41,15 @@ import tools.jackson.databind.json.JsonMapper;
  * What every use case shares: the sample application started once with only the {@code dev} profile (so the
  * emulator must switch itself on from the profile alone), and the real AWS SDK pointed at it.
  *
+ * <p>The application's API trusts tokens of any emulator on {@code localhost}, whatever port the test run got: in
+ * {@code dev} it trusts {@code http://localhost:4566/} only, the port the sample runs on outside tests.
+ *
  * <p>Every subclass keeps exactly these annotations so that Spring reuses one application context for the whole
  * run. Tests never clean up; each one works in pools it created itself, so they cannot see each other's data.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = "sample.trusted-issuer-prefix=http://localhost:")
 @ActiveProfiles("dev")
 abstract class CognitoUseCase {
 
