@@ -37,13 +37,32 @@ public final class AuthSessions {
      *     unknown, used, for another client or challenge, or expired
      */
     public AuthSession take(String token, String clientId, ChallengeName challenge) {
-        AuthSession session = this.sessions.remove(token);
+        AuthSession session = find(token, clientId, challenge);
+        this.sessions.remove(token, session);
+        return session;
+    }
+
+    /**
+     * The open session for an answer to {@code challenge} from {@code clientId}, left open so that a rejected answer
+     * (a weak new password, say) can be corrected; {@link #close(String)} it once the answer is accepted.
+     *
+     * @throws io.github.cognitoemulator.core.error.CognitoException {@code NotAuthorizedException} when the session is
+     *     unknown, closed, for another client or challenge, or expired
+     */
+    public AuthSession find(String token, String clientId, ChallengeName challenge) {
+        AuthSession session = this.sessions.get(token);
         if (session == null || !session.clientId().equals(clientId) || session.challenge() != challenge) {
             throw ErrorType.NOT_AUTHORIZED.exception("Invalid session for the user.");
         }
         if (!this.clock.instant().isBefore(session.expiresAt())) {
+            this.sessions.remove(token, session);
             throw ErrorType.NOT_AUTHORIZED.exception("Invalid session for the user, session is expired.");
         }
         return session;
+    }
+
+    /** Closes a session whose answer was accepted, so it cannot be used again. */
+    public void close(String token) {
+        this.sessions.remove(token);
     }
 }

@@ -149,7 +149,7 @@ public final class AuthenticationActions implements ActionFamily {
         if (request.session() == null) {
             throw Errors.invalidParameter("Missing required parameter Session");
         }
-        AuthSession session = this.sessions.take(request.session(), client.clientId(), request.challengeName());
+        AuthSession session = this.sessions.find(request.session(), client.clientId(), request.challengeName());
         User user = this.users.resolve(pool, session.sub()).orElseThrow(Errors::userNotFound);
         if (!user.username().equals(username)
                 && this.users
@@ -161,6 +161,7 @@ public final class AuthenticationActions implements ActionFamily {
         SecretHash.check(client, responses.get("SECRET_HASH"), username, user.username());
         User updated =
                 NewPasswordChallenge.complete(this.passwords, pool, user, newPassword, responses, this.clock.instant());
+        this.sessions.close(request.session());
         return authenticated(pool, client, updated, this.clock.instant(), null, context);
     }
 

@@ -4,6 +4,8 @@ import io.github.cognitoemulator.core.error.ErrorType;
 import io.github.cognitoemulator.core.support.Ids;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +18,8 @@ public final class VerificationCodes {
 
     /** Wrong attempts allowed on one code before further attempts are refused. */
     public static final int MAX_FAILED_ATTEMPTS = 5;
+
+    private static final int MAX_SUPERSEDED = 10;
 
     private final Map<Key, Entry> codes = new ConcurrentHashMap<>();
 
@@ -32,7 +36,20 @@ public final class VerificationCodes {
     public String issue(String userPoolId, String sub, CodePurpose purpose) {
         String code = this.ids.randomString("0123456789", 6);
         Instant expiresAt = this.clock.instant().plus(purpose.validity());
-        this.codes.put(new Key(userPoolId, sub, purpose), new Entry(code, expiresAt, 0));
+        this.codes.compute(new Key(userPoolId, sub, purpose), (key, previous) -> {
+            // Earlier codes are remembered so that one presented after a new code went out reads as expired.
+            List<String> superseded = new ArrayList<>();
+            if (previous != null) {
+                superseded.addAll(previous.superseded());
+                superseded.add(previous.code());
+            }
+            return new Entry(
+                    code,
+                    expiresAt,
+                    0,
+                    List.copyOf(
+                            superseded.subList(Math.max(0, superseded.size() - MAX_SUPERSEDED), superseded.size())));
+        });
         return code;
     }
 
@@ -56,8 +73,14 @@ public final class VerificationCodes {
             this.codes.remove(key, entry);
             throw expired();
         }
+        if (entry.superseded().contains(code)) {
+            throw expired();
+        }
         if (!entry.code().equals(code)) {
-            this.codes.replace(key, entry, new Entry(entry.code(), entry.expiresAt(), entry.failedAttempts() + 1));
+            this.codes.replace(
+                    key,
+                    entry,
+                    new Entry(entry.code(), entry.expiresAt(), entry.failedAttempts() + 1, entry.superseded()));
             throw ErrorType.CODE_MISMATCH.exception("Invalid verification code provided, please try again.");
         }
         if (!this.codes.remove(key, entry)) {
@@ -79,5 +102,5 @@ public final class VerificationCodes {
 
     private record Key(String userPoolId, String sub, CodePurpose purpose) {}
 
-    private record Entry(String code, Instant expiresAt, int failedAttempts) {}
+    private record Entry(String code, Instant expiresAt, int failedAttempts, List<String> superseded) {}
 }

@@ -4,7 +4,6 @@ import io.github.cognitoemulator.core.client.UserPoolClient;
 import io.github.cognitoemulator.core.code.CodePurpose;
 import io.github.cognitoemulator.core.error.ErrorType;
 import io.github.cognitoemulator.core.error.Errors;
-import io.github.cognitoemulator.core.message.MessageSender;
 import io.github.cognitoemulator.core.pool.UserPool;
 import io.github.cognitoemulator.core.protocol.ActionFamily;
 import io.github.cognitoemulator.core.protocol.ActionRegistry;
@@ -66,13 +65,7 @@ public final class PasswordActions implements ActionFamily {
         if (user == null) {
             if (client.preventsUserExistenceErrors()) {
                 // Cognito answers as if a code had gone out, so that callers cannot probe for users.
-                return Map.of(
-                        "CodeDeliveryDetails",
-                        Map.of(
-                                "AttributeName", "email",
-                                "DeliveryMedium", "EMAIL",
-                                "Destination",
-                                        MessageSender.mask("email", request.username() + "@" + request.username())));
+                return Map.of("CodeDeliveryDetails", SelfService.simulatedDelivery(request.username()));
             }
             throw ErrorType.USER_NOT_FOUND.exception("Username/client id combination not found.");
         }

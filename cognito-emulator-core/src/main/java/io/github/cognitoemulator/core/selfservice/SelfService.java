@@ -110,6 +110,17 @@ public final class SelfService {
     }
 
     /**
+     * The delivery details Cognito reports for a user who does not exist, when the client hides that: they look
+     * like those of a code sent by email.
+     */
+    static Map<String, String> simulatedDelivery(String username) {
+        return Map.of(
+                "AttributeName", "email",
+                "DeliveryMedium", "EMAIL",
+                "Destination", MessageSender.mask("email", username + "@" + username));
+    }
+
+    /**
      * The attribute that sign-up codes go to: among the pool's auto-verified attributes that the user has, the phone
      * number wins over the email address, as in Cognito.
      */

@@ -147,6 +147,9 @@ public final class UserRegistrationActions implements ActionFamily {
         UserPool pool = call.pool();
         User user = call.user();
         if (user == null) {
+            if (call.client().preventsUserExistenceErrors()) {
+                return Map.of("CodeDeliveryDetails", SelfService.simulatedDelivery(request.username()));
+            }
             throw ErrorType.USER_NOT_FOUND.exception("Username/client id combination not found.");
         }
         if (user.status() != UserStatus.UNCONFIRMED) {
