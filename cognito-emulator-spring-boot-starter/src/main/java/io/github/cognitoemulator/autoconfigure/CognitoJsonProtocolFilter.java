@@ -91,11 +91,13 @@ public final class CognitoJsonProtocolFilter extends OncePerRequestFilter {
         // The SDK sends application/x-amz-json-1.1, which no converter knows: the body is read as bytes, never as
         // parameters, whatever the content type claims.
         byte[] body = request.getInputStream().readAllBytes();
+        String authorization = request.getHeader("Authorization");
         ProtocolResponse answer = this.emulator.handle(new ProtocolRequest(
                 request.getHeader(TARGET_HEADER),
                 body,
-                credentialScopeRegion(request.getHeader("Authorization")),
-                EmulatorRequests.issuerBaseUrl(request, this.issuerBaseUrl, this.basePath)));
+                credentialScopeRegion(authorization),
+                EmulatorRequests.issuerBaseUrl(request, this.issuerBaseUrl, this.basePath),
+                isSigned(authorization)));
         response.setStatus(answer.status());
         answer.headers().forEach(response::setHeader);
         response.setHeader("Access-Control-Allow-Origin", "*");
@@ -140,6 +142,11 @@ public final class CognitoJsonProtocolFilter extends OncePerRequestFilter {
             }
         }
         return headers;
+    }
+
+    /** Whether the request carries a SigV4 signature; its validity is never checked, any credentials will do. */
+    static boolean isSigned(@Nullable String authorization) {
+        return authorization != null && authorization.startsWith("AWS4-HMAC-SHA256");
     }
 
     /** The region the caller signed for, which real Cognito serves and which prefixes new user pool ids. */

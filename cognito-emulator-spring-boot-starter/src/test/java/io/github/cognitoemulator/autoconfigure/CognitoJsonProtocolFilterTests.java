@@ -88,6 +88,10 @@ class CognitoJsonProtocolFilterTests {
     private static MockHttpServletRequest cognitoCall(String uri) {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", uri);
         request.addHeader("X-Amz-Target", LIST_USER_POOLS);
+        request.addHeader(
+                "Authorization",
+                "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/cognito-idp/aws4_request, "
+                        + "SignedHeaders=host;x-amz-target, Signature=0");
         request.setContentType("application/x-amz-json-1.1");
         request.setContent("{\"MaxResults\":10}".getBytes(StandardCharsets.UTF_8));
         return request;

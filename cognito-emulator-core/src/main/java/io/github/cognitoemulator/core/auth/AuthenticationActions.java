@@ -96,9 +96,10 @@ public final class AuthenticationActions implements ActionFamily {
 
     @Override
     public void registerTo(ActionRegistry.Builder registry) {
-        registry.add("InitiateAuth", (in) -> InitiateAuthRequest.parse(in, false), this::initiateAuth);
+        registry.addUnsigned("InitiateAuth", (in) -> InitiateAuthRequest.parse(in, false), this::initiateAuth);
         registry.add("AdminInitiateAuth", (in) -> InitiateAuthRequest.parse(in, true), this::initiateAuth);
-        registry.add("RespondToAuthChallenge", (in) -> RespondToAuthChallengeRequest.parse(in, false), this::respond);
+        registry.addUnsigned(
+                "RespondToAuthChallenge", (in) -> RespondToAuthChallengeRequest.parse(in, false), this::respond);
         registry.add(
                 "AdminRespondToAuthChallenge", (in) -> RespondToAuthChallengeRequest.parse(in, true), this::respond);
     }

@@ -14,6 +14,7 @@ public enum ErrorType {
     INVALID_PARAMETER("InvalidParameterException"),
     INVALID_PASSWORD("InvalidPasswordException"),
     LIMIT_EXCEEDED("LimitExceededException"),
+    MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationTokenException"),
     NOT_AUTHORIZED("NotAuthorizedException"),
     PASSWORD_RESET_REQUIRED("PasswordResetRequiredException"),
     RESOURCE_NOT_FOUND("ResourceNotFoundException"),

@@ -44,13 +44,25 @@ public final class ActionRegistry {
         }
 
         /**
-         * Adds the action {@code name}: its request is read with {@code parser}, validated, then passed to
-         * {@code action}.
+         * Adds the action {@code name}, which requires a SigV4-signed request: its request is read with
+         * {@code parser}, validated, then passed to {@code action}.
          */
         public <R> Builder add(String name, RequestParser<R> parser, Action<R> action) {
+            return add(name, parser, action, true);
+        }
+
+        /**
+         * Adds the action {@code name}, which Cognito serves without a signature because the request identifies its
+         * caller by app client, access token or session.
+         */
+        public <R> Builder addUnsigned(String name, RequestParser<R> parser, Action<R> action) {
+            return add(name, parser, action, false);
+        }
+
+        private <R> Builder add(String name, RequestParser<R> parser, Action<R> action, boolean signed) {
             Objects.requireNonNull(parser, "'parser' must not be null");
             Objects.requireNonNull(action, "'action' must not be null");
-            if (this.actions.putIfAbsent(name, new RegisteredAction<>(parser, action)) != null) {
+            if (this.actions.putIfAbsent(name, new RegisteredAction<>(parser, action, signed)) != null) {
                 throw new IllegalStateException("Action '" + name + "' is registered twice");
             }
             return this;
@@ -61,7 +73,7 @@ public final class ActionRegistry {
         }
     }
 
-    record RegisteredAction<R>(RequestParser<R> parser, Action<R> action) {
+    record RegisteredAction<R>(RequestParser<R> parser, Action<R> action, boolean signed) {
 
         Object invoke(RequestReader input, RequestContext context) {
             R request = this.parser.parse(input);

@@ -47,6 +47,9 @@ public final class AwsJsonProtocol {
         String region = (request.region() != null) ? request.region() : this.defaultRegion;
         try {
             ActionRegistry.RegisteredAction<?> action = findAction(request.target());
+            if (action.signed() && !request.signed()) {
+                throw ErrorType.MISSING_AUTHENTICATION_TOKEN.exception("Missing Authentication Token");
+            }
             RequestReader input = RequestReader.of(readBody(request.body()));
             String issuerBaseUrl = (request.issuerBaseUrl() != null)
                     ? request.issuerBaseUrl()

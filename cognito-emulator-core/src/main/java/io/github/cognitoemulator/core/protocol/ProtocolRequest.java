@@ -14,25 +14,35 @@ import org.jspecify.annotations.Nullable;
  * @param issuerBaseUrl the base URL of token issuers as the caller sees the emulator (for example
  *     {@code http://localhost:4566}), or {@code null} for Cognito's own
  *     ({@code https://cognito-idp.<region>.amazonaws.com})
+ * @param signed whether the request carries a SigV4 signature, which Cognito requires of every action but the few
+ *     that identify their caller by app client, token or session. Signatures are never verified: any credentials
+ *     will do.
  */
 public record ProtocolRequest(
         @Nullable String target,
         byte[] body,
         @Nullable String region,
-        @Nullable String issuerBaseUrl) {
+        @Nullable String issuerBaseUrl,
+        boolean signed) {
 
     public ProtocolRequest {
         Objects.requireNonNull(body, "'body' must not be null");
     }
 
-    /** A request whose tokens carry Cognito's own issuer. */
-    public ProtocolRequest(@Nullable String target, byte[] body, @Nullable String region) {
-        this(target, body, region, null);
+    /** A trusted in-process request, treated as signed. */
+    public ProtocolRequest(
+            @Nullable String target, byte[] body, @Nullable String region, @Nullable String issuerBaseUrl) {
+        this(target, body, region, issuerBaseUrl, true);
     }
 
-    /** A request for {@code action} of the Cognito service, in the default region. */
+    /** A trusted in-process request, treated as signed, whose tokens carry Cognito's own issuer. */
+    public ProtocolRequest(@Nullable String target, byte[] body, @Nullable String region) {
+        this(target, body, region, null, true);
+    }
+
+    /** A trusted in-process request for {@code action} of the Cognito service, in the default region. */
     public static ProtocolRequest of(String action, String jsonBody) {
         return new ProtocolRequest(
-                AwsJsonProtocol.TARGET_PREFIX + action, jsonBody.getBytes(StandardCharsets.UTF_8), null, null);
+                AwsJsonProtocol.TARGET_PREFIX + action, jsonBody.getBytes(StandardCharsets.UTF_8), null, null, true);
     }
 }

@@ -37,9 +37,9 @@ public final class PasswordActions implements ActionFamily {
 
     @Override
     public void registerTo(ActionRegistry.Builder registry) {
-        registry.add("ChangePassword", ChangePasswordRequest::parse, this::changePassword);
-        registry.add("ForgotPassword", UserRegistrationActions.ClientUserRequest::parse, this::forgotPassword);
-        registry.add("ConfirmForgotPassword", ConfirmForgotPasswordRequest::parse, this::confirmForgotPassword);
+        registry.addUnsigned("ChangePassword", ChangePasswordRequest::parse, this::changePassword);
+        registry.addUnsigned("ForgotPassword", UserRegistrationActions.ClientUserRequest::parse, this::forgotPassword);
+        registry.addUnsigned("ConfirmForgotPassword", ConfirmForgotPasswordRequest::parse, this::confirmForgotPassword);
     }
 
     @Nullable

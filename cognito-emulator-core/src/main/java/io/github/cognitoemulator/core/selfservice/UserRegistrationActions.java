@@ -56,9 +56,9 @@ public final class UserRegistrationActions implements ActionFamily {
 
     @Override
     public void registerTo(ActionRegistry.Builder registry) {
-        registry.add("SignUp", SignUpRequest::parse, this::signUp);
-        registry.add("ConfirmSignUp", ConfirmSignUpRequest::parse, this::confirmSignUp);
-        registry.add("ResendConfirmationCode", ClientUserRequest::parse, this::resendConfirmationCode);
+        registry.addUnsigned("SignUp", SignUpRequest::parse, this::signUp);
+        registry.addUnsigned("ConfirmSignUp", ConfirmSignUpRequest::parse, this::confirmSignUp);
+        registry.addUnsigned("ResendConfirmationCode", ClientUserRequest::parse, this::resendConfirmationCode);
     }
 
     Map<String, Object> signUp(SignUpRequest request, RequestContext context) {

@@ -40,12 +40,12 @@ public final class UserSelfServiceActions implements ActionFamily {
 
     @Override
     public void registerTo(ActionRegistry.Builder registry) {
-        registry.add("GetUser", AccessTokenRequest::parse, this::getUser);
-        registry.add("UpdateUserAttributes", UpdateUserAttributesRequest::parse, this::updateUserAttributes);
-        registry.add(
+        registry.addUnsigned("GetUser", AccessTokenRequest::parse, this::getUser);
+        registry.addUnsigned("UpdateUserAttributes", UpdateUserAttributesRequest::parse, this::updateUserAttributes);
+        registry.addUnsigned(
                 "GetUserAttributeVerificationCode", AttributeRequest::parse, this::getUserAttributeVerificationCode);
-        registry.add("VerifyUserAttribute", VerifyUserAttributeRequest::parse, this::verifyUserAttribute);
-        registry.add("DeleteUser", AccessTokenRequest::parse, this::deleteUser);
+        registry.addUnsigned("VerifyUserAttribute", VerifyUserAttributeRequest::parse, this::verifyUserAttribute);
+        registry.addUnsigned("DeleteUser", AccessTokenRequest::parse, this::deleteUser);
     }
 
     Map<String, Object> getUser(AccessTokenRequest request, RequestContext context) {

@@ -27,6 +27,7 @@ class AwsJsonProtocolTest {
                     .add("Refuse", (in) -> "", (String request, RequestContext context) -> {
                         throw ErrorType.NOT_AUTHORIZED.exception("Incorrect username or password.");
                     })
+                    .addUnsigned("Open", (in) -> "", (String request, RequestContext context) -> null)
                     .add("RefuseInGerman", (in) -> "", (String request, RequestContext context) -> {
                         throw ErrorType.NOT_AUTHORIZED.exception("Benutzername ungültig.");
                     })
@@ -52,6 +53,25 @@ class AwsJsonProtocolTest {
                 .containsEntry("x-amzn-RequestId", "req-1")
                 .doesNotContainKey("x-amzn-ErrorType");
         assertThat(response.bodyAsString()).isEqualTo("{\"Name\":\"x\"}");
+    }
+
+    @Test
+    void anActionThatNeedsASignatureRefusesAnUnsignedRequest() {
+        ProtocolResponse response = this.protocol.handle(new ProtocolRequest(
+                AwsJsonProtocol.TARGET_PREFIX + "Echo", "{}".getBytes(StandardCharsets.UTF_8), null, null, false));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(json(response))
+                .containsEntry("__type", "MissingAuthenticationTokenException")
+                .containsEntry("message", "Missing Authentication Token");
+    }
+
+    @Test
+    void anActionServedWithoutSignatureAcceptsAnUnsignedRequest() {
+        ProtocolResponse response = this.protocol.handle(new ProtocolRequest(
+                AwsJsonProtocol.TARGET_PREFIX + "Open", "{}".getBytes(StandardCharsets.UTF_8), null, null, false));
+
+        assertThat(response.status()).isEqualTo(200);
     }
 
     @Test

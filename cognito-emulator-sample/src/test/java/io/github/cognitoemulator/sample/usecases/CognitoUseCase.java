@@ -155,14 +155,29 @@ abstract class CognitoUseCase {
         return error;
     }
 
-    /** Sends a raw, unsigned JSON 1.1 call, the way a browser SDK does, to see exactly what goes over the wire. */
+    /**
+     * Sends a raw JSON 1.1 call, to see exactly what goes over the wire. It carries a SigV4 {@code Authorization}
+     * header, as the SDKs send with administrative actions; the emulator requires one but never checks it.
+     */
     HttpResponse<String> post(String action, String body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/"))
+        return send(rawCall(action, body)
+                .header(
+                        "Authorization",
+                        "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/cognito-idp/aws4_request, "
+                                + "SignedHeaders=host;x-amz-target, Signature=0")
+                .build());
+    }
+
+    /** Sends a raw, unsigned JSON 1.1 call, the way a browser SDK calls the actions that need no signature. */
+    HttpResponse<String> postUnsigned(String action, String body) {
+        return send(rawCall(action, body).build());
+    }
+
+    private HttpRequest.Builder rawCall(String action, String body) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/"))
                 .header("Content-Type", "application/x-amz-json-1.1")
                 .header("X-Amz-Target", "AWSCognitoIdentityProviderService." + action)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return send(request);
+                .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
     /** Sends a raw GET to the application. */

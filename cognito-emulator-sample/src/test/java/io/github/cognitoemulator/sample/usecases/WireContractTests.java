@@ -225,6 +225,18 @@ class WireContractTests extends CognitoUseCase {
     }
 
     @Test
+    void anAdministrativeActionNeedsASignatureButSignUpDoesNot() {
+        HttpResponse<String> admin = postUnsigned("CreateUserPool", "{\"PoolName\":\"" + unique("wire") + "\"}");
+        assertThat(admin.statusCode()).isEqualTo(400);
+        assertThat(json(admin.body()).get("__type").asString()).isEqualTo("MissingAuthenticationTokenException");
+        assertThat(json(admin.body()).get("message").asString()).isEqualTo("Missing Authentication Token");
+
+        HttpResponse<String> signUp = postUnsigned(
+                "SignUp", "{\"ClientId\":\"nosuchclient\",\"Username\":\"u\"," + "\"Password\":\"Passw0rd!\"}");
+        assertThat(json(signUp.body()).get("__type").asString()).isEqualTo("ResourceNotFoundException");
+    }
+
+    @Test
     void everyResponseHasItsOwnRequestId() {
         HttpResponse<String> first = post("ListUserPools", "{\"MaxResults\":1}");
         HttpResponse<String> second = post("ListUserPools", "{\"MaxResults\":1}");

@@ -81,6 +81,21 @@ class CognitoEmulatorHttpTests {
     }
 
     @Test
+    void anUnsignedAdministrativeCallIsRefusedAsCognitoRefusesIt() throws Exception {
+        HttpRequest unsigned = HttpRequest.newBuilder(uri("/"))
+                .header("Content-Type", AMZ_JSON)
+                .header("X-Amz-Target", "AWSCognitoIdentityProviderService.ListUserPools")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"MaxResults\":10}"))
+                .build();
+        HttpResponse<String> response = this.http.send(unsigned, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("MissingAuthenticationTokenException:");
+        assertThat(response.body())
+                .isEqualTo(
+                        "{\"__type\":\"MissingAuthenticationTokenException\",\"message\":\"Missing Authentication Token\"}");
+    }
+
+    @Test
     void aPlainPostReachesTheApplication() throws Exception {
         HttpResponse<String> response = post(null, "text/plain", "just text");
         assertThat(response.statusCode()).isEqualTo(200);
@@ -142,6 +157,10 @@ class CognitoEmulatorHttpTests {
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri("/"))
                 .header("Content-Type", contentType)
+                .header(
+                        "Authorization",
+                        "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/cognito-idp/aws4_request, "
+                                + "SignedHeaders=host;x-amz-target, Signature=0")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (target != null) {
             request.header("X-Amz-Target", target);
