@@ -1,0 +1,2 @@
+/** Benchmarks of the emulator's costly paths. */
+package io.github.cognitoemulator.bench;
