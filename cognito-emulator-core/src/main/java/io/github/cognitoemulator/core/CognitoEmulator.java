@@ -107,7 +107,7 @@ public final class CognitoEmulator {
                         builder.clock,
                         ids))
                 .family(new UserRegistrationActions(selfService, passwords, builder.clock, ids))
-                .family(new PasswordActions(selfService, passwords))
+                .family(new PasswordActions(selfService, passwords, builder.clock))
                 .family(new UserSelfServiceActions(selfService, builder.clock))
                 .build();
         this.region = builder.region;

@@ -13,6 +13,7 @@ import io.github.cognitoemulator.core.protocol.Shapes;
 import io.github.cognitoemulator.core.user.PasswordChanges;
 import io.github.cognitoemulator.core.user.User;
 import io.github.cognitoemulator.core.user.UserStatus;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * ChangePassword, ForgotPassword and ConfirmForgotPassword.
+ * ChangePassword, ForgotPassword, ConfirmForgotPassword and AdminResetUserPassword.
  *
  * @see <a href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ForgotPassword.html">ForgotPassword</a>
  */
@@ -30,9 +31,12 @@ public final class PasswordActions implements ActionFamily {
 
     private final PasswordChanges passwords;
 
-    public PasswordActions(SelfService service, PasswordChanges passwords) {
+    private final Clock clock;
+
+    public PasswordActions(SelfService service, PasswordChanges passwords, Clock clock) {
         this.service = Objects.requireNonNull(service, "'service' must not be null");
         this.passwords = Objects.requireNonNull(passwords, "'passwords' must not be null");
+        this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
     }
 
     @Override
@@ -40,6 +44,7 @@ public final class PasswordActions implements ActionFamily {
         registry.addUnsigned("ChangePassword", ChangePasswordRequest::parse, this::changePassword);
         registry.addUnsigned("ForgotPassword", UserRegistrationActions.ClientUserRequest::parse, this::forgotPassword);
         registry.addUnsigned("ConfirmForgotPassword", ConfirmForgotPasswordRequest::parse, this::confirmForgotPassword);
+        registry.add("AdminResetUserPassword", AdminResetUserPasswordRequest::parse, this::adminResetUserPassword);
     }
 
     @Nullable
@@ -100,6 +105,34 @@ public final class PasswordActions implements ActionFamily {
     }
 
     /**
+     * AdminResetUserPassword: the user must choose a new password through ConfirmForgotPassword before signing in
+     * again, with a code sent to a verified email address or phone number when there is one.
+     */
+    @Nullable
+    Object adminResetUserPassword(AdminResetUserPasswordRequest request, RequestContext context) {
+        UserPool pool = this.service
+                .pools
+                .findInRegion(request.userPoolId(), context.region())
+                .orElseThrow(() -> Errors.userPoolNotFound(request.userPoolId()));
+        return this.service.users.locked(pool, () -> {
+            User user = this.service.users.resolve(pool, request.username()).orElseThrow(Errors::userNotFound);
+            if (!user.enabled()) {
+                throw ErrorType.NOT_AUTHORIZED.exception("User is disabled");
+            }
+            if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD || user.status() == UserStatus.UNCONFIRMED) {
+                throw ErrorType.NOT_AUTHORIZED.exception("User password cannot be reset in the current state.");
+            }
+            User reset = user.withStatus(UserStatus.RESET_REQUIRED, this.clock.instant());
+            this.service.users.update(pool, reset);
+            String destination = recoveryDestination(pool, reset);
+            if (destination != null) {
+                this.service.sendCode(pool, reset, CodePurpose.FORGOT_PASSWORD, "ForgotPassword", destination);
+            }
+            return null;
+        });
+    }
+
+    /**
      * Where a password-reset code goes: by the pool's {@code AccountRecoverySetting} when it has one, otherwise a
      * verified phone number, then a verified email address.
      */
@@ -147,6 +180,22 @@ public final class PasswordActions implements ActionFamily {
             String proposed = in.requiredString("ProposedPassword", Shapes.PASSWORD);
             String accessToken = in.requiredString("AccessToken", Shapes.ACCESS_TOKEN);
             return new ChangePasswordRequest(previous, proposed, accessToken);
+        }
+    }
+
+    /**
+     * An AdminResetUserPassword request.
+     *
+     * @param userPoolId the pool
+     * @param username the username, alias or sub
+     */
+    record AdminResetUserPasswordRequest(String userPoolId, String username) {
+
+        static AdminResetUserPasswordRequest parse(RequestReader in) {
+            String userPoolId = in.requiredString("UserPoolId", Shapes.USER_POOL_ID);
+            String username = in.requiredString("Username", Shapes.USERNAME);
+            in.stringMap("ClientMetadata");
+            return new AdminResetUserPasswordRequest(userPoolId, username);
         }
     }
 

@@ -65,6 +65,21 @@ public record User(
                 this.passwordSetDate);
     }
 
+    /** This user with another status. */
+    public User withStatus(UserStatus status, Instant now) {
+        return new User(
+                this.userPoolId,
+                this.username,
+                this.sub,
+                this.attributes,
+                status,
+                this.enabled,
+                this.createDate,
+                now,
+                this.password,
+                this.passwordSetDate);
+    }
+
     /** This user enabled or disabled. */
     public User withEnabled(boolean enabled, Instant now) {
         return new User(
