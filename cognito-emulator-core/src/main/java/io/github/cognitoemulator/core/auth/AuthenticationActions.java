@@ -142,7 +142,8 @@ public final class AuthenticationActions implements ActionFamily {
             return authenticated(pool, client, user, this.clock.instant(), null, context);
         }
         if (request.challengeName() != ChallengeName.NEW_PASSWORD_REQUIRED) {
-            throw Errors.invalidParameter("Invalid session for the user.");
+            // No other challenge is ever issued, so no session can be answering it.
+            throw ErrorType.NOT_AUTHORIZED.exception("Invalid session for the user.");
         }
         Map<String, String> responses = request.challengeResponses();
         String username = requireParameter(responses, "USERNAME");
