@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs third-party Cognito clients against the sample application: the AWS CLI v2 (the README walkthrough and
-# error cases), amazon-cognito-identity-js, the AWS SDK for JavaScript v3, and the JWT libraries jose,
-# jsonwebtoken + jwks-rsa and aws-jwt-verify. Installs what it needs, starts two instances of the sample (one with
-# Cognito's issuer base URL), and prints one line "N passed, M failed"; exits 1 when any step failed.
+# error cases), amazon-cognito-identity-js, AWS Amplify JavaScript v6 (aws-amplify/auth), the AWS SDK for
+# JavaScript v3, and the JWT libraries jose, jsonwebtoken + jwks-rsa and aws-jwt-verify. Installs what it needs,
+# starts two instances of the sample (one with Cognito's issuer base URL), and prints one line "N passed, M failed";
+# exits 1 when any step failed.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -197,6 +198,8 @@ echo "interop: AWS CLI ($AWS_VERSION)"
 run_steps aws-cli bash interop/cli.sh
 echo "interop: amazon-cognito-identity-js"
 run_steps amazon-cognito-identity-js node interop/identity-js.mjs
+echo "interop: aws-amplify (aws-amplify/auth)"
+run_steps aws-amplify node interop/amplify.mjs
 echo "interop: @aws-sdk/client-cognito-identity-provider"
 run_steps @aws-sdk/client-cognito-identity-provider node interop/sdk-v3.mjs
 echo "interop: jose, jsonwebtoken + jwks-rsa, aws-jwt-verify"
