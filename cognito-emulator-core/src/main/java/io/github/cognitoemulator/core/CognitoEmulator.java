@@ -19,6 +19,7 @@ import io.github.cognitoemulator.core.protocol.ProtocolRequest;
 import io.github.cognitoemulator.core.protocol.ProtocolResponse;
 import io.github.cognitoemulator.core.selfservice.PasswordActions;
 import io.github.cognitoemulator.core.selfservice.SelfService;
+import io.github.cognitoemulator.core.selfservice.SignOutActions;
 import io.github.cognitoemulator.core.selfservice.UserRegistrationActions;
 import io.github.cognitoemulator.core.selfservice.UserSelfServiceActions;
 import io.github.cognitoemulator.core.support.Ids;
@@ -109,6 +110,7 @@ public final class CognitoEmulator {
                 .family(new UserRegistrationActions(selfService, passwords, builder.clock, ids))
                 .family(new PasswordActions(selfService, passwords, builder.clock))
                 .family(new UserSelfServiceActions(selfService, builder.clock))
+                .family(new SignOutActions(selfService))
                 .build();
         this.region = builder.region;
         this.protocol = new AwsJsonProtocol(this.registry, builder.region, ids::uuid);

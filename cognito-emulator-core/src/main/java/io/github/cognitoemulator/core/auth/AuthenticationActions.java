@@ -35,8 +35,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * InitiateAuth, AdminInitiateAuth, RespondToAuthChallenge and AdminRespondToAuthChallenge: the password, SRP and
- * refresh flows, and the PASSWORD_VERIFIER and NEW_PASSWORD_REQUIRED challenges.
+ * InitiateAuth, AdminInitiateAuth, RespondToAuthChallenge, AdminRespondToAuthChallenge and
+ * GetTokensFromRefreshToken: the password, SRP and refresh flows, and the PASSWORD_VERIFIER and NEW_PASSWORD_REQUIRED
+ * challenges.
  *
  * @see <a href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html">InitiateAuth</a>
  */
@@ -102,6 +103,8 @@ public final class AuthenticationActions implements ActionFamily {
                 "RespondToAuthChallenge", (in) -> RespondToAuthChallengeRequest.parse(in, false), this::respond);
         registry.add(
                 "AdminRespondToAuthChallenge", (in) -> RespondToAuthChallengeRequest.parse(in, true), this::respond);
+        registry.addUnsigned(
+                "GetTokensFromRefreshToken", GetTokensFromRefreshTokenRequest::parse, this::getTokensFromRefreshToken);
     }
 
     Map<String, Object> initiateAuth(InitiateAuthRequest request, RequestContext context) {
@@ -213,20 +216,50 @@ public final class AuthenticationActions implements ActionFamily {
 
     private Map<String, Object> refresh(
             UserPool pool, UserPoolClient client, InitiateAuthRequest request, RequestContext context) {
+        String refreshToken = requireParameter(request.authParameters(), "REFRESH_TOKEN");
+        String secretHash = request.authParameters().get("SECRET_HASH");
+        return refreshTokens(pool, client, refreshToken, context, (user) -> {
+            if (client.hasSecret()
+                    && (secretHash == null || !SecretHash.matches(client, secretHash, user.username()))) {
+                throw ErrorType.NOT_AUTHORIZED.exception(
+                        "SecretHash does not match for the client: " + client.clientId());
+            }
+        });
+    }
+
+    /** GetTokensFromRefreshToken: the refresh flow, with the client secret itself instead of a secret hash. */
+    Map<String, Object> getTokensFromRefreshToken(GetTokensFromRefreshTokenRequest request, RequestContext context) {
+        UserPoolClient client = requireClient(null, request.clientId(), context);
+        UserPool pool =
+                this.pools.findById(client.userPoolId()).orElseThrow(() -> Errors.clientNotFound(client.clientId()));
+        return refreshTokens(pool, client, request.refreshToken(), context, (user) -> {
+            if (client.hasSecret() && !client.clientSecret().equals(request.clientSecret())) {
+                throw ErrorType.NOT_AUTHORIZED.exception(
+                        "Client secret does not match for the client: " + client.clientId());
+            }
+        });
+    }
+
+    /**
+     * New ID and access tokens for the sign-in behind a refresh token, keeping its {@code auth_time} and
+     * {@code origin_jti}; no new refresh token is issued.
+     */
+    private Map<String, Object> refreshTokens(
+            UserPool pool,
+            UserPoolClient client,
+            String refreshToken,
+            RequestContext context,
+            java.util.function.Consumer<User> clientCheck) {
         if (!client.allowedFlows().contains(ExplicitAuthFlow.ALLOW_REFRESH_TOKEN_AUTH)
                 && client.allowedFlows().stream().noneMatch(ExplicitAuthFlow::isLegacy)) {
             throw Errors.invalidParameter("Refresh Token flow not enabled for this client");
         }
-        String refreshToken = requireParameter(request.authParameters(), "REFRESH_TOKEN");
         RefreshSession session = this.tokens.refreshSession(refreshToken, client.clientId());
         User user = this.users
                 .resolve(pool, session.sub())
                 .filter((candidate) -> candidate.sub().equals(session.sub()))
                 .orElseThrow(() -> ErrorType.NOT_AUTHORIZED.exception("Invalid Refresh Token."));
-        String secretHash = request.authParameters().get("SECRET_HASH");
-        if (client.hasSecret() && (secretHash == null || !SecretHash.matches(client, secretHash, user.username()))) {
-            throw ErrorType.NOT_AUTHORIZED.exception("SecretHash does not match for the client: " + client.clientId());
-        }
+        clientCheck.accept(user);
         if (!user.enabled()) {
             throw ErrorType.NOT_AUTHORIZED.exception("User is disabled.");
         }
@@ -369,6 +402,26 @@ public final class AuthenticationActions implements ActionFamily {
                     .orElse(AuthFlow.USER_AUTH);
             return new InitiateAuthRequest(
                     admin, userPoolId, clientId, flow, (parameters != null) ? parameters : Map.of());
+        }
+    }
+
+    /**
+     * A GetTokensFromRefreshToken request.
+     *
+     * @param refreshToken the refresh token
+     * @param clientId the app client it was issued to
+     * @param clientSecret the client secret, for clients with one
+     */
+    record GetTokensFromRefreshTokenRequest(
+            String refreshToken, String clientId, @Nullable String clientSecret) {
+
+        static GetTokensFromRefreshTokenRequest parse(RequestReader in) {
+            String refreshToken = in.requiredString("RefreshToken", Shapes.ACCESS_TOKEN);
+            String clientId = in.requiredString("ClientId", Shapes.CLIENT_ID);
+            String clientSecret = in.string("ClientSecret", Shapes.CLIENT_SECRET);
+            in.string("DeviceKey", StringShape.length(1, 55).pattern("[\\w-]+_[0-9a-f-]+"));
+            in.stringMap("ClientMetadata");
+            return new GetTokensFromRefreshTokenRequest(refreshToken, clientId, clientSecret);
         }
     }
 

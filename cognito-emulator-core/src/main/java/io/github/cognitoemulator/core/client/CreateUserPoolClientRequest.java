@@ -38,9 +38,6 @@ record CreateUserPoolClientRequest(
 
     private static final StringShape CLIENT_NAME = StringShape.length(1, 128).pattern("[\\w\\s+=,.@-]+");
 
-    private static final StringShape CLIENT_SECRET =
-            StringShape.length(24, 64).pattern("[\\w+]+").asSensitive();
-
     private static final StringShape TIME_UNIT = StringShape.oneOf("seconds", "minutes", "hours", "days");
 
     private static final StringShape REDIRECT_URL =
@@ -50,7 +47,7 @@ record CreateUserPoolClientRequest(
         String userPoolId = in.requiredString("UserPoolId", Shapes.USER_POOL_ID);
         String clientName = in.requiredString("ClientName", CLIENT_NAME);
         Boolean generateSecret = in.bool("GenerateSecret");
-        String clientSecret = in.string("ClientSecret", CLIENT_SECRET);
+        String clientSecret = in.string("ClientSecret", Shapes.CLIENT_SECRET);
         Integer refresh = in.integer("RefreshTokenValidity", IntShape.range(0, 315360000));
         Integer access = in.integer("AccessTokenValidity", IntShape.range(1, 86400));
         Integer id = in.integer("IdTokenValidity", IntShape.range(1, 86400));

@@ -10,6 +10,10 @@ public final class Shapes {
     public static final StringShape CLIENT_ID =
             StringShape.length(1, 128).pattern("[\\w+]+").asSensitive();
 
+    /** {@code ClientSecretType}. */
+    public static final StringShape CLIENT_SECRET =
+            StringShape.length(24, 64).pattern("[\\w+]+").asSensitive();
+
     /** {@code UsernameType}. */
     public static final StringShape USERNAME = StringShape.length(1, 128)
             .pattern("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+")

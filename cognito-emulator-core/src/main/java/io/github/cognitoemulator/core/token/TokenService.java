@@ -186,6 +186,24 @@ public final class TokenService {
                 Objects.toString(originJti, ""));
     }
 
+    /**
+     * Revokes a refresh token presented by {@code clientId}, and with it the access tokens issued from it.
+     *
+     * @return {@code false} when the token is unknown, and {@code true} once it is revoked
+     * @throws CognitoException {@code UnauthorizedException} when the token was issued to another client
+     */
+    public boolean revokeRefreshToken(String refreshToken, String clientId) {
+        RefreshSession session = this.refreshTokens.get(refreshToken);
+        if (session == null) {
+            return false;
+        }
+        if (!session.clientId().equals(clientId)) {
+            throw ErrorType.UNAUTHORIZED.exception("The token was not issued to this client.");
+        }
+        revoke(session.originJti());
+        return true;
+    }
+
     /** Revokes every token of one sign-in: its refresh token and the access tokens issued from it. */
     public void revoke(String originJti) {
         this.revokedOrigins.add(originJti);
