@@ -76,13 +76,7 @@ public final class UserRegistrationActions implements ActionFamily {
         AttributeRules.check(pool, request.userAttributes(), null);
         Instant now = this.clock.instant();
         String sub = this.ids.uuid();
-        Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put("sub", sub);
-        for (AttributeRules.Attribute attribute : request.userAttributes()) {
-            if (attribute.value() != null && !attribute.value().isEmpty()) {
-                attributes.put(attribute.name(), attribute.value());
-            }
-        }
+        Map<String, String> attributes = AttributeRules.initial(sub, request.userAttributes());
         String username = Usernames.internalUsername(pool, request.username(), sub, attributes);
         checkRequiredAttributes(pool, attributes);
         var user = new User(

@@ -16,7 +16,6 @@ import io.github.cognitoemulator.core.protocol.StringShape;
 import io.github.cognitoemulator.core.support.Ids;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -82,13 +81,7 @@ public final class AdminUserActions implements ActionFamily {
         }
         Instant now = this.clock.instant();
         String sub = this.ids.uuid();
-        Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put("sub", sub);
-        for (AttributeRules.Attribute attribute : request.userAttributes()) {
-            if (attribute.value() != null && !attribute.value().isEmpty()) {
-                attributes.put(attribute.name(), attribute.value());
-            }
-        }
+        Map<String, String> attributes = AttributeRules.initial(sub, request.userAttributes());
         String username = Usernames.internalUsername(pool, request.username(), sub, attributes);
         var user = new User(
                 pool.id(),

@@ -38,6 +38,18 @@ public final class AttributeRules {
         return attributes;
     }
 
+    /** The attributes of a new user: its {@code sub} first, then every attribute given a value. */
+    public static Map<String, String> initial(String sub, List<Attribute> given) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("sub", sub);
+        for (Attribute attribute : given) {
+            if (attribute.value() != null && !attribute.value().isEmpty()) {
+                attributes.put(attribute.name(), attribute.value());
+            }
+        }
+        return attributes;
+    }
+
     /**
      * The attributes of {@code user} with {@code changes} applied: an empty value removes an attribute, and a new
      * email or phone number is unverified unless the same request says otherwise.
