@@ -27,7 +27,7 @@ class SrpAuthenticationTest {
     private final AppClient client = this.fixture.createClient(
             this.poolId, Map.of("ExplicitAuthFlows", List.of("ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH")));
 
-    private final SrpTestClient srp = new SrpTestClient(this.poolId, 42);
+    private final IndependentSrpClient srp = new IndependentSrpClient(this.poolId, 42);
 
     private Reply initiate(String action, AppClient client, String username, Map<String, String> extra) {
         Map<String, String> parameters = new LinkedHashMap<>(extra);
@@ -65,7 +65,7 @@ class SrpAuthenticationTest {
     }
 
     private String now() {
-        return SrpTestClient.timestamp(this.fixture.clock().instant());
+        return IndependentSrpClient.timestamp(this.fixture.clock().instant());
     }
 
     private void alice() {
@@ -176,8 +176,8 @@ class SrpAuthenticationTest {
         Instant now = this.fixture.clock().instant();
 
         for (Instant signedAt : List.of(now.plus(Duration.ofMinutes(10)), now.minus(Duration.ofMinutes(10)))) {
-            Reply reply = respond(
-                    this.srp.answer(challenge("alice"), SignInFixture.PASSWORD, SrpTestClient.timestamp(signedAt)));
+            Reply reply = respond(this.srp.answer(
+                    challenge("alice"), SignInFixture.PASSWORD, IndependentSrpClient.timestamp(signedAt)));
             assertThat(reply.error()).as(signedAt.toString()).isEqualTo(INCORRECT);
         }
     }
@@ -277,7 +277,7 @@ class SrpAuthenticationTest {
         AppClient emailClient = this.fixture.createClient(emailPool, Map.of());
         this.fixture.createConfirmedUser(emailPool, "alice@example.com", SignInFixture.PASSWORD);
         String sub = this.fixture.attributesOf(emailPool, "alice@example.com").get("sub");
-        SrpTestClient emailSrp = new SrpTestClient(emailPool, 7);
+        IndependentSrpClient emailSrp = new IndependentSrpClient(emailPool, 7);
         Reply challenge = this.fixture.call(
                 "InitiateAuth",
                 Map.of(
@@ -305,7 +305,7 @@ class SrpAuthenticationTest {
         String emailPool = this.fixture.createPool(Map.of("UsernameAttributes", List.of("email")));
         AppClient secret = this.fixture.createClient(emailPool, Map.of("GenerateSecret", true));
         this.fixture.createConfirmedUser(emailPool, "alice@example.com", SignInFixture.PASSWORD);
-        SrpTestClient emailSrp = new SrpTestClient(emailPool, 7);
+        IndependentSrpClient emailSrp = new IndependentSrpClient(emailPool, 7);
         Map<String, Object> start = new LinkedHashMap<>();
         start.put("AuthFlow", "USER_SRP_AUTH");
         start.put("ClientId", secret.id());

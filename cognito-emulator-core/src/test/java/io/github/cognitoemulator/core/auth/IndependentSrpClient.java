@@ -22,7 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
  * The client side of USER_SRP_AUTH, written from the published algorithm of Cognito's own SDKs rather than from the
  * emulator's code: {@code A = g^a}, then the PASSWORD_VERIFIER answer signed with the session key.
  */
-final class SrpTestClient {
+final class IndependentSrpClient {
 
     /** Cognito's timestamp: English names, UTC, and a day of the month without a leading zero. */
     static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss 'UTC' yyyy", Locale.US)
@@ -37,7 +37,7 @@ final class SrpTestClient {
     private final BigInteger publicA;
 
     /** @param userPoolId the pool; its name for SRP is the part after the underscore */
-    SrpTestClient(String userPoolId, long seed) {
+    IndependentSrpClient(String userPoolId, long seed) {
         this.poolName = userPoolId.substring(userPoolId.indexOf('_') + 1);
         byte[] random = new byte[128];
         new Random(seed).nextBytes(random);
