@@ -82,6 +82,11 @@ public final class CognitoEmulator {
                 builder.pools, builder.clients, users, tokens, new VerificationCodes(builder.clock, ids), messages);
         PoolContents contents = new PoolContents() {
             @Override
+            public void created(String userPoolId) {
+                CognitoEmulator.this.signingKeys.expectPool(userPoolId);
+            }
+
+            @Override
             public long countUsers(String userPoolId) {
                 return builder.users.count(userPoolId);
             }
@@ -238,8 +243,8 @@ public final class CognitoEmulator {
         }
 
         /**
-         * Where the pools' RSA signing keys come from; by default new keys are generated ahead of need on a
-         * background thread.
+         * Where the pools' RSA signing keys come from; by default new keys are generated on a background thread
+         * once a pool has been created, ahead of its first sign-in.
          */
         public Builder keySource(RsaKeySource keySource) {
             this.keySource = Objects.requireNonNull(keySource, "'keySource' must not be null");
@@ -255,7 +260,7 @@ public final class CognitoEmulator {
 
         public CognitoEmulator build() {
             if (this.prefetchKeys) {
-                this.keySource = new PrefetchingRsaKeySource(2).start();
+                this.keySource = new PrefetchingRsaKeySource(2);
             }
             return new CognitoEmulator(this);
         }

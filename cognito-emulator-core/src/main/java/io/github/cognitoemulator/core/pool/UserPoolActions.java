@@ -83,6 +83,7 @@ public final class UserPoolActions implements ActionFamily {
                 request.deletionProtection(),
                 request.settings());
         this.pools.save(pool);
+        this.contents.created(pool.id());
         return Map.of("UserPool", UserPoolShapes.userPoolType(pool, 0));
     }
 

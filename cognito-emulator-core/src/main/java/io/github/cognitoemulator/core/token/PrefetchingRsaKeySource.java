@@ -6,9 +6,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Keeps a few RSA keys generated ahead of need on a background daemon thread. Generating a 2048-bit key takes a
- * few hundred milliseconds; doing it ahead keeps that cost off application start-up, CreateUserPool and a pool's
- * first sign-in. When the buffer is empty the caller generates its own key.
+ * Keeps a few RSA keys generated ahead of need on a background daemon thread, once demand is expected. Generating a
+ * 2048-bit key takes a few hundred milliseconds; doing it ahead, after a pool is created, keeps that cost off
+ * application start-up, CreateUserPool and a pool's first sign-in. When the buffer is empty the caller generates its
+ * own key.
  */
 public final class PrefetchingRsaKeySource implements RsaKeySource {
 
@@ -22,9 +23,9 @@ public final class PrefetchingRsaKeySource implements RsaKeySource {
     }
 
     /** Starts filling the buffer in the background; returns at once. */
-    public PrefetchingRsaKeySource start() {
+    @Override
+    public void expectDemand() {
         refill();
-        return this;
     }
 
     @Override

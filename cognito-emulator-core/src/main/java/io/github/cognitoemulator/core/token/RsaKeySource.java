@@ -18,6 +18,9 @@ public interface RsaKeySource {
     /** A new key pair, private part included. */
     RSAKey next();
 
+    /** Says that keys will soon be needed, so a source that prepares them ahead can start; by default nothing. */
+    default void expectDemand() {}
+
     /** Generates every key on demand, on the calling thread. */
     static RsaKeySource generating() {
         return RsaKeySource::generate;

@@ -56,6 +56,13 @@ public final class SigningKeys {
                 .findFirst();
     }
 
+    /** Lets the key source prepare keys for a pool that was just created, before its first sign-in needs them. */
+    public void expectPool(String userPoolId) {
+        if (!this.keys.containsKey(userPoolId)) {
+            this.source.expectDemand();
+        }
+    }
+
     /** Forgets a deleted pool's keys. */
     public void remove(String userPoolId) {
         this.keys.remove(userPoolId);
