@@ -1,5 +1,6 @@
 package io.github.cognitoemulator.core.protocol;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -45,12 +46,16 @@ public record StringShape(
         return new StringShape(this.minLength, this.maxLength, this.pattern, this.allowedValues, true);
     }
 
-    /** The constraints {@code value} breaks, in the wording of Cognito's validation messages. */
+    /**
+     * The constraints {@code value} breaks, in the wording of Cognito's validation messages. Cognito's service
+     * framework prints an enumeration in the iteration order of a Java hash set ({@code [OPTIONAL, OFF, ON]},
+     * {@code [implicit, client_credentials, code]}), not in the model's order, and so does this.
+     */
     List<String> violations(String value) {
         if (!this.allowedValues.isEmpty()) {
             return this.allowedValues.contains(value)
                     ? List.of()
-                    : List.of("Member must satisfy enum value set: " + this.allowedValues);
+                    : List.of("Member must satisfy enum value set: " + new HashSet<>(this.allowedValues));
         }
         var violations = new java.util.ArrayList<String>(2);
         if (this.pattern != null && !this.pattern.matcher(value).matches()) {
