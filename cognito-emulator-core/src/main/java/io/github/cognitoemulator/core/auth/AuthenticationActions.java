@@ -109,8 +109,7 @@ public final class AuthenticationActions implements ActionFamily {
 
     Map<String, Object> initiateAuth(InitiateAuthRequest request, RequestContext context) {
         UserPoolClient client = requireClient(request.userPoolId(), request.clientId(), context);
-        UserPool pool =
-                this.pools.findById(client.userPoolId()).orElseThrow(() -> Errors.clientNotFound(client.clientId()));
+        UserPool pool = poolOf(client);
         AuthFlow flow = request.authFlow();
         if (!(request.admin() ? ADMIN_FLOWS : PUBLIC_FLOWS).contains(flow)) {
             throw Errors.invalidParameter("Initiate Auth method not supported.");
@@ -130,8 +129,7 @@ public final class AuthenticationActions implements ActionFamily {
 
     Map<String, Object> respond(RespondToAuthChallengeRequest request, RequestContext context) {
         UserPoolClient client = requireClient(request.userPoolId(), request.clientId(), context);
-        UserPool pool =
-                this.pools.findById(client.userPoolId()).orElseThrow(() -> Errors.clientNotFound(client.clientId()));
+        UserPool pool = poolOf(client);
         if (request.challengeName() == ChallengeName.PASSWORD_VERIFIER) {
             AuthSession session = this.srp.verify(pool, client, request.challengeResponses());
             User user = this.users
@@ -177,10 +175,7 @@ public final class AuthenticationActions implements ActionFamily {
         String username = requireParameter(parameters, "USERNAME");
         String password = requireParameter(parameters, "PASSWORD");
         Optional<User> found = this.users.findForSignIn(pool, username);
-        SecretHash.check(
-                client,
-                parameters.get("SECRET_HASH"),
-                found.map((user) -> new String[] {username, user.username()}).orElse(new String[] {username}));
+        SecretHash.check(client, parameters.get("SECRET_HASH"), username, found.orElse(null));
         User user = found.orElseThrow(() -> client.preventsUserExistenceErrors()
                 ? ErrorType.NOT_AUTHORIZED.exception("Incorrect username or password.")
                 : Errors.userNotFound());
@@ -200,10 +195,7 @@ public final class AuthenticationActions implements ActionFamily {
         String username = requireParameter(parameters, "USERNAME");
         String srpA = requireParameter(parameters, "SRP_A");
         Optional<User> found = this.users.findForSignIn(pool, username);
-        SecretHash.check(
-                client,
-                parameters.get("SECRET_HASH"),
-                found.map((user) -> new String[] {username, user.username()}).orElse(new String[] {username}));
+        SecretHash.check(client, parameters.get("SECRET_HASH"), username, found.orElse(null));
         if (found.isEmpty()) {
             if (!client.preventsUserExistenceErrors()) {
                 throw Errors.userNotFound();
@@ -230,8 +222,7 @@ public final class AuthenticationActions implements ActionFamily {
     /** GetTokensFromRefreshToken: the refresh flow, with the client secret itself instead of a secret hash. */
     Map<String, Object> getTokensFromRefreshToken(GetTokensFromRefreshTokenRequest request, RequestContext context) {
         UserPoolClient client = requireClient(null, request.clientId(), context);
-        UserPool pool =
-                this.pools.findById(client.userPoolId()).orElseThrow(() -> Errors.clientNotFound(client.clientId()));
+        UserPool pool = poolOf(client);
         return refreshTokens(pool, client, request.refreshToken(), context, (user) -> {
             if (client.hasSecret() && !client.clientSecret().equals(request.clientSecret())) {
                 throw ErrorType.NOT_AUTHORIZED.exception(
@@ -333,6 +324,10 @@ public final class AuthenticationActions implements ActionFamily {
                 .findByClientId(clientId)
                 .filter((client) -> userPoolId == null || client.userPoolId().equals(userPoolId))
                 .orElseThrow(() -> Errors.clientNotFound(clientId));
+    }
+
+    private UserPool poolOf(UserPoolClient client) {
+        return this.pools.findById(client.userPoolId()).orElseThrow(() -> Errors.clientNotFound(client.clientId()));
     }
 
     private static void requireFlow(UserPoolClient client, AuthFlow flow) {

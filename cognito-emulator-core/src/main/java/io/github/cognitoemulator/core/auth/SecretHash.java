@@ -2,6 +2,7 @@ package io.github.cognitoemulator.core.auth;
 
 import io.github.cognitoemulator.core.client.UserPoolClient;
 import io.github.cognitoemulator.core.error.ErrorType;
+import io.github.cognitoemulator.core.user.User;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -43,6 +44,18 @@ public final class SecretHash {
         }
         if (!matches(client, secretHash, usernames)) {
             throw ErrorType.NOT_AUTHORIZED.exception("Unable to verify secret hash for client " + client.clientId());
+        }
+    }
+
+    /**
+     * Checks the secret hash of a request that names a user: Cognito accepts it computed with the name sent or, once
+     * the user is known, with the internal username.
+     */
+    public static void check(UserPoolClient client, @Nullable String secretHash, String nameSent, @Nullable User user) {
+        if (user != null) {
+            check(client, secretHash, nameSent, user.username());
+        } else {
+            check(client, secretHash, nameSent);
         }
     }
 

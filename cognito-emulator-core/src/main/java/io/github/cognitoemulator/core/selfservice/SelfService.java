@@ -61,11 +61,6 @@ public final class SelfService {
         return this.pools.findById(client.userPoolId()).orElseThrow(() -> Errors.clientNotFound(client.clientId()));
     }
 
-    /** Checks {@code SecretHash} for a client with a secret. */
-    static void checkSecretHash(UserPoolClient client, @Nullable String secretHash, String... usernames) {
-        SecretHash.check(client, secretHash, usernames);
-    }
-
     /**
      * Identifies the caller of an action that names an app client and a user: the client, its pool, and the user
      * if there is one, once the secret hash (of the name sent or of the internal username) has been checked.
@@ -74,8 +69,7 @@ public final class SelfService {
         UserPoolClient client = client(clientId);
         UserPool pool = pool(client);
         User user = this.users.findForSignIn(pool, username).orElse(null);
-        String[] names = (user != null) ? new String[] {username, user.username()} : new String[] {username};
-        checkSecretHash(client, secretHash, names);
+        SecretHash.check(client, secretHash, username, user);
         return new ClientCall(client, pool, user);
     }
 

@@ -1,5 +1,6 @@
 package io.github.cognitoemulator.core.selfservice;
 
+import io.github.cognitoemulator.core.auth.SecretHash;
 import io.github.cognitoemulator.core.client.UserPoolClient;
 import io.github.cognitoemulator.core.code.CodePurpose;
 import io.github.cognitoemulator.core.error.ErrorType;
@@ -64,7 +65,7 @@ public final class UserRegistrationActions implements ActionFamily {
     Map<String, Object> signUp(SignUpRequest request, RequestContext context) {
         UserPoolClient client = this.service.client(request.clientId());
         UserPool pool = this.service.pool(client);
-        SelfService.checkSecretHash(client, request.secretHash(), request.username());
+        SecretHash.check(client, request.secretHash(), request.username());
         if (Boolean.TRUE.equals(adminCreateUserOnly(pool))) {
             throw ErrorType.NOT_AUTHORIZED.exception("SignUp is not permitted for this user pool");
         }
@@ -120,17 +121,7 @@ public final class UserRegistrationActions implements ActionFamily {
             attributes.put(verified + "_verified", "true");
         }
         Instant now = this.clock.instant();
-        User confirmed = new User(
-                pool.id(),
-                user.username(),
-                user.sub(),
-                attributes,
-                UserStatus.CONFIRMED,
-                user.enabled(),
-                user.createDate(),
-                now,
-                user.password(),
-                user.passwordSetDate());
+        User confirmed = user.withAttributes(attributes, now).withStatus(UserStatus.CONFIRMED, now);
         this.service.users.update(pool, confirmed);
         return null;
     }

@@ -52,61 +52,41 @@ public record User(
 
     /** This user with other attributes. */
     public User withAttributes(Map<String, String> attributes, Instant now) {
+        return copy(attributes, this.status, this.enabled, now, this.password, this.passwordSetDate);
+    }
+
+    /** This user with another status. */
+    public User withStatus(UserStatus status, Instant now) {
+        return copy(this.attributes, status, this.enabled, now, this.password, this.passwordSetDate);
+    }
+
+    /** This user enabled or disabled. */
+    public User withEnabled(boolean enabled, Instant now) {
+        return copy(this.attributes, this.status, enabled, now, this.password, this.passwordSetDate);
+    }
+
+    /** This user with a new password and the status that goes with it. */
+    public User withPassword(PasswordCredential password, UserStatus status, Instant now) {
+        return copy(this.attributes, status, this.enabled, now, password, now);
+    }
+
+    private User copy(
+            Map<String, String> attributes,
+            UserStatus status,
+            boolean enabled,
+            Instant lastModifiedDate,
+            @Nullable PasswordCredential password,
+            @Nullable Instant passwordSetDate) {
         return new User(
                 this.userPoolId,
                 this.username,
                 this.sub,
                 attributes,
-                this.status,
-                this.enabled,
-                this.createDate,
-                now,
-                this.password,
-                this.passwordSetDate);
-    }
-
-    /** This user with another status. */
-    public User withStatus(UserStatus status, Instant now) {
-        return new User(
-                this.userPoolId,
-                this.username,
-                this.sub,
-                this.attributes,
                 status,
-                this.enabled,
-                this.createDate,
-                now,
-                this.password,
-                this.passwordSetDate);
-    }
-
-    /** This user enabled or disabled. */
-    public User withEnabled(boolean enabled, Instant now) {
-        return new User(
-                this.userPoolId,
-                this.username,
-                this.sub,
-                this.attributes,
-                this.status,
                 enabled,
                 this.createDate,
-                now,
-                this.password,
-                this.passwordSetDate);
-    }
-
-    /** This user with a new password and the status that goes with it. */
-    public User withPassword(PasswordCredential password, UserStatus status, Instant now) {
-        return new User(
-                this.userPoolId,
-                this.username,
-                this.sub,
-                this.attributes,
-                status,
-                this.enabled,
-                this.createDate,
-                now,
+                lastModifiedDate,
                 password,
-                now);
+                passwordSetDate);
     }
 }
