@@ -2,17 +2,13 @@ package io.github.cognitoemulator.core;
 
 import io.github.cognitoemulator.core.auth.AuthSessions;
 import io.github.cognitoemulator.core.auth.AuthenticationActions;
-import io.github.cognitoemulator.core.client.InMemoryUserPoolClientRepository;
 import io.github.cognitoemulator.core.client.UserPoolClientActions;
-import io.github.cognitoemulator.core.client.UserPoolClientRepository;
 import io.github.cognitoemulator.core.code.VerificationCodes;
 import io.github.cognitoemulator.core.message.MessageInbox;
 import io.github.cognitoemulator.core.message.MessageSender;
 import io.github.cognitoemulator.core.oidc.OidcDocuments;
-import io.github.cognitoemulator.core.pool.InMemoryUserPoolRepository;
 import io.github.cognitoemulator.core.pool.PoolContents;
 import io.github.cognitoemulator.core.pool.UserPoolActions;
-import io.github.cognitoemulator.core.pool.UserPoolRepository;
 import io.github.cognitoemulator.core.protocol.ActionRegistry;
 import io.github.cognitoemulator.core.protocol.AwsJsonProtocol;
 import io.github.cognitoemulator.core.protocol.ProtocolRequest;
@@ -22,23 +18,24 @@ import io.github.cognitoemulator.core.selfservice.SelfService;
 import io.github.cognitoemulator.core.selfservice.SignOutActions;
 import io.github.cognitoemulator.core.selfservice.UserRegistrationActions;
 import io.github.cognitoemulator.core.selfservice.UserSelfServiceActions;
+import io.github.cognitoemulator.core.store.EmulatorStore;
+import io.github.cognitoemulator.core.store.memory.InMemoryStore;
 import io.github.cognitoemulator.core.support.Ids;
 import io.github.cognitoemulator.core.token.PrefetchingRsaKeySource;
 import io.github.cognitoemulator.core.token.RsaKeySource;
 import io.github.cognitoemulator.core.token.SigningKeys;
 import io.github.cognitoemulator.core.token.TokenService;
 import io.github.cognitoemulator.core.user.AdminUserActions;
-import io.github.cognitoemulator.core.user.InMemoryUserRepository;
 import io.github.cognitoemulator.core.user.ListUsersActions;
 import io.github.cognitoemulator.core.user.PasswordChanges;
 import io.github.cognitoemulator.core.user.UserDirectory;
-import io.github.cognitoemulator.core.user.UserRepository;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Cognito User Pools emulator, driven in-process: hand it a JSON 1.1 call, get Cognito's answer. A web adapter
@@ -65,21 +62,30 @@ public final class CognitoEmulator {
 
     private final SigningKeys signingKeys;
 
-    private final UserPoolRepository pools;
+    private final EmulatorStore store;
 
     private final MessageInbox inbox;
 
+    private final Housekeeping housekeeping;
+
     private CognitoEmulator(Builder builder) {
         Ids ids = new Ids(builder.random);
-        this.pools = builder.pools;
-        this.inbox = new MessageInbox(builder.inboxCapacity);
-        UserDirectory users = new UserDirectory(builder.users);
+        EmulatorStore store = (builder.store != null) ? builder.store : new InMemoryStore(builder.inboxCapacity);
+        this.store = store;
+        this.housekeeping = new Housekeeping(store, builder.clock);
+        this.inbox = new MessageInbox(store.messages());
+        UserDirectory users = new UserDirectory(store.users());
         PasswordChanges passwords = new PasswordChanges(users, builder.clock, ids);
-        this.signingKeys = new SigningKeys(builder.keySource);
-        TokenService tokens = new TokenService(this.signingKeys, builder.clock, ids);
+        this.signingKeys = new SigningKeys(store.signingKeys(), builder.keySource);
+        TokenService tokens = new TokenService(this.signingKeys, store.refreshSessions(), builder.clock, ids);
         MessageSender messages = new MessageSender(this.inbox, builder.clock, ids);
         SelfService selfService = new SelfService(
-                builder.pools, builder.clients, users, tokens, new VerificationCodes(builder.clock, ids), messages);
+                store.pools(),
+                store.clients(),
+                users,
+                tokens,
+                new VerificationCodes(store.codes(), builder.clock, ids),
+                messages);
         PoolContents contents = new PoolContents() {
             @Override
             public void created(String userPoolId) {
@@ -88,28 +94,28 @@ public final class CognitoEmulator {
 
             @Override
             public long countUsers(String userPoolId) {
-                return builder.users.count(userPoolId);
+                return store.users().count(userPoolId);
             }
 
             @Override
             public void deleteAll(String userPoolId) {
-                builder.clients.deleteAll(userPoolId);
-                builder.users.deleteAll(userPoolId);
-                CognitoEmulator.this.signingKeys.remove(userPoolId);
+                store.deletePool(userPoolId);
+                CognitoEmulator.this.signingKeys.forget(userPoolId);
             }
         };
         this.registry = ActionRegistry.builder()
-                .family(new UserPoolActions(builder.pools, contents, builder.clock, ids, builder.accountId))
-                .family(new UserPoolClientActions(builder.pools, builder.clients, builder.clock, ids))
-                .family(new AdminUserActions(builder.pools, users, passwords, messages, builder.clock, ids))
-                .family(new ListUsersActions(builder.pools, users))
+                .family(new UserPoolActions(store.pools(), contents, builder.clock, ids, builder.accountId))
+                .family(new UserPoolClientActions(store.pools(), store.clients(), builder.clock, ids))
+                .family(new AdminUserActions(store.pools(), users, passwords, messages, builder.clock, ids))
+                .family(new ListUsersActions(store.pools(), users))
                 .family(new AuthenticationActions(
-                        builder.pools,
-                        builder.clients,
+                        store.pools(),
+                        store.clients(),
                         users,
                         tokens,
-                        new AuthSessions(builder.clock, ids),
+                        new AuthSessions(store.authSessions(), builder.clock, ids),
                         passwords,
+                        store.secrets(),
                         builder.clock,
                         ids))
                 .family(new UserRegistrationActions(selfService, passwords, builder.clock, ids))
@@ -128,6 +134,7 @@ public final class CognitoEmulator {
 
     /** Answers one JSON 1.1 call; never throws for anything the caller sent. */
     public ProtocolResponse handle(ProtocolRequest request) {
+        this.housekeeping.sweepIfDue();
         return this.protocol.handle(request);
     }
 
@@ -152,15 +159,17 @@ public final class CognitoEmulator {
      * @param issuerBaseUrl the base URL of the issuer, so that {@code issuer} is {@code <issuerBaseUrl>/<pool id>}
      */
     public Optional<String> openidConfiguration(String userPoolId, String issuerBaseUrl) {
-        return this.pools
-                .findById(userPoolId)
+        return this.store
+                .pools()
+                .find(userPoolId)
                 .map((pool) -> OidcDocuments.openidConfiguration(issuerBaseUrl + "/" + pool.id()));
     }
 
     /** The key set that verifies a pool's tokens, or empty when there is no such pool. */
     public Optional<String> jwks(String userPoolId) {
-        return this.pools
-                .findById(userPoolId)
+        return this.store
+                .pools()
+                .find(userPoolId)
                 .map((pool) -> OidcDocuments.jwks(
                         this.signingKeys.publicKeys(pool.id()).toJSONObject(true)));
     }
@@ -175,6 +184,21 @@ public final class CognitoEmulator {
         return this.inbox;
     }
 
+    /** Where this emulator keeps its state. */
+    public EmulatorStore store() {
+        return this.store;
+    }
+
+    /**
+     * Removes the challenge sessions, codes and sign-ins that expired more than an hour ago. The emulator does this by
+     * itself once a minute of its clock, on the next request; tests and benchmarks call it to be sure.
+     *
+     * @return how many records were removed
+     */
+    public int sweepExpired() {
+        return this.housekeeping.sweep();
+    }
+
     /** Configures a {@link CognitoEmulator}. */
     public static final class Builder {
 
@@ -186,11 +210,7 @@ public final class CognitoEmulator {
 
         private String accountId = DEFAULT_ACCOUNT_ID;
 
-        private UserPoolRepository pools = new InMemoryUserPoolRepository();
-
-        private UserPoolClientRepository clients = new InMemoryUserPoolClientRepository();
-
-        private UserRepository users = new InMemoryUserRepository();
+        private @Nullable EmulatorStore store;
 
         private RsaKeySource keySource = RsaKeySource.generating();
 
@@ -224,21 +244,13 @@ public final class CognitoEmulator {
             return this;
         }
 
-        /** Where user pools are kept. */
-        public Builder userPoolRepository(UserPoolRepository pools) {
-            this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
-            return this;
-        }
-
-        /** Where app clients are kept. */
-        public Builder userPoolClientRepository(UserPoolClientRepository clients) {
-            this.clients = Objects.requireNonNull(clients, "'clients' must not be null");
-            return this;
-        }
-
-        /** Where users are kept. */
-        public Builder userRepository(UserRepository users) {
-            this.users = Objects.requireNonNull(users, "'users' must not be null");
+        /**
+         * Where all state is kept: by default a new {@link InMemoryStore}; a
+         * {@link io.github.cognitoemulator.core.store.jdbc.JdbcStore} keeps it in H2 or PostgreSQL. The caller
+         * closes a store it hands over.
+         */
+        public Builder store(EmulatorStore store) {
+            this.store = Objects.requireNonNull(store, "'store' must not be null");
             return this;
         }
 
@@ -252,7 +264,7 @@ public final class CognitoEmulator {
             return this;
         }
 
-        /** How many messages the inbox keeps before dropping the oldest. */
+        /** How many messages the default in-memory inbox keeps before dropping the oldest. */
         public Builder inboxCapacity(int inboxCapacity) {
             this.inboxCapacity = inboxCapacity;
             return this;

@@ -1,23 +1,26 @@
 package io.github.cognitoemulator.core.auth;
 
+import io.github.cognitoemulator.core.error.CognitoException;
 import io.github.cognitoemulator.core.error.ErrorType;
 import io.github.cognitoemulator.core.support.Ids;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** The open challenge sessions, keyed by the opaque {@code Session} string handed to the client. */
+/**
+ * The open challenge sessions, keyed by the opaque {@code Session} string handed to the client and kept in an
+ * {@link AuthSessionStore}. A session answers one challenge from one client, once, before it expires.
+ */
 public final class AuthSessions {
 
-    private final Map<String, AuthSession> sessions = new ConcurrentHashMap<>();
+    private final AuthSessionStore sessions;
 
     private final Clock clock;
 
     private final Ids ids;
 
-    public AuthSessions(Clock clock, Ids ids) {
+    public AuthSessions(AuthSessionStore sessions, Clock clock, Ids ids) {
+        this.sessions = Objects.requireNonNull(sessions, "'sessions' must not be null");
         this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
         this.ids = Objects.requireNonNull(ids, "'ids' must not be null");
     }
@@ -26,19 +29,19 @@ public final class AuthSessions {
     public String open(AuthSession session) {
         // Standard base64, as Cognito's sessions and SRP secret blocks are: clients decode the secret block.
         String token = Base64.getEncoder().encodeToString(this.ids.randomBytes(300));
-        this.sessions.put(token, session);
+        this.sessions.open(token, session);
         return token;
     }
 
     /**
-     * Takes the session for an answer to {@code challenge} from {@code clientId}; a session can be taken once.
+     * Takes the session for an answer to {@code challenge} from {@code clientId}; of concurrent callers, one gets it.
      *
-     * @throws io.github.cognitoemulator.core.error.CognitoException {@code NotAuthorizedException} when the session is
-     *     unknown, used, for another client or challenge, or expired
+     * @throws CognitoException {@code NotAuthorizedException} when the session is unknown, used, for another client
+     *     or challenge, or expired
      */
     public AuthSession take(String token, String clientId, ChallengeName challenge) {
         AuthSession session = find(token, clientId, challenge);
-        this.sessions.remove(token, session);
+        close(token);
         return session;
     }
 
@@ -46,23 +49,33 @@ public final class AuthSessions {
      * The open session for an answer to {@code challenge} from {@code clientId}, left open so that a rejected answer
      * (a weak new password, say) can be corrected; {@link #close(String)} it once the answer is accepted.
      *
-     * @throws io.github.cognitoemulator.core.error.CognitoException {@code NotAuthorizedException} when the session is
-     *     unknown, closed, for another client or challenge, or expired
+     * @throws CognitoException {@code NotAuthorizedException} when the session is unknown, closed, for another client
+     *     or challenge, or expired
      */
     public AuthSession find(String token, String clientId, ChallengeName challenge) {
-        AuthSession session = this.sessions.get(token);
-        if (session == null || !session.clientId().equals(clientId) || session.challenge() != challenge) {
-            throw ErrorType.NOT_AUTHORIZED.exception("Invalid session for the user.");
+        AuthSession session = this.sessions.find(token).orElseThrow(AuthSessions::invalid);
+        if (!session.clientId().equals(clientId) || session.challenge() != challenge) {
+            throw invalid();
         }
         if (!this.clock.instant().isBefore(session.expiresAt())) {
-            this.sessions.remove(token, session);
+            this.sessions.take(token);
             throw ErrorType.NOT_AUTHORIZED.exception("Invalid session for the user, session is expired.");
         }
         return session;
     }
 
-    /** Closes a session whose answer was accepted, so it cannot be used again. */
+    /**
+     * Closes a session whose answer was accepted, so it cannot be used again.
+     *
+     * @throws CognitoException {@code NotAuthorizedException} when a concurrent answer closed it first
+     */
     public void close(String token) {
-        this.sessions.remove(token);
+        if (this.sessions.take(token).isEmpty()) {
+            throw invalid();
+        }
+    }
+
+    private static CognitoException invalid() {
+        return ErrorType.NOT_AUTHORIZED.exception("Invalid session for the user.");
     }
 }

@@ -1,18 +1,19 @@
 package io.github.cognitoemulator.core.auth;
 
+import io.github.cognitoemulator.core.client.ClientStore;
 import io.github.cognitoemulator.core.client.ExplicitAuthFlow;
 import io.github.cognitoemulator.core.client.UserPoolClient;
-import io.github.cognitoemulator.core.client.UserPoolClientRepository;
 import io.github.cognitoemulator.core.error.ErrorType;
 import io.github.cognitoemulator.core.error.Errors;
+import io.github.cognitoemulator.core.pool.PoolStore;
 import io.github.cognitoemulator.core.pool.UserPool;
-import io.github.cognitoemulator.core.pool.UserPoolRepository;
 import io.github.cognitoemulator.core.protocol.ActionFamily;
 import io.github.cognitoemulator.core.protocol.ActionRegistry;
 import io.github.cognitoemulator.core.protocol.RequestContext;
 import io.github.cognitoemulator.core.protocol.RequestReader;
 import io.github.cognitoemulator.core.protocol.Shapes;
 import io.github.cognitoemulator.core.protocol.StringShape;
+import io.github.cognitoemulator.core.store.SecretStore;
 import io.github.cognitoemulator.core.support.Ids;
 import io.github.cognitoemulator.core.token.IssuedTokens;
 import io.github.cognitoemulator.core.token.RefreshSession;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,9 +62,9 @@ public final class AuthenticationActions implements ActionFamily {
             AuthFlow.ADMIN_USER_PASSWORD_AUTH,
             AuthFlow.USER_AUTH);
 
-    private final UserPoolRepository pools;
+    private final PoolStore pools;
 
-    private final UserPoolClientRepository clients;
+    private final ClientStore clients;
 
     private final UserDirectory users;
 
@@ -77,12 +79,13 @@ public final class AuthenticationActions implements ActionFamily {
     private final SrpFlow srp;
 
     public AuthenticationActions(
-            UserPoolRepository pools,
-            UserPoolClientRepository clients,
+            PoolStore pools,
+            ClientStore clients,
             UserDirectory users,
             TokenService tokens,
             AuthSessions sessions,
             PasswordChanges passwords,
+            SecretStore secrets,
             Clock clock,
             Ids ids) {
         this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
@@ -92,7 +95,7 @@ public final class AuthenticationActions implements ActionFamily {
         this.sessions = Objects.requireNonNull(sessions, "'sessions' must not be null");
         this.passwords = Objects.requireNonNull(passwords, "'passwords' must not be null");
         this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
-        this.srp = new SrpFlow(sessions, clock, ids);
+        this.srp = new SrpFlow(sessions, clock, ids, secrets.secret("srp-simulation-key", () -> ids.randomBytes(32)));
     }
 
     @Override
@@ -162,9 +165,12 @@ public final class AuthenticationActions implements ActionFamily {
             throw ErrorType.NOT_AUTHORIZED.exception("Invalid session for the user.");
         }
         SecretHash.check(client, responses.get("SECRET_HASH"), username, user.username());
-        User updated =
-                NewPasswordChallenge.complete(this.passwords, pool, user, newPassword, responses, this.clock.instant());
+        UnaryOperator<User> answer =
+                NewPasswordChallenge.check(pool, user, newPassword, responses, this.clock.instant());
+        // Closed once the answer is known to be good and before anything is written, so that of two concurrent
+        // answers exactly one sets the password and gets tokens.
         this.sessions.close(request.session());
+        User updated = this.passwords.setPassword(pool, user, newPassword, (current) -> UserStatus.CONFIRMED, answer);
         return authenticated(pool, client, updated, this.clock.instant(), null, context);
     }
 
@@ -321,13 +327,13 @@ public final class AuthenticationActions implements ActionFamily {
             throw Errors.userPoolNotFound(userPoolId);
         }
         return this.clients
-                .findByClientId(clientId)
+                .find(clientId)
                 .filter((client) -> userPoolId == null || client.userPoolId().equals(userPoolId))
                 .orElseThrow(() -> Errors.clientNotFound(clientId));
     }
 
     private UserPool poolOf(UserPoolClient client) {
-        return this.pools.findById(client.userPoolId()).orElseThrow(() -> Errors.clientNotFound(client.clientId()));
+        return this.pools.find(client.userPoolId()).orElseThrow(() -> Errors.clientNotFound(client.clientId()));
     }
 
     private static void requireFlow(UserPoolClient client, AuthFlow flow) {

@@ -8,13 +8,13 @@ import io.github.cognitoemulator.core.protocol.CognitoJson;
 import io.github.cognitoemulator.core.user.AttributeRules;
 import io.github.cognitoemulator.core.user.PasswordChanges;
 import io.github.cognitoemulator.core.user.User;
-import io.github.cognitoemulator.core.user.UserStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** The NEW_PASSWORD_REQUIRED challenge: what Cognito sends with it, and how an answer completes it. */
 final class NewPasswordChallenge {
@@ -44,17 +44,21 @@ final class NewPasswordChallenge {
     }
 
     /**
-     * Completes the challenge: checks the new password and the attributes sent as {@code userAttributes.<name>},
-     * requires every required attribute to have a value, and confirms the user.
+     * Checks an answer: the new password against the policy, and the attributes sent as {@code userAttributes.<name>},
+     * which must leave every required attribute with a value.
+     *
+     * @return the attribute changes the answer makes, to apply to the freshest copy of the user; applying them
+     *     checks them again
      */
-    static User complete(
-            PasswordChanges passwords,
-            UserPool pool,
-            User user,
-            String newPassword,
-            Map<String, String> responses,
-            Instant now) {
+    static UnaryOperator<User> check(
+            UserPool pool, User user, String newPassword, Map<String, String> responses, Instant now) {
         PasswordChanges.checkPolicy(pool, newPassword);
+        UnaryOperator<User> change = (current) -> withAnsweredAttributes(pool, current, responses, now);
+        change.apply(user);
+        return change;
+    }
+
+    private static User withAnsweredAttributes(UserPool pool, User user, Map<String, String> responses, Instant now) {
         List<AttributeRules.Attribute> changes = new ArrayList<>();
         for (Map.Entry<String, String> response : responses.entrySet()) {
             if (response.getKey().startsWith(ATTRIBUTE_PREFIX)) {
@@ -74,7 +78,7 @@ final class NewPasswordChallenge {
                 throw Errors.invalidParameter("Invalid attributes given, " + attribute.name() + " is missing");
             }
         }
-        return passwords.setPassword(pool, withAttributes, newPassword, UserStatus.CONFIRMED);
+        return withAttributes;
     }
 
     private static boolean isMissingRequired(SchemaAttribute attribute, User user) {

@@ -45,11 +45,12 @@ final class SrpFlow {
     /** Keys the simulated salts of unknown users, so that a probe sees the same salt every time. */
     private final byte[] simulationKey;
 
-    SrpFlow(AuthSessions sessions, Clock clock, Ids ids) {
+    /** @param simulationKey the emulator's key for simulated salts, the same on every instance sharing a store */
+    SrpFlow(AuthSessions sessions, Clock clock, Ids ids, byte[] simulationKey) {
         this.sessions = Objects.requireNonNull(sessions, "'sessions' must not be null");
         this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
         this.ids = Objects.requireNonNull(ids, "'ids' must not be null");
-        this.simulationKey = ids.randomBytes(32);
+        this.simulationKey = simulationKey.clone();
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.github.cognitoemulator.core.client;
 
 import io.github.cognitoemulator.core.error.Errors;
-import io.github.cognitoemulator.core.pool.UserPoolRepository;
+import io.github.cognitoemulator.core.pool.PoolStore;
 import io.github.cognitoemulator.core.protocol.ActionFamily;
 import io.github.cognitoemulator.core.protocol.ActionRegistry;
 import io.github.cognitoemulator.core.protocol.IntShape;
@@ -25,15 +25,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class UserPoolClientActions implements ActionFamily {
 
-    private final UserPoolRepository pools;
+    private final PoolStore pools;
 
-    private final UserPoolClientRepository clients;
+    private final ClientStore clients;
 
     private final Clock clock;
 
     private final Ids ids;
 
-    public UserPoolClientActions(UserPoolRepository pools, UserPoolClientRepository clients, Clock clock, Ids ids) {
+    public UserPoolClientActions(PoolStore pools, ClientStore clients, Clock clock, Ids ids) {
         this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
         this.clients = Objects.requireNonNull(clients, "'clients' must not be null");
         this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
@@ -64,10 +64,23 @@ public final class UserPoolClientActions implements ActionFamily {
             secret = this.ids.clientSecret();
         }
         Instant now = this.clock.instant();
-        var client = new UserPoolClient(
+        UserPoolClient client = newClient(request, this.ids.clientId(), secret, now);
+        while (!this.clients.create(client)) {
+            // Either the pool was deleted meanwhile, or (most unlikely) the new id is taken.
+            if (this.pools.find(request.userPoolId()).isEmpty()) {
+                throw Errors.userPoolNotFound(request.userPoolId());
+            }
+            client = newClient(request, this.ids.clientId(), secret, now);
+        }
+        return Map.of("UserPoolClient", userPoolClientType(client));
+    }
+
+    private static UserPoolClient newClient(
+            CreateUserPoolClientRequest request, String clientId, @Nullable String secret, Instant now) {
+        return new UserPoolClient(
                 request.userPoolId(),
                 request.clientName(),
-                this.ids.clientId(),
+                clientId,
                 secret,
                 now,
                 now,
@@ -77,8 +90,6 @@ public final class UserPoolClientActions implements ActionFamily {
                 request.enableTokenRevocation(),
                 request.authSessionValidity(),
                 request.settings());
-        this.clients.save(client);
-        return Map.of("UserPoolClient", userPoolClientType(client));
     }
 
     Map<String, Object> describeUserPoolClient(ClientIdRequest request, RequestContext context) {
@@ -88,7 +99,7 @@ public final class UserPoolClientActions implements ActionFamily {
     Map<String, Object> listUserPoolClients(ListUserPoolClientsRequest request, RequestContext context) {
         requirePool(request.userPoolId(), context);
         PageTokens.Page<UserPoolClient> page = PageTokens.page(
-                this.clients.findByUserPoolId(request.userPoolId()),
+                this.clients.list(request.userPoolId()),
                 UserPoolClient::clientId,
                 request.nextToken(),
                 request.maxResults());
@@ -122,7 +133,7 @@ public final class UserPoolClientActions implements ActionFamily {
     private UserPoolClient requireClient(ClientIdRequest request, RequestContext context) {
         requirePool(request.userPoolId(), context);
         return this.clients
-                .findByClientId(request.clientId())
+                .find(request.clientId())
                 .filter((client) -> client.userPoolId().equals(request.userPoolId()))
                 .orElseThrow(() -> Errors.clientNotFound(request.clientId()));
     }

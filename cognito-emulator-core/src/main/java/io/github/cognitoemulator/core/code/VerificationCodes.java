@@ -6,13 +6,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One-time six-digit codes, as Cognito sends them: a new code replaces the previous one for the same purpose, a
- * code works once, expires after its purpose's validity, and allows a limited number of wrong attempts.
+ * code works once, expires after its purpose's validity, and allows a limited number of wrong attempts. The codes
+ * live in a {@link CodeStore}, whose atomic operations make "works once" and "limited attempts" hold under
+ * concurrent requests.
  */
 public final class VerificationCodes {
 
@@ -21,13 +21,14 @@ public final class VerificationCodes {
 
     private static final int MAX_SUPERSEDED = 10;
 
-    private final Map<Key, Entry> codes = new ConcurrentHashMap<>();
+    private final CodeStore codes;
 
     private final Clock clock;
 
     private final Ids ids;
 
-    public VerificationCodes(Clock clock, Ids ids) {
+    public VerificationCodes(CodeStore codes, Clock clock, Ids ids) {
+        this.codes = Objects.requireNonNull(codes, "'codes' must not be null");
         this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
         this.ids = Objects.requireNonNull(ids, "'ids' must not be null");
     }
@@ -36,20 +37,15 @@ public final class VerificationCodes {
     public String issue(String userPoolId, String sub, CodePurpose purpose) {
         String code = this.ids.randomString("0123456789", 6);
         Instant expiresAt = this.clock.instant().plus(purpose.validity());
-        this.codes.compute(new Key(userPoolId, sub, purpose), (key, previous) -> {
-            // Earlier codes are remembered so that one presented after a new code went out reads as expired.
-            List<String> superseded = new ArrayList<>();
-            if (previous != null) {
-                superseded.addAll(previous.superseded());
-                superseded.add(previous.code());
-            }
-            return new Entry(
-                    code,
-                    expiresAt,
-                    0,
-                    List.copyOf(
-                            superseded.subList(Math.max(0, superseded.size() - MAX_SUPERSEDED), superseded.size())));
+        // Earlier codes are remembered so that one presented after a new code went out reads as expired. Two
+        // concurrent issues both supersede the code before them; whichever lands last is the one that works.
+        List<String> superseded = new ArrayList<>();
+        this.codes.find(userPoolId, sub, purpose).ifPresent((previous) -> {
+            superseded.addAll(previous.superseded());
+            superseded.add(previous.code());
         });
+        List<String> kept = superseded.subList(Math.max(0, superseded.size() - MAX_SUPERSEDED), superseded.size());
+        this.codes.put(new CodeStore.PendingCode(userPoolId, sub, purpose, code, expiresAt, 0, kept));
         return code;
     }
 
@@ -61,46 +57,42 @@ public final class VerificationCodes {
      *     after too many wrong attempts
      */
     public void consume(String userPoolId, String sub, CodePurpose purpose, String code) {
-        Key key = new Key(userPoolId, sub, purpose);
-        Entry entry = this.codes.get(key);
-        if (entry == null) {
+        CodeStore.PendingCode pending =
+                this.codes.find(userPoolId, sub, purpose).orElseThrow(VerificationCodes::expired);
+        if (pending.failedAttempts() >= MAX_FAILED_ATTEMPTS) {
+            throw limitExceeded();
+        }
+        if (!this.clock.instant().isBefore(pending.expiresAt())) {
             throw expired();
         }
-        if (entry.failedAttempts() >= MAX_FAILED_ATTEMPTS) {
-            throw ErrorType.LIMIT_EXCEEDED.exception("Attempt limit exceeded, please try after some time.");
-        }
-        if (!this.clock.instant().isBefore(entry.expiresAt())) {
-            this.codes.remove(key, entry);
+        if (pending.superseded().contains(code)) {
             throw expired();
         }
-        if (entry.superseded().contains(code)) {
-            throw expired();
-        }
-        if (!entry.code().equals(code)) {
-            this.codes.replace(
-                    key,
-                    entry,
-                    new Entry(entry.code(), entry.expiresAt(), entry.failedAttempts() + 1, entry.superseded()));
+        if (!pending.code().equals(code)) {
+            if (!this.codes.countFailure(userPoolId, sub, purpose, pending.code(), MAX_FAILED_ATTEMPTS)) {
+                // The limit was reached by concurrent attempts, or the code was replaced or used meanwhile.
+                throw limitOrExpired(userPoolId, sub, purpose);
+            }
             throw ErrorType.CODE_MISMATCH.exception("Invalid verification code provided, please try again.");
         }
-        if (!this.codes.remove(key, entry)) {
-            throw expired();
+        if (!this.codes.take(userPoolId, sub, purpose, code, MAX_FAILED_ATTEMPTS)) {
+            throw limitOrExpired(userPoolId, sub, purpose);
         }
     }
 
-    /** Forgets every code of a user, when the user is deleted. */
-    public void forget(String userPoolId, String sub) {
-        this.codes
-                .keySet()
-                .removeIf((key) ->
-                        key.userPoolId().equals(userPoolId) && key.sub().equals(sub));
+    private RuntimeException limitOrExpired(String userPoolId, String sub, CodePurpose purpose) {
+        boolean atLimit = this.codes
+                .find(userPoolId, sub, purpose)
+                .filter((pending) -> pending.failedAttempts() >= MAX_FAILED_ATTEMPTS)
+                .isPresent();
+        return atLimit ? limitExceeded() : expired();
+    }
+
+    private static RuntimeException limitExceeded() {
+        return ErrorType.LIMIT_EXCEEDED.exception("Attempt limit exceeded, please try after some time.");
     }
 
     private static RuntimeException expired() {
         return ErrorType.EXPIRED_CODE.exception("Invalid code provided, please request a code again.");
     }
-
-    private record Key(String userPoolId, String sub, CodePurpose purpose) {}
-
-    private record Entry(String code, Instant expiresAt, int failedAttempts, List<String> superseded) {}
 }

@@ -18,6 +18,7 @@ public enum ErrorType {
     NOT_AUTHORIZED("NotAuthorizedException"),
     PASSWORD_RESET_REQUIRED("PasswordResetRequiredException"),
     RESOURCE_NOT_FOUND("ResourceNotFoundException"),
+    TOO_MANY_REQUESTS("TooManyRequestsException"),
     SERIALIZATION("SerializationException"),
     UNAUTHORIZED("UnauthorizedException"),
     UNKNOWN_OPERATION("UnknownOperationException"),

@@ -1,7 +1,5 @@
 package io.github.cognitoemulator.core.message;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -9,32 +7,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where messages go instead of email and SMS: each is logged at INFO and kept, newest first, in a bounded inbox
- * that developers and tests read to find their codes.
+ * Where messages go instead of email and SMS: each is kept, newest first, in a bounded {@link MessageStore} that
+ * developers and tests read to find their codes, and logged at INFO without the code or temporary password it
+ * carries, which must never reach a log.
  */
 public final class MessageInbox {
 
     private static final Logger logger = LoggerFactory.getLogger(MessageInbox.class);
 
-    private final int capacity;
+    private final MessageStore messages;
 
-    private final Deque<Message> messages = new ArrayDeque<>();
-
-    /** @param capacity how many messages to keep; older ones are dropped */
-    public MessageInbox(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("'capacity' must be positive");
-        }
-        this.capacity = capacity;
+    public MessageInbox(MessageStore messages) {
+        this.messages = Objects.requireNonNull(messages, "'messages' must not be null");
     }
 
-    /** Delivers a message: logs it and keeps it. */
+    /** Delivers a message: keeps it and logs that it was sent. */
     public void deliver(Message message) {
         Objects.requireNonNull(message, "'message' must not be null");
-        // Invitations carry a temporary password, which stays out of the log; the inbox keeps the whole text.
-        String logged = (message.code() != null && message.type().equals("AdminCreateUser"))
-                ? message.body().replace(message.code(), "********")
-                : message.body();
+        this.messages.add(message);
         logger.info(
                 "Cognito emulator {} message to {} ({} of user '{}' in {}): {}",
                 message.deliveryMedium(),
@@ -42,13 +32,7 @@ public final class MessageInbox {
                 message.type(),
                 message.username(),
                 message.userPoolId(),
-                logged);
-        synchronized (this.messages) {
-            this.messages.addFirst(message);
-            while (this.messages.size() > this.capacity) {
-                this.messages.removeLast();
-            }
-        }
+                redacted(message));
     }
 
     /**
@@ -58,14 +42,7 @@ public final class MessageInbox {
      * @param username only this user's messages (internal username or destination), or all when {@code null}
      */
     public List<Message> messages(@Nullable String userPoolId, @Nullable String username) {
-        synchronized (this.messages) {
-            return this.messages.stream()
-                    .filter((m) -> userPoolId == null || m.userPoolId().equals(userPoolId))
-                    .filter((m) -> username == null
-                            || m.username().equals(username)
-                            || m.destination().equals(username))
-                    .toList();
-        }
+        return this.messages.list(userPoolId, username);
     }
 
     /** The newest message for a user of a pool, if any. */
@@ -76,8 +53,11 @@ public final class MessageInbox {
 
     /** Empties the inbox. */
     public void clear() {
-        synchronized (this.messages) {
-            this.messages.clear();
-        }
+        this.messages.clear();
+    }
+
+    private static String redacted(Message message) {
+        String code = message.code();
+        return (code != null && !code.isEmpty()) ? message.body().replace(code, "******") : message.body();
     }
 }

@@ -9,6 +9,6 @@ public interface PoolContents {
     /** How many users the pool holds. */
     long countUsers(String userPoolId);
 
-    /** Removes everything the pool holds, when the pool itself is deleted. */
+    /** Removes the pool and everything it holds, in one step. */
     void deleteAll(String userPoolId);
 }

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class UserPoolActions implements ActionFamily {
 
-    private final UserPoolRepository pools;
+    private final PoolStore pools;
 
     private final PoolContents contents;
 
@@ -42,7 +42,7 @@ public final class UserPoolActions implements ActionFamily {
      * @param ids the source of pool ids
      * @param accountId the account named in pool ARNs
      */
-    public UserPoolActions(UserPoolRepository pools, PoolContents contents, Clock clock, Ids ids, String accountId) {
+    public UserPoolActions(PoolStore pools, PoolContents contents, Clock clock, Ids ids, String accountId) {
         this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
         this.contents = Objects.requireNonNull(contents, "'contents' must not be null");
         this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
@@ -66,8 +66,21 @@ public final class UserPoolActions implements ActionFamily {
         }
         List<SchemaAttribute> schema = buildSchema(request.customSchema());
         Instant now = this.clock.instant();
-        String id = this.ids.userPoolId(context.region());
-        var pool = new UserPool(
+        UserPool pool;
+        do {
+            pool = newPool(this.ids.userPoolId(context.region()), request, schema, now, context);
+        } while (!this.pools.create(pool));
+        this.contents.created(pool.id());
+        return Map.of("UserPool", UserPoolShapes.userPoolType(pool, 0));
+    }
+
+    private UserPool newPool(
+            String id,
+            CreateUserPoolRequest request,
+            List<SchemaAttribute> schema,
+            Instant now,
+            RequestContext context) {
+        return new UserPool(
                 id,
                 request.poolName(),
                 "arn:aws:cognito-idp:" + context.region() + ":" + this.accountId + ":userpool/" + id,
@@ -82,9 +95,6 @@ public final class UserPoolActions implements ActionFamily {
                 request.mfaConfiguration(),
                 request.deletionProtection(),
                 request.settings());
-        this.pools.save(pool);
-        this.contents.created(pool.id());
-        return Map.of("UserPool", UserPoolShapes.userPoolType(pool, 0));
     }
 
     Map<String, Object> describeUserPool(UserPoolIdRequest request, RequestContext context) {
@@ -95,7 +105,7 @@ public final class UserPoolActions implements ActionFamily {
     }
 
     Map<String, Object> listUserPools(ListUserPoolsRequest request, RequestContext context) {
-        List<UserPool> inRegion = this.pools.findAll().stream()
+        List<UserPool> inRegion = this.pools.list().stream()
                 .filter((pool) -> pool.region().equals(context.region()))
                 .toList();
         PageTokens.Page<UserPool> page =
@@ -118,7 +128,6 @@ public final class UserPoolActions implements ActionFamily {
         if ("ACTIVE".equals(pool.deletionProtection())) {
             throw Errors.invalidParameter("The user pool cannot be deleted because deletion protection is activated.");
         }
-        this.pools.delete(pool.id());
         this.contents.deleteAll(pool.id());
         return null;
     }

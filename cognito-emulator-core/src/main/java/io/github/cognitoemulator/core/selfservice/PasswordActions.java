@@ -14,10 +14,12 @@ import io.github.cognitoemulator.core.user.PasswordChanges;
 import io.github.cognitoemulator.core.user.User;
 import io.github.cognitoemulator.core.user.UserStatus;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,7 +59,13 @@ public final class PasswordActions implements ActionFamily {
                 || !user.password().matches(pool.idSuffix(), user.username(), request.previousPassword())) {
             throw ErrorType.NOT_AUTHORIZED.exception("Incorrect username or password.");
         }
-        this.passwords.setPassword(pool, user, request.proposedPassword(), user.status());
+        this.passwords.setPassword(pool, user, request.proposedPassword(), User::status, (current) -> {
+            // A password changed meanwhile (by a reset, say) must be proven again.
+            if (!Objects.equals(current.password(), user.password())) {
+                throw ErrorType.NOT_AUTHORIZED.exception("Incorrect username or password.");
+            }
+            return current;
+        });
         return null;
     }
 
@@ -99,8 +107,12 @@ public final class PasswordActions implements ActionFamily {
         // The password is checked before the code is spent, so a rejected password leaves the code usable.
         PasswordChanges.checkPolicy(pool, request.password());
         this.service.codes.consume(pool.id(), user.sub(), CodePurpose.FORGOT_PASSWORD, request.confirmationCode());
-        UserStatus status = (user.status() == UserStatus.RESET_REQUIRED) ? UserStatus.CONFIRMED : user.status();
-        this.passwords.setPassword(pool, user, request.password(), status);
+        this.passwords.setPassword(
+                pool,
+                user,
+                request.password(),
+                (current) -> (current.status() == UserStatus.RESET_REQUIRED) ? UserStatus.CONFIRMED : current.status(),
+                UnaryOperator.identity());
         return null;
     }
 
@@ -114,22 +126,22 @@ public final class PasswordActions implements ActionFamily {
                 .pools
                 .findInRegion(request.userPoolId(), context.region())
                 .orElseThrow(() -> Errors.userPoolNotFound(request.userPoolId()));
-        return this.service.users.locked(pool, () -> {
-            User user = this.service.users.resolve(pool, request.username()).orElseThrow(Errors::userNotFound);
+        User found = this.service.users.resolve(pool, request.username()).orElseThrow(Errors::userNotFound);
+        Instant now = this.clock.instant();
+        User reset = this.service.users.modify(pool, found.sub(), (user) -> {
             if (!user.enabled()) {
                 throw ErrorType.NOT_AUTHORIZED.exception("User is disabled");
             }
             if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD || user.status() == UserStatus.UNCONFIRMED) {
                 throw ErrorType.NOT_AUTHORIZED.exception("User password cannot be reset in the current state.");
             }
-            User reset = user.withStatus(UserStatus.RESET_REQUIRED, this.clock.instant());
-            this.service.users.update(pool, reset);
-            String destination = recoveryDestination(pool, reset);
-            if (destination != null) {
-                this.service.sendCode(pool, reset, CodePurpose.FORGOT_PASSWORD, "ForgotPassword", destination);
-            }
-            return null;
+            return user.withStatus(UserStatus.RESET_REQUIRED, now);
         });
+        String destination = recoveryDestination(pool, reset);
+        if (destination != null) {
+            this.service.sendCode(pool, reset, CodePurpose.FORGOT_PASSWORD, "ForgotPassword", destination);
+        }
+        return null;
     }
 
     /**

@@ -1,16 +1,16 @@
 package io.github.cognitoemulator.core.selfservice;
 
 import io.github.cognitoemulator.core.auth.SecretHash;
+import io.github.cognitoemulator.core.client.ClientStore;
 import io.github.cognitoemulator.core.client.UserPoolClient;
-import io.github.cognitoemulator.core.client.UserPoolClientRepository;
 import io.github.cognitoemulator.core.code.CodePurpose;
 import io.github.cognitoemulator.core.code.VerificationCodes;
 import io.github.cognitoemulator.core.error.ErrorType;
 import io.github.cognitoemulator.core.error.Errors;
 import io.github.cognitoemulator.core.message.MessageSender;
 import io.github.cognitoemulator.core.message.MessageTemplates;
+import io.github.cognitoemulator.core.pool.PoolStore;
 import io.github.cognitoemulator.core.pool.UserPool;
-import io.github.cognitoemulator.core.pool.UserPoolRepository;
 import io.github.cognitoemulator.core.token.TokenService;
 import io.github.cognitoemulator.core.user.User;
 import io.github.cognitoemulator.core.user.UserDirectory;
@@ -24,9 +24,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SelfService {
 
-    final UserPoolRepository pools;
+    final PoolStore pools;
 
-    final UserPoolClientRepository clients;
+    final ClientStore clients;
 
     final UserDirectory users;
 
@@ -37,8 +37,8 @@ public final class SelfService {
     final MessageSender messages;
 
     public SelfService(
-            UserPoolRepository pools,
-            UserPoolClientRepository clients,
+            PoolStore pools,
+            ClientStore clients,
             UserDirectory users,
             TokenService tokens,
             VerificationCodes codes,
@@ -53,12 +53,12 @@ public final class SelfService {
 
     /** The app client named by {@code ClientId}. */
     UserPoolClient client(String clientId) {
-        return this.clients.findByClientId(clientId).orElseThrow(() -> Errors.clientNotFound(clientId));
+        return this.clients.find(clientId).orElseThrow(() -> Errors.clientNotFound(clientId));
     }
 
     /** The pool of an app client. */
     UserPool pool(UserPoolClient client) {
-        return this.pools.findById(client.userPoolId()).orElseThrow(() -> Errors.clientNotFound(client.clientId()));
+        return this.pools.find(client.userPoolId()).orElseThrow(() -> Errors.clientNotFound(client.clientId()));
     }
 
     /**
@@ -77,7 +77,7 @@ public final class SelfService {
     AuthenticatedUser authenticate(String accessToken) {
         TokenService.AccessTokenClaims claims = this.tokens.verifyAccessToken(accessToken);
         UserPool pool = this.pools
-                .findById(claims.userPoolId())
+                .find(claims.userPoolId())
                 .orElseThrow(() -> ErrorType.NOT_AUTHORIZED.exception("Invalid Access Token"));
         User user = this.users
                 .resolve(pool, claims.sub())

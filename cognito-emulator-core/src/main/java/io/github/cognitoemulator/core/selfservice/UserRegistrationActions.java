@@ -90,7 +90,8 @@ public final class UserRegistrationActions implements ActionFamily {
                 now,
                 now,
                 this.passwords.credential(pool, username, request.password()),
-                now);
+                now,
+                0);
         this.service.users.create(pool, user, "User already exists");
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("UserConfirmed", false);
@@ -115,14 +116,15 @@ public final class UserRegistrationActions implements ActionFamily {
                     + user.status().name());
         }
         this.service.codes.consume(pool.id(), user.sub(), CodePurpose.SIGN_UP, request.confirmationCode());
-        Map<String, String> attributes = new LinkedHashMap<>(user.attributes());
-        String verified = SelfService.autoVerifiedDestination(pool, user);
-        if (verified != null) {
-            attributes.put(verified + "_verified", "true");
-        }
         Instant now = this.clock.instant();
-        User confirmed = user.withAttributes(attributes, now).withStatus(UserStatus.CONFIRMED, now);
-        this.service.users.update(pool, confirmed);
+        this.service.users.modify(pool, user.sub(), (current) -> {
+            Map<String, String> attributes = new LinkedHashMap<>(current.attributes());
+            String verified = SelfService.autoVerifiedDestination(pool, current);
+            if (verified != null) {
+                attributes.put(verified + "_verified", "true");
+            }
+            return current.withAttributes(attributes, now).withStatus(UserStatus.CONFIRMED, now);
+        });
         return null;
     }
 

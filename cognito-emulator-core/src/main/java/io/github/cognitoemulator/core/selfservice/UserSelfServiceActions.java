@@ -12,11 +12,13 @@ import io.github.cognitoemulator.core.protocol.Shapes;
 import io.github.cognitoemulator.core.user.AttributeRules;
 import io.github.cognitoemulator.core.user.User;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -70,24 +72,24 @@ public final class UserSelfServiceActions implements ActionFamily {
             }
         }
         List<Map<String, String>> deliveries = new ArrayList<>();
-        this.service.users.locked(pool, () -> {
-            User user = this.service.users.resolve(pool, caller.user().sub()).orElseThrow(Errors::userNotFound);
+        Instant now = this.clock.instant();
+        // The copy the stored change was made from, to tell which attributes it changed.
+        AtomicReference<User> before = new AtomicReference<>(caller.user());
+        User updated = this.service.users.modify(pool, caller.user().sub(), (user) -> {
             AttributeRules.check(pool, request.userAttributes(), user);
-            User updated =
-                    user.withAttributes(AttributeRules.apply(user, request.userAttributes()), this.clock.instant());
-            this.service.users.update(pool, updated);
-            for (String attribute : VERIFIABLE) {
-                boolean changed = !Objects.equals(user.attribute(attribute), updated.attribute(attribute));
-                if (changed
-                        && updated.attribute(attribute) != null
-                        && !updated.isVerified(attribute)
-                        && pool.autoVerifiedAttributes().contains(attribute)) {
-                    deliveries.add(this.service.sendCode(
-                            pool, updated, CodePurpose.ATTRIBUTE_VERIFICATION, "UpdateUserAttribute", attribute));
-                }
-            }
-            return null;
+            before.set(user);
+            return user.withAttributes(AttributeRules.apply(user, request.userAttributes()), now);
         });
+        for (String attribute : VERIFIABLE) {
+            boolean changed = !Objects.equals(before.get().attribute(attribute), updated.attribute(attribute));
+            if (changed
+                    && updated.attribute(attribute) != null
+                    && !updated.isVerified(attribute)
+                    && pool.autoVerifiedAttributes().contains(attribute)) {
+                deliveries.add(this.service.sendCode(
+                        pool, updated, CodePurpose.ATTRIBUTE_VERIFICATION, "UpdateUserAttribute", attribute));
+            }
+        }
         return deliveries.isEmpty() ? Map.of() : Map.of("CodeDeliveryDetailsList", deliveries);
     }
 
@@ -118,21 +120,20 @@ public final class UserSelfServiceActions implements ActionFamily {
             throw Errors.invalidParameter("Invalid attribute name. Only phone_number and email can be verified.");
         }
         this.service.codes.consume(pool.id(), caller.user().sub(), CodePurpose.ATTRIBUTE_VERIFICATION, request.code());
-        return this.service.users.locked(pool, () -> {
-            User user = this.service.users.resolve(pool, caller.user().sub()).orElseThrow(Errors::userNotFound);
+        Instant now = this.clock.instant();
+        this.service.users.modify(pool, caller.user().sub(), (user) -> {
             Map<String, String> attributes = new LinkedHashMap<>(user.attributes());
             attributes.put(request.attributeName() + "_verified", "true");
-            this.service.users.update(pool, user.withAttributes(attributes, this.clock.instant()));
-            return null;
+            return user.withAttributes(attributes, now);
         });
+        return null;
     }
 
     @Nullable
     Object deleteUser(AccessTokenRequest request, RequestContext context) {
         SelfService.AuthenticatedUser caller = this.service.authenticate(request.accessToken());
+        // The user's pending codes and sign-ins go with it.
         this.service.users.delete(caller.pool(), caller.user());
-        this.service.tokens.revokeAll(caller.pool().id(), caller.user().sub());
-        this.service.codes.forget(caller.pool().id(), caller.user().sub());
         return null;
     }
 
@@ -140,7 +141,7 @@ public final class UserSelfServiceActions implements ActionFamily {
     private @Nullable List<String> writableAttributes(SelfService.AuthenticatedUser caller) {
         return this.service
                 .clients
-                .findByClientId(caller.claims().clientId())
+                .find(caller.claims().clientId())
                 .map((client) -> (List<String>) client.settings().get("WriteAttributes"))
                 .orElse(null);
     }

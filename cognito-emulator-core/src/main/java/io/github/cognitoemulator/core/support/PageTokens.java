@@ -47,6 +47,21 @@ public final class PageTokens {
 
     private static final String MARKER = "page:";
 
+    /** The token that names {@code key} as the first item of the next page. */
+    public static String tokenFor(String key) {
+        return encode(key);
+    }
+
+    /**
+     * The key a token names.
+     *
+     * @throws io.github.cognitoemulator.core.error.CognitoException {@code InvalidParameterException} for a token
+     *     that is not one of ours
+     */
+    public static String keyOf(String token) {
+        return decode(token);
+    }
+
     private static String encode(String key) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString((MARKER + key).getBytes(StandardCharsets.UTF_8));
     }

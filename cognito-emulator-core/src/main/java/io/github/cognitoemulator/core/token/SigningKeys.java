@@ -1,5 +1,6 @@
 package io.github.cognitoemulator.core.token;
 
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import java.util.ArrayList;
@@ -10,22 +11,37 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The signing keys of every pool. As in Cognito, each pool has two RSA keys: one signs its ID tokens, the other its
- * access tokens. A pool gets its keys the first time they are needed. Only public keys ever leave this class.
+ * The signing keys of every pool, kept in a {@link SigningKeyStore} so that tokens outlive a restart and are
+ * accepted by every instance sharing the store. A pool gets its keys the first time they are needed. Only public
+ * keys ever leave this class.
  */
 public final class SigningKeys {
 
+    private final SigningKeyStore store;
+
     private final RsaKeySource source;
 
-    private final Map<String, PoolKeys> keys = new ConcurrentHashMap<>();
+    /**
+     * Keys read from the store. A pool's keys never change once stored and pool ids are never reused, so a copy
+     * stays true; it only saves parsing them again for every token.
+     */
+    private final Map<String, PoolKeys> cache = new ConcurrentHashMap<>();
 
-    public SigningKeys(RsaKeySource source) {
+    public SigningKeys(SigningKeyStore store, RsaKeySource source) {
+        this.store = Objects.requireNonNull(store, "'store' must not be null");
         this.source = Objects.requireNonNull(source, "'source' must not be null");
     }
 
     /** The keys of a pool, created on first use. */
     PoolKeys forPool(String userPoolId) {
-        return this.keys.computeIfAbsent(userPoolId, (id) -> new PoolKeys(this.source.next(), this.source.next()));
+        PoolKeys cached = this.cache.get(userPoolId);
+        if (cached != null) {
+            return cached;
+        }
+        PoolKeys keys =
+                this.store.keysFor(userPoolId, () -> new PoolKeys(userPoolId, this.source.next(), this.source.next()));
+        this.cache.put(userPoolId, keys);
+        return keys;
     }
 
     /** The public keys of one pool, as its {@code jwks.json} lists them. */
@@ -37,8 +53,8 @@ public final class SigningKeys {
 
     /** The public keys of every pool that has keys, for a verifier that trusts all of them. */
     public JWKSet allPublicKeys() {
-        List<com.nimbusds.jose.jwk.JWK> all = new ArrayList<>();
-        this.keys.values().forEach((pool) -> {
+        List<JWK> all = new ArrayList<>();
+        this.store.list().forEach((pool) -> {
             all.add(pool.idToken().toPublicJWK());
             all.add(pool.accessToken().toPublicJWK());
         });
@@ -47,9 +63,13 @@ public final class SigningKeys {
 
     /** The key with id {@code kid} among a pool's keys. */
     Optional<RSAKey> find(String userPoolId, String kid) {
-        PoolKeys pool = this.keys.get(userPoolId);
+        PoolKeys pool = this.cache.get(userPoolId);
         if (pool == null) {
-            return Optional.empty();
+            pool = this.store.find(userPoolId).orElse(null);
+            if (pool == null) {
+                return Optional.empty();
+            }
+            this.cache.put(userPoolId, pool);
         }
         return List.of(pool.idToken(), pool.accessToken()).stream()
                 .filter((key) -> kid.equals(key.getKeyID()))
@@ -58,21 +78,13 @@ public final class SigningKeys {
 
     /** Lets the key source prepare keys for a pool that was just created, before its first sign-in needs them. */
     public void expectPool(String userPoolId) {
-        if (!this.keys.containsKey(userPoolId)) {
+        if (this.store.find(userPoolId).isEmpty()) {
             this.source.expectDemand();
         }
     }
 
-    /** Forgets a deleted pool's keys. */
-    public void remove(String userPoolId) {
-        this.keys.remove(userPoolId);
+    /** Forgets the copy of a deleted pool's keys; the store removes the keys themselves with the pool. */
+    public void forget(String userPoolId) {
+        this.cache.remove(userPoolId);
     }
-
-    /**
-     * The two keys of a pool.
-     *
-     * @param idToken signs ID tokens
-     * @param accessToken signs access tokens
-     */
-    record PoolKeys(RSAKey idToken, RSAKey accessToken) {}
 }

@@ -15,18 +15,20 @@ import io.github.cognitoemulator.core.pool.SchemaAttribute;
 import io.github.cognitoemulator.core.pool.UserPool;
 import io.github.cognitoemulator.core.support.Ids;
 import io.github.cognitoemulator.core.user.User;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Issues and checks Cognito's tokens: RS256 ID and access tokens with Cognito's claim sets, signed with the pool's
@@ -47,12 +49,11 @@ public final class TokenService {
 
     private final Ids ids;
 
-    private final Map<String, RefreshSession> refreshTokens = new ConcurrentHashMap<>();
+    private final RefreshSessionStore refreshSessions;
 
-    private final Set<String> revokedOrigins = ConcurrentHashMap.newKeySet();
-
-    public TokenService(SigningKeys keys, Clock clock, Ids ids) {
+    public TokenService(SigningKeys keys, RefreshSessionStore refreshSessions, Clock clock, Ids ids) {
         this.keys = Objects.requireNonNull(keys, "'keys' must not be null");
+        this.refreshSessions = Objects.requireNonNull(refreshSessions, "'refreshSessions' must not be null");
         this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
         this.ids = Objects.requireNonNull(ids, "'ids' must not be null");
     }
@@ -64,7 +65,7 @@ public final class TokenService {
         RefreshSession refreshed = request.refreshedFrom();
         String originJti = (refreshed != null) ? refreshed.originJti() : this.ids.uuid();
         String eventId = this.ids.uuid();
-        SigningKeys.PoolKeys poolKeys = this.keys.forPool(request.pool().id());
+        PoolKeys poolKeys = this.keys.forPool(request.pool().id());
         Duration accessLifetime = client.tokenValidity().accessTokenDuration();
 
         JWTClaimsSet.Builder id =
@@ -101,15 +102,21 @@ public final class TokenService {
         String refreshToken = null;
         if (refreshed == null) {
             refreshToken = newRefreshToken();
-            this.refreshTokens.put(
-                    refreshToken,
-                    new RefreshSession(
-                            request.pool().id(),
-                            client.clientId(),
-                            request.user().sub(),
-                            originJti,
-                            request.authTime(),
-                            now.plus(client.tokenValidity().refreshTokenDuration())));
+            Instant refreshExpiry = now.plus(client.tokenValidity().refreshTokenDuration());
+            Duration longestToken = Collections.max(
+                    List.of(accessLifetime, client.tokenValidity().idTokenDuration()));
+            this.refreshSessions.save(new RefreshSession(
+                    digest(refreshToken),
+                    request.pool().id(),
+                    client.clientId(),
+                    request.user().sub(),
+                    originJti,
+                    request.authTime(),
+                    refreshExpiry,
+                    // A refresh just before the refresh token expires issues tokens that outlive it, and a
+                    // revocation must be kept for as long as they can be presented.
+                    refreshExpiry.plus(longestToken),
+                    false));
         }
         return new IssuedTokens(
                 sign(id.build(), poolKeys.idToken()),
@@ -125,11 +132,12 @@ public final class TokenService {
      *     has expired or has been revoked
      */
     public RefreshSession refreshSession(String refreshToken, String clientId) {
-        RefreshSession session = this.refreshTokens.get(refreshToken);
+        RefreshSession session =
+                this.refreshSessions.findByTokenDigest(digest(refreshToken)).orElse(null);
         if (session == null || !session.clientId().equals(clientId)) {
             throw ErrorType.NOT_AUTHORIZED.exception("Invalid Refresh Token.");
         }
-        if (this.revokedOrigins.contains(session.originJti())) {
+        if (session.revoked()) {
             throw ErrorType.NOT_AUTHORIZED.exception("Refresh Token has been revoked");
         }
         if (!this.clock.instant().isBefore(session.expiresAt())) {
@@ -175,7 +183,7 @@ public final class TokenService {
             throw ErrorType.NOT_AUTHORIZED.exception("Access Token has expired");
         }
         Object originJti = claims.getClaim("origin_jti");
-        if (originJti != null && this.revokedOrigins.contains(originJti.toString())) {
+        if (originJti != null && this.refreshSessions.isRevoked(originJti.toString())) {
             throw ErrorType.NOT_AUTHORIZED.exception("Access Token has been revoked");
         }
         return new AccessTokenClaims(
@@ -193,7 +201,8 @@ public final class TokenService {
      * @throws CognitoException {@code UnauthorizedException} when the token was issued to another client
      */
     public boolean revokeRefreshToken(String refreshToken, String clientId) {
-        RefreshSession session = this.refreshTokens.get(refreshToken);
+        RefreshSession session =
+                this.refreshSessions.findByTokenDigest(digest(refreshToken)).orElse(null);
         if (session == null) {
             return false;
         }
@@ -206,15 +215,22 @@ public final class TokenService {
 
     /** Revokes every token of one sign-in: its refresh token and the access tokens issued from it. */
     public void revoke(String originJti) {
-        this.revokedOrigins.add(originJti);
+        this.refreshSessions.revoke(originJti);
     }
 
     /** Revokes every token ever issued to a user, as global sign-out and user deletion do. */
     public void revokeAll(String userPoolId, String sub) {
-        this.refreshTokens.values().stream()
-                .filter((session) ->
-                        session.userPoolId().equals(userPoolId) && session.sub().equals(sub))
-                .forEach((session) -> this.revokedOrigins.add(session.originJti()));
+        this.refreshSessions.revokeUser(userPoolId, sub);
+    }
+
+    /** What is kept of a refresh token: its SHA-256 digest, so that a copy of the store signs nobody in. */
+    private static String digest(String refreshToken) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(refreshToken.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
+        }
     }
 
     private void addAttributeClaims(JWTClaimsSet.Builder claims, UserPool pool, UserPoolClient client, User user) {

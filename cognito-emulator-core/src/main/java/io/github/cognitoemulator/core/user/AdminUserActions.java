@@ -5,8 +5,8 @@ import io.github.cognitoemulator.core.error.Errors;
 import io.github.cognitoemulator.core.message.MessageSender;
 import io.github.cognitoemulator.core.message.MessageTemplates;
 import io.github.cognitoemulator.core.password.TemporaryPasswords;
+import io.github.cognitoemulator.core.pool.PoolStore;
 import io.github.cognitoemulator.core.pool.UserPool;
-import io.github.cognitoemulator.core.pool.UserPoolRepository;
 import io.github.cognitoemulator.core.protocol.ActionFamily;
 import io.github.cognitoemulator.core.protocol.ActionRegistry;
 import io.github.cognitoemulator.core.protocol.RequestContext;
@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AdminUserActions implements ActionFamily {
 
-    private final UserPoolRepository pools;
+    private final PoolStore pools;
 
     private final UserDirectory users;
 
@@ -42,7 +42,7 @@ public final class AdminUserActions implements ActionFamily {
     private final MessageSender messages;
 
     public AdminUserActions(
-            UserPoolRepository pools,
+            PoolStore pools,
             UserDirectory users,
             PasswordChanges passwords,
             MessageSender messages,
@@ -93,7 +93,8 @@ public final class AdminUserActions implements ActionFamily {
                 now,
                 now,
                 this.passwords.credential(pool, username, password),
-                now);
+                now,
+                0);
         this.users.create(pool, user, "User account already exists", request.forceAliasCreation());
         if (!"SUPPRESS".equals(request.messageAction())) {
             sendInvitation(pool, user, request.username(), password, request.desiredDeliveryMediums());
@@ -117,51 +118,53 @@ public final class AdminUserActions implements ActionFamily {
     @Nullable
     Object setEnabled(UserRequest request, RequestContext context, boolean enabled) {
         UserPool pool = requirePool(request.userPoolId(), context);
-        return this.users.locked(pool, () -> {
-            this.users.update(pool, requireUser(pool, request.username()).withEnabled(enabled, this.clock.instant()));
-            return null;
-        });
+        Instant now = this.clock.instant();
+        this.users.modify(pool, requireUser(pool, request.username()).sub(), (user) -> user.withEnabled(enabled, now));
+        return null;
     }
 
     @Nullable
     Object adminSetUserPassword(AdminSetUserPasswordRequest request, RequestContext context) {
         UserPool pool = requirePool(request.userPoolId(), context);
         PasswordChanges.checkPolicy(pool, request.password());
-        return this.users.locked(pool, () -> {
-            User user = requireUser(pool, request.username());
-            UserStatus status = request.permanent() ? UserStatus.CONFIRMED : UserStatus.FORCE_CHANGE_PASSWORD;
-            this.passwords.setPassword(pool, user, request.password(), status);
-            return null;
-        });
+        User user = requireUser(pool, request.username());
+        UserStatus status = request.permanent() ? UserStatus.CONFIRMED : UserStatus.FORCE_CHANGE_PASSWORD;
+        this.passwords.setPassword(pool, user, request.password(), status);
+        return null;
     }
 
     @Nullable
     Object adminUpdateUserAttributes(AdminUpdateUserAttributesRequest request, RequestContext context) {
         UserPool pool = requirePool(request.userPoolId(), context);
-        return this.users.locked(pool, () -> {
-            User user = requireUser(pool, request.username());
+        Instant now = this.clock.instant();
+        this.users.modify(pool, requireUser(pool, request.username()).sub(), (user) -> {
             AttributeRules.check(pool, request.userAttributes(), user);
-            Map<String, String> attributes = AttributeRules.apply(user, request.userAttributes());
-            this.users.update(pool, user.withAttributes(attributes, this.clock.instant()));
-            return null;
+            return user.withAttributes(AttributeRules.apply(user, request.userAttributes()), now);
         });
+        return null;
     }
 
     private User resendInvitation(UserPool pool, AdminCreateUserRequest request) {
-        return this.users.locked(pool, () -> {
-            User user = requireUser(pool, request.username());
-            if (user.status() != UserStatus.FORCE_CHANGE_PASSWORD) {
-                throw ErrorType.UNSUPPORTED_USER_STATE.exception(
-                        "Resend not possible. " + user.username() + " status is not FORCE_CHANGE_PASSWORD.");
-            }
-            String password = request.temporaryPassword();
-            if (password == null) {
-                password = TemporaryPasswords.generate(pool.passwordPolicy(), this.ids);
-            }
-            User updated = this.passwords.setPassword(pool, user, password, UserStatus.FORCE_CHANGE_PASSWORD);
-            sendInvitation(pool, updated, request.username(), password, request.desiredDeliveryMediums());
-            return updated;
-        });
+        User user = requireUser(pool, request.username());
+        requireInvited(user);
+        String password = request.temporaryPassword();
+        if (password == null) {
+            password = TemporaryPasswords.generate(pool.passwordPolicy(), this.ids);
+        }
+        User updated = this.passwords.setPassword(
+                pool, user, password, (current) -> UserStatus.FORCE_CHANGE_PASSWORD, (current) -> {
+                    requireInvited(current);
+                    return current;
+                });
+        sendInvitation(pool, updated, request.username(), password, request.desiredDeliveryMediums());
+        return updated;
+    }
+
+    private static void requireInvited(User user) {
+        if (user.status() != UserStatus.FORCE_CHANGE_PASSWORD) {
+            throw ErrorType.UNSUPPORTED_USER_STATE.exception(
+                    "Resend not possible. " + user.username() + " status is not FORCE_CHANGE_PASSWORD.");
+        }
     }
 
     /**

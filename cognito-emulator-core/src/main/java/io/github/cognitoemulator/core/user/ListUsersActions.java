@@ -1,8 +1,8 @@
 package io.github.cognitoemulator.core.user;
 
 import io.github.cognitoemulator.core.error.Errors;
+import io.github.cognitoemulator.core.pool.PoolStore;
 import io.github.cognitoemulator.core.pool.UserPool;
-import io.github.cognitoemulator.core.pool.UserPoolRepository;
 import io.github.cognitoemulator.core.protocol.ActionFamily;
 import io.github.cognitoemulator.core.protocol.ActionRegistry;
 import io.github.cognitoemulator.core.protocol.IntShape;
@@ -25,11 +25,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ListUsersActions implements ActionFamily {
 
-    private final UserPoolRepository pools;
+    private final PoolStore pools;
 
     private final UserDirectory users;
 
-    public ListUsersActions(UserPoolRepository pools, UserDirectory users) {
+    public ListUsersActions(PoolStore pools, UserDirectory users) {
         this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
         this.users = Objects.requireNonNull(users, "'users' must not be null");
     }
@@ -44,11 +44,14 @@ public final class ListUsersActions implements ActionFamily {
                 .findInRegion(request.userPoolId(), context.region())
                 .orElseThrow(() -> Errors.userPoolNotFound(request.userPoolId()));
         UserFilter filter = UserFilter.parse(request.filter());
-        List<User> matching = this.users.list(pool).stream()
-                .filter((filter != null) ? filter : (user) -> true)
-                .toList();
-        PageTokens.Page<User> page =
-                PageTokens.page(matching, User::username, request.paginationToken(), request.limit());
+        String from = (request.paginationToken() != null) ? PageTokens.keyOf(request.paginationToken()) : null;
+        // One more than a page, to learn whether another page follows and where it starts.
+        List<User> found = this.users.page(pool, filter, from, request.limit() + 1);
+        PageTokens.Page<User> page = new PageTokens.Page<>(
+                found.subList(0, Math.min(found.size(), request.limit())),
+                (found.size() > request.limit())
+                        ? PageTokens.tokenFor(found.get(request.limit()).username())
+                        : null);
         Predicate<String> selected =
                 (request.attributesToGet() == null || request.attributesToGet().isEmpty())
                         ? (name) -> true

@@ -5,8 +5,10 @@ import io.github.cognitoemulator.core.password.PasswordCredential;
 import io.github.cognitoemulator.core.pool.UserPool;
 import io.github.cognitoemulator.core.support.Ids;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /** Sets users' passwords under their pool's policy, storing only the SRP salt and verifier. */
 public final class PasswordChanges {
@@ -41,8 +43,29 @@ public final class PasswordChanges {
 
     /** Stores a new password for {@code user}, with the status that goes with it, and returns the updated user. */
     public User setPassword(UserPool pool, User user, String password, UserStatus status) {
-        User updated = user.withPassword(credential(pool, user.username(), password), status, this.clock.instant());
-        this.users.update(pool, updated);
-        return updated;
+        return setPassword(pool, user, password, (current) -> status, UnaryOperator.identity());
+    }
+
+    /**
+     * Stores a new password for {@code user} together with other changes, applied to the freshest stored copy of
+     * the user, so that a change made meanwhile (a disabled account, say) is kept.
+     *
+     * @param status the status that goes with the new password, given the freshest copy
+     * @param alsoChange further changes made in the same write; may throw to refuse
+     * @return the user as stored
+     */
+    public User setPassword(
+            UserPool pool,
+            User user,
+            String password,
+            java.util.function.Function<User, UserStatus> status,
+            UnaryOperator<User> alsoChange) {
+        // The verifier is an expensive computation: it is made once, outside any retry.
+        PasswordCredential credential = credential(pool, user.username(), password);
+        Instant now = this.clock.instant();
+        return this.users.modify(pool, user.sub(), (current) -> {
+            User changed = alsoChange.apply(current);
+            return changed.withPassword(credential, status.apply(changed), now);
+        });
     }
 }

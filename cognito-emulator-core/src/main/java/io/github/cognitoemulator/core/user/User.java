@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param lastModifiedDate when the user last changed
  * @param password what is stored of the password, or {@code null} when the user has none
  * @param passwordSetDate when the password was last set, or {@code null}
+ * @param version how many times the stored user has been replaced, so that a stale copy cannot overwrite it
  */
 public record User(
         String userPoolId,
@@ -32,7 +33,8 @@ public record User(
         Instant createDate,
         Instant lastModifiedDate,
         @Nullable PasswordCredential password,
-        @Nullable Instant passwordSetDate) {
+        @Nullable Instant passwordSetDate,
+        long version) {
 
     public User {
         Objects.requireNonNull(username, "'username' must not be null");
@@ -70,6 +72,22 @@ public record User(
         return copy(this.attributes, status, this.enabled, now, password, now);
     }
 
+    /** This user as the next stored version. */
+    public User nextVersion() {
+        return new User(
+                this.userPoolId,
+                this.username,
+                this.sub,
+                this.attributes,
+                this.status,
+                this.enabled,
+                this.createDate,
+                this.lastModifiedDate,
+                this.password,
+                this.passwordSetDate,
+                this.version + 1);
+    }
+
     private User copy(
             Map<String, String> attributes,
             UserStatus status,
@@ -87,6 +105,7 @@ public record User(
                 this.createDate,
                 lastModifiedDate,
                 password,
-                passwordSetDate);
+                passwordSetDate,
+                this.version);
     }
 }

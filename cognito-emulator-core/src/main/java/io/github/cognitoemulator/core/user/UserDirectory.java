@@ -1,37 +1,45 @@
 package io.github.cognitoemulator.core.user;
 
+import io.github.cognitoemulator.core.error.CognitoException;
 import io.github.cognitoemulator.core.error.ErrorType;
+import io.github.cognitoemulator.core.error.Errors;
 import io.github.cognitoemulator.core.pool.UserPool;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Finds users the way Cognito does (by username, by a sign-in alias, or by {@code sub}) and keeps usernames and
- * aliases unique. Every change to a pool's users runs under that pool's lock, so two concurrent creates of one
- * username give exactly one user.
+ * aliases unique. Uniqueness rests on the {@link UserStore}'s unique keys, so two concurrent creates of one username
+ * give exactly one user on any store; changes are applied to the freshest copy of a user and retried when a
+ * concurrent change got there first, so no change is lost.
  */
 public final class UserDirectory {
 
-    private static final List<String> ALIAS_ATTRIBUTES = List.of("email", "phone_number", "preferred_username");
+    /** How often a change is retried against a concurrent one before the caller is told to slow down. */
+    private static final int MAX_ATTEMPTS = 100;
 
-    private final UserRepository users;
+    private final UserStore users;
 
-    private final Map<String, Object> locks = new ConcurrentHashMap<>();
-
-    public UserDirectory(UserRepository users) {
+    public UserDirectory(UserStore users) {
         this.users = Objects.requireNonNull(users, "'users' must not be null");
     }
 
     /** The user whose internal username is {@code username}, with the pool's case rule. */
     public Optional<User> findByUsername(UserPool pool, String username) {
-        return this.users.findAll(pool.id()).stream()
-                .filter((user) -> sameUsername(pool, user.username(), username))
-                .findFirst();
+        return this.users.findByKey(pool.id(), key(pool, "username", username));
+    }
+
+    /** The user with this {@code sub}. */
+    public Optional<User> findBySub(UserPool pool, String sub) {
+        return this.users.find(pool.id(), sub);
     }
 
     /**
@@ -39,41 +47,41 @@ public final class UserDirectory {
      * then the {@code sub}.
      */
     public Optional<User> resolve(UserPool pool, String name) {
-        return findForSignIn(pool, name).or(() -> this.users.findBySub(pool.id(), name));
+        return findForSignIn(pool, name).or(() -> this.users.find(pool.id(), name));
     }
 
     /** The user who signs in as {@code name}: by username, by email or phone number, or by a verified alias. */
     public Optional<User> findForSignIn(UserPool pool, String name) {
-        Optional<User> byUsername = findByUsername(pool, name);
-        if (byUsername.isPresent()) {
-            return byUsername;
-        }
-        List<User> all = this.users.findAll(pool.id());
+        Optional<User> found = findByUsername(pool, name);
         for (String attribute : pool.usernameAttributes()) {
-            Optional<User> match = all.stream()
-                    .filter((user) -> sameValue(pool, user.attribute(attribute), name))
-                    .findFirst();
-            if (match.isPresent()) {
-                return match;
+            if (found.isPresent()) {
+                return found;
             }
+            found = this.users.findByKey(pool.id(), key(pool, attribute, name));
         }
         for (String alias : pool.aliasAttributes()) {
-            Optional<User> match = all.stream()
-                    .filter((user) -> isActiveAlias(user, alias))
-                    .filter((user) -> sameValue(pool, user.attribute(alias), name))
-                    .findFirst();
-            if (match.isPresent()) {
-                return match;
+            if (found.isPresent()) {
+                return found;
             }
+            found = this.users.findByKey(pool.id(), key(pool, alias, name));
         }
-        return Optional.empty();
+        return found;
     }
 
-    /** Every user of the pool, ordered by username. */
-    public List<User> list(UserPool pool) {
-        return this.users.findAll(pool.id()).stream()
-                .sorted(java.util.Comparator.comparing(User::username))
-                .toList();
+    /**
+     * A page of the pool's users, ordered by username.
+     *
+     * @param filter only users matching it, or all when {@code null}
+     * @param fromUsername the first username of the page, or {@code null} for the first page
+     * @param limit the most users returned
+     */
+    public List<User> page(UserPool pool, @Nullable UserFilter filter, @Nullable String fromUsername, int limit) {
+        return this.users.list(pool.id(), filter, fromUsername, limit);
+    }
+
+    /** How many users the pool has. */
+    public long count(UserPool pool) {
+        return this.users.count(pool.id());
     }
 
     /**
@@ -97,38 +105,44 @@ public final class UserDirectory {
      *     (whose attribute then becomes unverified) instead of failing with {@code AliasExistsException}
      */
     public void create(UserPool pool, User user, String existsMessage, boolean forceAliasCreation) {
-        synchronized (lockFor(pool)) {
-            if (findByUsername(pool, user.username()).isPresent()) {
-                throw ErrorType.USERNAME_EXISTS.exception(existsMessage);
-            }
+        retrying(() -> {
+            List<UserStore.UserChange> changes = new ArrayList<>();
             if (forceAliasCreation) {
-                takeOverAliases(pool, user);
+                changes.addAll(aliasTakeOvers(pool, user));
             }
-            checkSignInAttributes(pool, user);
-            this.users.save(user);
-        }
+            changes.add(new UserStore.UserChange.Create(user, keys(pool, user)));
+            write(pool, changes, existsMessage);
+            return null;
+        });
     }
 
-    /** Replaces a stored user, keeping sign-in attributes unique. */
-    public void update(UserPool pool, User user) {
-        synchronized (lockFor(pool)) {
-            checkSignInAttributes(pool, user);
-            this.users.save(user);
-        }
+    /**
+     * Applies {@code change} to the stored user with this {@code sub} and stores the result. The change sees the
+     * freshest copy and may run more than once, so it must not have side effects; it may throw to refuse.
+     *
+     * @return the user as stored
+     * @throws CognitoException {@code UserNotFoundException} when there is no such user
+     */
+    public User modify(UserPool pool, String sub, UnaryOperator<User> change) {
+        return retrying(() -> {
+            User current = this.users.find(pool.id(), sub).orElseThrow(Errors::userNotFound);
+            User changed = change.apply(current);
+            if (changed.equals(current)) {
+                return current;
+            }
+            User updated = changed.nextVersion();
+            write(pool, List.of(new UserStore.UserChange.Replace(current, updated, keys(pool, updated))), null);
+            return updated;
+        });
     }
 
-    /** Runs {@code change} under the pool's lock, for read-modify-write sequences. */
-    public <T> T locked(UserPool pool, Supplier<T> change) {
-        synchronized (lockFor(pool)) {
-            return change.get();
-        }
-    }
-
-    /** Removes a user. */
+    /** Removes a user, with its pending codes and sign-ins; {@code UserNotFoundException} when it is gone already. */
     public void delete(UserPool pool, User user) {
-        synchronized (lockFor(pool)) {
-            this.users.delete(pool.id(), user.sub());
-        }
+        retrying(() -> {
+            User current = this.users.find(pool.id(), user.sub()).orElseThrow(Errors::userNotFound);
+            this.users.write(List.of(new UserStore.UserChange.Delete(current)));
+            return null;
+        });
     }
 
     /**
@@ -139,11 +153,9 @@ public final class UserDirectory {
         if (value == null) {
             return Optional.empty();
         }
-        return this.users.findAll(pool.id()).stream()
-                .filter((other) -> !other.sub().equals(user.sub()))
-                .filter((other) -> pool.usernameAttributes().contains(attribute) || isActiveAlias(other, attribute))
-                .filter((other) -> sameValue(pool, other.attribute(attribute), value))
-                .findFirst();
+        return this.users
+                .findByKey(pool.id(), key(pool, attribute, value))
+                .filter((owner) -> !owner.sub().equals(user.sub()));
     }
 
     /** Whether {@code user} can sign in with its {@code alias} attribute. */
@@ -154,51 +166,81 @@ public final class UserDirectory {
         return alias.equals("preferred_username") || user.isVerified(alias);
     }
 
-    private void takeOverAliases(UserPool pool, User user) {
-        // Checked first so that a request about to fail leaves the other user untouched.
+    /**
+     * The unique keys a user holds in its pool: the username, each sign-in attribute, and each alias it can sign in
+     * with, in the order Cognito reports a conflict.
+     */
+    static List<String> keys(UserPool pool, User user) {
+        List<String> keys = new ArrayList<>();
+        keys.add(key(pool, "username", user.username()));
         for (String attribute : pool.usernameAttributes()) {
-            if (aliasOwner(pool, user, attribute).isPresent()) {
-                throw ErrorType.USERNAME_EXISTS.exception(
-                        "An account with the given " + attribute + " already exists.");
+            String value = user.attribute(attribute);
+            if (value != null) {
+                keys.add(key(pool, attribute, value));
             }
         }
         for (String alias : pool.aliasAttributes()) {
-            if (!alias.equals("preferred_username") && isActiveAlias(user, alias)) {
-                aliasOwner(pool, user, alias).ifPresent((owner) -> {
-                    Map<String, String> attributes = new java.util.LinkedHashMap<>(owner.attributes());
-                    attributes.put(alias + "_verified", "false");
-                    this.users.save(owner.withAttributes(attributes, user.createDate()));
-                });
+            if (isActiveAlias(user, alias)) {
+                keys.add(key(pool, alias, Objects.requireNonNull(user.attribute(alias))));
             }
         }
-    }
-
-    private void checkSignInAttributes(UserPool pool, User user) {
-        for (String attribute : pool.usernameAttributes()) {
-            if (aliasOwner(pool, user, attribute).isPresent()) {
-                throw ErrorType.USERNAME_EXISTS.exception(
-                        "An account with the given " + attribute + " already exists.");
-            }
-        }
-        for (String alias : pool.aliasAttributes()) {
-            if (ALIAS_ATTRIBUTES.contains(alias)
-                    && isActiveAlias(user, alias)
-                    && aliasOwner(pool, user, alias).isPresent()) {
-                throw ErrorType.ALIAS_EXISTS.exception("An account with the given " + alias + " already exists.");
-            }
-        }
-    }
-
-    private Object lockFor(UserPool pool) {
-        return this.locks.computeIfAbsent(pool.id(), (id) -> new Object());
-    }
-
-    private static boolean sameUsername(UserPool pool, String stored, String given) {
-        return pool.caseSensitiveUsernames() ? stored.equals(given) : stored.equalsIgnoreCase(given);
+        return keys;
     }
 
     /** Sign-in values follow the pool's case rule, as usernames do. */
-    private static boolean sameValue(UserPool pool, @Nullable String stored, String given) {
-        return stored != null && sameUsername(pool, stored, given);
+    private static String key(UserPool pool, String kind, String value) {
+        return kind + ":" + (pool.caseSensitiveUsernames() ? value : value.toLowerCase(Locale.ROOT));
+    }
+
+    /** The owners of the new user's verified aliases, each losing the alias's verification to the new user. */
+    private List<UserStore.UserChange> aliasTakeOvers(UserPool pool, User user) {
+        List<UserStore.UserChange> changes = new ArrayList<>();
+        for (String alias : pool.aliasAttributes()) {
+            if (alias.equals("preferred_username") || !isActiveAlias(user, alias)) {
+                continue;
+            }
+            Optional<User> owner = aliasOwner(pool, user, alias);
+            if (owner.isPresent()) {
+                Map<String, String> attributes = new LinkedHashMap<>(owner.get().attributes());
+                attributes.put(alias + "_verified", "false");
+                User updated = owner.get()
+                        .withAttributes(attributes, user.createDate())
+                        .nextVersion();
+                changes.add(new UserStore.UserChange.Replace(owner.get(), updated, keys(pool, updated)));
+            }
+        }
+        return changes;
+    }
+
+    /** Writes, translating a taken key into Cognito's error for it; a stale write propagates to be retried. */
+    private void write(UserPool pool, List<UserStore.UserChange> changes, @Nullable String existsMessage) {
+        try {
+            this.users.write(changes);
+        } catch (UserWriteConflict conflict) {
+            String taken = conflict.takenKey();
+            if (taken == null) {
+                throw conflict;
+            }
+            String kind = taken.substring(0, taken.indexOf(':'));
+            if (kind.equals("username")) {
+                throw ErrorType.USERNAME_EXISTS.exception(
+                        (existsMessage != null) ? existsMessage : "User account already exists");
+            }
+            String message = "An account with the given " + kind + " already exists.";
+            throw pool.usernameAttributes().contains(kind)
+                    ? ErrorType.USERNAME_EXISTS.exception(message)
+                    : ErrorType.ALIAS_EXISTS.exception(message);
+        }
+    }
+
+    private static <T> T retrying(Supplier<T> attempt) {
+        for (int i = 0; i < MAX_ATTEMPTS; i++) {
+            try {
+                return attempt.get();
+            } catch (UserWriteConflict conflict) {
+                // Another change to the same user landed between the read and the write: read again.
+            }
+        }
+        throw ErrorType.TOO_MANY_REQUESTS.exception("Rate exceeded");
     }
 }

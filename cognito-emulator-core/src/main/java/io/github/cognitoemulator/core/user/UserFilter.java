@@ -47,18 +47,29 @@ public record UserFilter(String attribute, boolean prefix, String value) impleme
         return new UserFilter(matcher.group(1), matcher.group(2).equals("^="), value);
     }
 
+    /**
+     * The value a user has for a searchable attribute, as an index keeps it; {@code null} when the user has none.
+     */
+    public static @Nullable String searchValue(User user, String attribute) {
+        return switch (attribute) {
+            case "username" -> user.username();
+            case "cognito:user_status" -> user.status().name().toLowerCase(Locale.ROOT);
+            case "status" -> user.enabled() ? "Enabled" : "Disabled";
+            case "sub" -> user.sub();
+            default -> user.attribute(attribute);
+        };
+    }
+
+    /** A filter value as an index compares it: statuses match regardless of case. */
+    public static String normalizedValue(String attribute, String value) {
+        return attribute.equals("cognito:user_status") ? value.toLowerCase(Locale.ROOT) : value;
+    }
+
     @Override
     public boolean test(User user) {
-        return switch (this.attribute) {
-            case "username" -> matches(user.username(), this.value);
-            case "cognito:user_status" ->
-                matches(user.status().name().toLowerCase(Locale.ROOT), this.value.toLowerCase(Locale.ROOT));
-            case "status" -> matches(user.enabled() ? "Enabled" : "Disabled", this.value);
-            default -> {
-                String actual = user.attribute(this.attribute);
-                yield actual != null && matches(actual, this.value);
-            }
-        };
+        String actual = searchValue(user, this.attribute);
+        return actual != null
+                && matches(normalizedValue(this.attribute, actual), normalizedValue(this.attribute, this.value));
     }
 
     private boolean matches(String actual, String expected) {

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.cognitoemulator.core.CognitoEmulator;
 import io.github.cognitoemulator.core.EmulatorFixture;
 import io.github.cognitoemulator.core.EmulatorFixture.Reply;
-import io.github.cognitoemulator.core.client.InMemoryUserPoolClientRepository;
+import io.github.cognitoemulator.core.client.ClientStore;
 import io.github.cognitoemulator.core.protocol.AwsJsonProtocol;
 import io.github.cognitoemulator.core.protocol.ProtocolRequest;
-import io.github.cognitoemulator.core.user.InMemoryUserRepository;
+import io.github.cognitoemulator.core.store.memory.InMemoryStore;
+import io.github.cognitoemulator.core.user.UserStore;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -151,10 +152,11 @@ class UserPoolActionsTest {
 
     @Test
     void deletingAPoolRemovesItsClientsAndUsers() {
-        InMemoryUserRepository users = new InMemoryUserRepository();
-        InMemoryUserPoolClientRepository clients = new InMemoryUserPoolClientRepository();
-        EmulatorFixture fixture = EmulatorFixture.create(
-                CognitoEmulator.builder().userRepository(users).userPoolClientRepository(clients));
+        InMemoryStore store = new InMemoryStore();
+        UserStore users = store.users();
+        ClientStore clients = store.clients();
+        EmulatorFixture fixture =
+                EmulatorFixture.create(CognitoEmulator.builder().store(store));
         String id = fixture.createPool();
         String other = fixture.createPool();
         String clientId = fixture.call("CreateUserPoolClient", Map.of("UserPoolId", id, "ClientName", "web"))
@@ -175,9 +177,9 @@ class UserPoolActionsTest {
         assertThat(fixture.call("DescribeUserPool", Map.of("UserPoolId", id)).status())
                 .isEqualTo(400);
         assertThat(users.count(id)).isZero();
-        assertThat(clients.findByClientId(clientId)).isEmpty();
+        assertThat(clients.find(clientId)).isEmpty();
         assertThat(users.count(other)).isEqualTo(1);
-        assertThat(clients.findByUserPoolId(other)).hasSize(1);
+        assertThat(clients.list(other)).hasSize(1);
     }
 
     @Test

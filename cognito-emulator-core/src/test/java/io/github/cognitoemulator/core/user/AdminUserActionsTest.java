@@ -6,6 +6,7 @@ import io.github.cognitoemulator.core.CognitoEmulator;
 import io.github.cognitoemulator.core.EmulatorFixture;
 import io.github.cognitoemulator.core.EmulatorFixture.Reply;
 import io.github.cognitoemulator.core.password.PasswordCredential;
+import io.github.cognitoemulator.core.store.memory.InMemoryStore;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,15 +15,17 @@ class AdminUserActionsTest {
 
     private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
-    private final InMemoryUserRepository users = new InMemoryUserRepository();
+    private final InMemoryStore store = new InMemoryStore();
+
+    private final UserStore users = this.store.users();
 
     private final EmulatorFixture fixture =
-            EmulatorFixture.create(CognitoEmulator.builder().userRepository(this.users));
+            EmulatorFixture.create(CognitoEmulator.builder().store(this.store));
 
     private final String poolId = this.fixture.createPool();
 
     private User storedUser(String poolId) {
-        List<User> all = this.users.findAll(poolId);
+        List<User> all = this.users.list(poolId, null, null, 10);
         assertThat(all).hasSize(1);
         return all.get(0);
     }

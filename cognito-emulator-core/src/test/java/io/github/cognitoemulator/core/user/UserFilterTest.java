@@ -30,7 +30,8 @@ class UserFilterTest {
             Instant.EPOCH,
             Instant.EPOCH,
             null,
-            null);
+            null,
+            0);
 
     private static boolean matches(String filter, User user) {
         return UserFilter.parse(filter).test(user);
@@ -140,7 +141,8 @@ class UserFilterTest {
                 ALICE.createDate(),
                 ALICE.lastModifiedDate(),
                 null,
-                null);
+                null,
+                0);
 
         assertThat(matches("status = \"Enabled\"", ALICE)).isTrue();
         assertThat(matches("status = \"Disabled\"", ALICE)).isFalse();
@@ -189,7 +191,8 @@ class UserFilterTest {
                 Instant.EPOCH,
                 Instant.EPOCH,
                 null,
-                null);
+                null,
+                0);
 
         assertThat(matches("email ^= \"\"", bare)).isFalse();
         assertThat(matches("email ^= \"\"", ALICE)).isTrue();

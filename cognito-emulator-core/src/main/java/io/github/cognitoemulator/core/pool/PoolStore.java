@@ -1,0 +1,27 @@
+package io.github.cognitoemulator.core.pool;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where user pools are kept. A pool is removed, with everything it owns, by
+ * {@link io.github.cognitoemulator.core.store.EmulatorStore#deletePool(String)}.
+ */
+public interface PoolStore {
+
+    /** Stores a new pool; {@code false}, and nothing stored, when a pool with its id exists already. */
+    boolean create(UserPool pool);
+
+    Optional<UserPool> find(String userPoolId);
+
+    /**
+     * The pool with this id in {@code region}: pools are regional, and a call signed for another region does not
+     * see them.
+     */
+    default Optional<UserPool> findInRegion(String userPoolId, String region) {
+        return find(userPoolId).filter((pool) -> pool.region().equals(region));
+    }
+
+    /** Every pool, ordered by id. */
+    List<UserPool> list();
+}
