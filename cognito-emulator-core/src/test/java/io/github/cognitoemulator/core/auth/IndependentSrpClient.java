@@ -22,7 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
  * The client side of USER_SRP_AUTH, written from the published algorithm of Cognito's own SDKs rather than from the
  * emulator's code: {@code A = g^a}, then the PASSWORD_VERIFIER answer signed with the session key.
  */
-final class IndependentSrpClient {
+public final class IndependentSrpClient {
 
     /** Cognito's timestamp: English names, UTC, and a day of the month without a leading zero. */
     static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss 'UTC' yyyy", Locale.US)
@@ -37,7 +37,7 @@ final class IndependentSrpClient {
     private final BigInteger publicA;
 
     /** @param userPoolId the pool; its name for SRP is the part after the underscore */
-    IndependentSrpClient(String userPoolId, long seed) {
+    public IndependentSrpClient(String userPoolId, long seed) {
         this.poolName = userPoolId.substring(userPoolId.indexOf('_') + 1);
         byte[] random = new byte[128];
         new Random(seed).nextBytes(random);
@@ -46,12 +46,12 @@ final class IndependentSrpClient {
     }
 
     /** {@code SRP_A}: the hex of {@code A}, unpadded. */
-    String srpA() {
+    public String srpA() {
         return this.publicA.toString(16);
     }
 
     /** Cognito's timestamp of {@code instant}. */
-    static String timestamp(Instant instant) {
+    public static String timestamp(Instant instant) {
         return TIMESTAMP.format(instant);
     }
 
@@ -60,7 +60,7 @@ final class IndependentSrpClient {
      *
      * @param challenge the challenge's ChallengeParameters
      */
-    Map<String, String> answer(Map<String, Object> challenge, String password, String timestamp) {
+    public Map<String, String> answer(Map<String, Object> challenge, String password, String timestamp) {
         String secretBlock = (String) challenge.get("SECRET_BLOCK");
         return answer(challenge, password, timestamp, secretBlock);
     }
