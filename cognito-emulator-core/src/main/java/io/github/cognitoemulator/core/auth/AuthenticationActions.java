@@ -396,7 +396,7 @@ public final class AuthenticationActions implements ActionFamily {
             in.stringMap("ClientMetadata");
             in.document("AnalyticsMetadata");
             in.document(admin ? "ContextData" : "UserContextData");
-            in.string("Session", StringShape.length(20, 2048));
+            in.string("Session", Shapes.SESSION);
             AuthFlow flow = Arrays.stream(AuthFlow.values())
                     .filter((f) -> f.name().equals(authFlow))
                     .findFirst()
@@ -449,7 +449,7 @@ public final class AuthenticationActions implements ActionFamily {
             String userPoolId = admin ? in.requiredString("UserPoolId", Shapes.USER_POOL_ID) : null;
             String clientId = in.requiredString("ClientId", Shapes.CLIENT_ID);
             String challenge = in.requiredString("ChallengeName", CHALLENGE_NAME);
-            String session = in.string("Session", StringShape.length(20, 2048));
+            String session = in.string("Session", Shapes.SESSION);
             Map<String, String> responses = in.stringMap("ChallengeResponses");
             in.stringMap("ClientMetadata");
             in.document("AnalyticsMetadata");

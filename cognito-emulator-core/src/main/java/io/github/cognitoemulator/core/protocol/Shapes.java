@@ -35,6 +35,9 @@ public final class Shapes {
     public static final StringShape ACCESS_TOKEN =
             StringShape.length(0, Integer.MAX_VALUE).pattern("[A-Za-z0-9-_=.]+").asSensitive();
 
+    /** {@code SessionType}: the session of a challenge. */
+    public static final StringShape SESSION = StringShape.length(20, 2048).asSensitive();
+
     /** {@code PaginationKeyType} and its relatives. */
     public static final StringShape PAGINATION_KEY =
             StringShape.length(1, Integer.MAX_VALUE).pattern("[\\S]+");

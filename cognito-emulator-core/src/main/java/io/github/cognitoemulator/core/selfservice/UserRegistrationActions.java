@@ -35,7 +35,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class UserRegistrationActions implements ActionFamily {
 
-    static final StringShape CONFIRMATION_CODE = StringShape.length(1, 2048).pattern("[\\S]+");
+    /**
+     * {@code ConfirmationCodeType}. The service model does not mark it sensitive, so Cognito repeats a malformed code
+     * in its validation message; the emulator never does, since a malformed code is often the real one with a stray
+     * space around it, and codes must not reach error messages or logs.
+     */
+    static final StringShape CONFIRMATION_CODE =
+            StringShape.length(1, 2048).pattern("[\\S]+").asSensitive();
 
     static final StringShape SECRET_HASH =
             StringShape.length(1, 128).pattern("[\\w+=/]+").asSensitive();
@@ -219,7 +225,7 @@ public final class UserRegistrationActions implements ActionFamily {
             in.stringMap("ClientMetadata");
             in.document("AnalyticsMetadata");
             in.document("UserContextData");
-            in.string("Session", StringShape.length(20, 2048));
+            in.string("Session", Shapes.SESSION);
             return new ConfirmSignUpRequest(clientId, secretHash, username, code);
         }
     }

@@ -109,6 +109,38 @@ class RequestReaderTest {
     }
 
     @Test
+    void sessionIsNeverEchoed() {
+        String error = this.fixture
+                .call(
+                        "RespondToAuthChallenge",
+                        Map.of(
+                                "ClientId",
+                                "client",
+                                "ChallengeName",
+                                "NEW_PASSWORD_REQUIRED",
+                                "Session",
+                                "session-too-short"))
+                .error();
+
+        assertThat(error)
+                .isEqualTo("400 InvalidParameterException: 1 validation error detected: Value at 'session' failed to"
+                        + " satisfy constraint: Member must have length greater than or equal to 20")
+                .doesNotContain("session-too-short");
+    }
+
+    @Test
+    void confirmationCodeIsNeverEchoed() {
+        String error = this.fixture
+                .call("ConfirmSignUp", Map.of("ClientId", "client", "Username", "alice", "ConfirmationCode", "123456 "))
+                .error();
+
+        assertThat(error)
+                .isEqualTo("400 InvalidParameterException: 1 validation error detected: Value at 'confirmationCode'"
+                        + " failed to satisfy constraint: Member must satisfy regular expression pattern: [\\S]+")
+                .doesNotContain("123456");
+    }
+
+    @Test
     void sensitiveClientIdIsNeverEchoed() {
         String error = this.fixture
                 .call("DescribeUserPoolClient", Map.of("UserPoolId", "us-east-1_abc", "ClientId", "not/a/client"))
