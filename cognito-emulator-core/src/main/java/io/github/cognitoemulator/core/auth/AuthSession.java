@@ -1,5 +1,6 @@
 package io.github.cognitoemulator.core.auth;
 
+import io.github.cognitoemulator.core.support.Redacted;
 import java.time.Instant;
 import java.util.Map;
 
@@ -24,5 +25,13 @@ public record AuthSession(
 
     public AuthSession {
         data = Map.copyOf(data);
+    }
+
+    /** A description without the challenge's data, which holds SRP's private value and the user's verifier. */
+    @Override
+    public String toString() {
+        return "AuthSession[userPoolId=" + this.userPoolId + ", clientId=" + this.clientId + ", sub=" + this.sub
+                + ", challenge=" + this.challenge + ", expiresAt=" + this.expiresAt + ", data="
+                + Redacted.values(this.data) + "]";
     }
 }

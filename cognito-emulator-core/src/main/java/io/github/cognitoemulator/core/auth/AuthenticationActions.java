@@ -15,6 +15,7 @@ import io.github.cognitoemulator.core.protocol.Shapes;
 import io.github.cognitoemulator.core.protocol.StringShape;
 import io.github.cognitoemulator.core.store.SecretStore;
 import io.github.cognitoemulator.core.support.Ids;
+import io.github.cognitoemulator.core.support.Redacted;
 import io.github.cognitoemulator.core.token.IssuedTokens;
 import io.github.cognitoemulator.core.token.RefreshSession;
 import io.github.cognitoemulator.core.token.TokenRequest;
@@ -404,6 +405,14 @@ public final class AuthenticationActions implements ActionFamily {
             return new InitiateAuthRequest(
                     admin, userPoolId, clientId, flow, (parameters != null) ? parameters : Map.of());
         }
+
+        /** A description without the values of the parameters: passwords, refresh tokens, secret hashes. */
+        @Override
+        public String toString() {
+            return "InitiateAuthRequest[admin=" + this.admin + ", userPoolId=" + this.userPoolId + ", clientId="
+                    + this.clientId + ", authFlow=" + this.authFlow + ", authParameters="
+                    + Redacted.values(this.authParameters) + "]";
+        }
     }
 
     /**
@@ -423,6 +432,13 @@ public final class AuthenticationActions implements ActionFamily {
             in.string("DeviceKey", StringShape.length(1, 55).pattern("[\\w-]+_[0-9a-f-]+"));
             in.stringMap("ClientMetadata");
             return new GetTokensFromRefreshTokenRequest(refreshToken, clientId, clientSecret);
+        }
+
+        /** A description without the refresh token and the client secret. */
+        @Override
+        public String toString() {
+            return "GetTokensFromRefreshTokenRequest[refreshToken=" + Redacted.secret(this.refreshToken) + ", clientId="
+                    + this.clientId + ", clientSecret=" + Redacted.secret(this.clientSecret) + "]";
         }
     }
 
@@ -460,6 +476,14 @@ public final class AuthenticationActions implements ActionFamily {
                     .orElse(ChallengeName.PASSWORD);
             return new RespondToAuthChallengeRequest(
                     userPoolId, clientId, name, session, (responses != null) ? responses : Map.of());
+        }
+
+        /** A description without the session and the values of the answers: passwords, signatures, secret hashes. */
+        @Override
+        public String toString() {
+            return "RespondToAuthChallengeRequest[userPoolId=" + this.userPoolId + ", clientId=" + this.clientId
+                    + ", challengeName=" + this.challengeName + ", session=" + Redacted.secret(this.session)
+                    + ", challengeResponses=" + Redacted.values(this.challengeResponses) + "]";
         }
     }
 }

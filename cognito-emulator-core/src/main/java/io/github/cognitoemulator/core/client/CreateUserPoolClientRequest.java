@@ -4,6 +4,7 @@ import io.github.cognitoemulator.core.protocol.IntShape;
 import io.github.cognitoemulator.core.protocol.RequestReader;
 import io.github.cognitoemulator.core.protocol.Shapes;
 import io.github.cognitoemulator.core.protocol.StringShape;
+import io.github.cognitoemulator.core.support.Redacted;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,5 +123,16 @@ record CreateUserPoolClientRequest(
         if (value != null) {
             settings.put(member, value);
         }
+    }
+
+    /** A description without the client secret. */
+    @Override
+    public String toString() {
+        return "CreateUserPoolClientRequest[userPoolId=" + this.userPoolId + ", clientName=" + this.clientName
+                + ", generateSecret=" + this.generateSecret + ", clientSecret=" + Redacted.secret(this.clientSecret)
+                + ", tokenValidity=" + this.tokenValidity + ", explicitAuthFlows=" + this.explicitAuthFlows
+                + ", preventUserExistenceErrors=" + this.preventUserExistenceErrors + ", enableTokenRevocation="
+                + this.enableTokenRevocation + ", authSessionValidity=" + this.authSessionValidity + ", settings="
+                + this.settings + "]";
     }
 }

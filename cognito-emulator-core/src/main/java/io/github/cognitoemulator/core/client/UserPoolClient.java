@@ -1,5 +1,6 @@
 package io.github.cognitoemulator.core.client;
 
+import io.github.cognitoemulator.core.support.Redacted;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -61,5 +62,17 @@ public record UserPoolClient(
     /** Whether an unknown user is reported like a wrong password. */
     public boolean preventsUserExistenceErrors() {
         return "ENABLED".equals(this.preventUserExistenceErrors);
+    }
+
+    /** A description without the client secret. */
+    @Override
+    public String toString() {
+        return "UserPoolClient[userPoolId=" + this.userPoolId + ", clientName=" + this.clientName + ", clientId="
+                + this.clientId + ", clientSecret=" + Redacted.secret(this.clientSecret) + ", creationDate="
+                + this.creationDate + ", lastModifiedDate=" + this.lastModifiedDate + ", tokenValidity="
+                + this.tokenValidity + ", explicitAuthFlows=" + this.explicitAuthFlows
+                + ", preventUserExistenceErrors=" + this.preventUserExistenceErrors + ", enableTokenRevocation="
+                + this.enableTokenRevocation + ", authSessionValidity=" + this.authSessionValidity + ", settings="
+                + this.settings + "]";
     }
 }

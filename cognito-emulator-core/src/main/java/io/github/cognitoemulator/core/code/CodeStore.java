@@ -1,5 +1,6 @@
 package io.github.cognitoemulator.core.code;
 
+import io.github.cognitoemulator.core.support.Redacted;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,6 +53,14 @@ public interface CodeStore {
 
         public PendingCode {
             superseded = List.copyOf(superseded);
+        }
+
+        /** A description without the codes. */
+        @Override
+        public String toString() {
+            return "PendingCode[userPoolId=" + this.userPoolId + ", sub=" + this.sub + ", purpose=" + this.purpose
+                    + ", code=" + Redacted.secret(this.code) + ", expiresAt=" + this.expiresAt + ", failedAttempts="
+                    + this.failedAttempts + ", superseded=" + this.superseded.size() + "]";
         }
     }
 }

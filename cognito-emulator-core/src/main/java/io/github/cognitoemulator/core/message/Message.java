@@ -1,5 +1,6 @@
 package io.github.cognitoemulator.core.message;
 
+import io.github.cognitoemulator.core.support.Redacted;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -28,4 +29,14 @@ public record Message(
         @Nullable String subject,
         String body,
         @Nullable String code,
-        Instant sentAt) {}
+        Instant sentAt) {
+
+    /** A description without the text or the code, which carry the secret. */
+    @Override
+    public String toString() {
+        return "Message[id=" + this.id + ", userPoolId=" + this.userPoolId + ", username=" + this.username + ", type="
+                + this.type + ", deliveryMedium=" + this.deliveryMedium + ", destination=" + this.destination
+                + ", subject=" + this.subject + ", body=" + Redacted.secret(this.body) + ", code="
+                + Redacted.secret(this.code) + ", sentAt=" + this.sentAt + "]";
+    }
+}

@@ -1,6 +1,7 @@
 package io.github.cognitoemulator.core.message;
 
 import io.github.cognitoemulator.core.pool.UserPool;
+import io.github.cognitoemulator.core.support.Redacted;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -78,5 +79,12 @@ public final class MessageTemplates {
      * @param subject the email subject, {@code null} for SMS
      * @param body the text with its placeholders filled in
      */
-    public record Text(@Nullable String subject, String body) {}
+    public record Text(@Nullable String subject, String body) {
+
+        /** A description without the text, which carries the code or temporary password. */
+        @Override
+        public String toString() {
+            return "Text[subject=" + this.subject + ", body=" + Redacted.secret(this.body) + "]";
+        }
+    }
 }

@@ -10,6 +10,7 @@ import io.github.cognitoemulator.core.protocol.ActionRegistry;
 import io.github.cognitoemulator.core.protocol.RequestContext;
 import io.github.cognitoemulator.core.protocol.RequestReader;
 import io.github.cognitoemulator.core.protocol.Shapes;
+import io.github.cognitoemulator.core.support.Redacted;
 import io.github.cognitoemulator.core.user.PasswordChanges;
 import io.github.cognitoemulator.core.user.User;
 import io.github.cognitoemulator.core.user.UserStatus;
@@ -193,6 +194,14 @@ public final class PasswordActions implements ActionFamily {
             String accessToken = in.requiredString("AccessToken", Shapes.ACCESS_TOKEN);
             return new ChangePasswordRequest(previous, proposed, accessToken);
         }
+
+        /** A description without the passwords and the access token. */
+        @Override
+        public String toString() {
+            return "ChangePasswordRequest[previousPassword=" + Redacted.secret(this.previousPassword)
+                    + ", proposedPassword=" + Redacted.secret(this.proposedPassword) + ", accessToken="
+                    + Redacted.secret(this.accessToken) + "]";
+        }
     }
 
     /**
@@ -233,6 +242,14 @@ public final class PasswordActions implements ActionFamily {
             in.document("AnalyticsMetadata");
             in.document("UserContextData");
             return new ConfirmForgotPasswordRequest(clientId, secretHash, username, code, password);
+        }
+
+        /** A description without the secret hash, the code and the password. */
+        @Override
+        public String toString() {
+            return "ConfirmForgotPasswordRequest[clientId=" + this.clientId + ", secretHash="
+                    + Redacted.secret(this.secretHash) + ", username=" + this.username + ", confirmationCode="
+                    + Redacted.secret(this.confirmationCode) + ", password=" + Redacted.secret(this.password) + "]";
         }
     }
 }

@@ -9,6 +9,7 @@ import io.github.cognitoemulator.core.protocol.ActionRegistry;
 import io.github.cognitoemulator.core.protocol.RequestContext;
 import io.github.cognitoemulator.core.protocol.RequestReader;
 import io.github.cognitoemulator.core.protocol.Shapes;
+import io.github.cognitoemulator.core.support.Redacted;
 import io.github.cognitoemulator.core.user.User;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -86,6 +87,13 @@ public final class SignOutActions implements ActionFamily {
                     in.requiredString("Token", Shapes.ACCESS_TOKEN),
                     in.requiredString("ClientId", Shapes.CLIENT_ID),
                     in.string("ClientSecret", Shapes.CLIENT_SECRET));
+        }
+
+        /** A description without the refresh token and the client secret. */
+        @Override
+        public String toString() {
+            return "RevokeTokenRequest[token=" + Redacted.secret(this.token) + ", clientId=" + this.clientId
+                    + ", clientSecret=" + Redacted.secret(this.clientSecret) + "]";
         }
     }
 

@@ -14,6 +14,7 @@ import io.github.cognitoemulator.core.protocol.RequestReader;
 import io.github.cognitoemulator.core.protocol.Shapes;
 import io.github.cognitoemulator.core.protocol.StringShape;
 import io.github.cognitoemulator.core.support.Ids;
+import io.github.cognitoemulator.core.support.Redacted;
 import io.github.cognitoemulator.core.user.AttributeRules;
 import io.github.cognitoemulator.core.user.PasswordChanges;
 import io.github.cognitoemulator.core.user.User;
@@ -203,6 +204,14 @@ public final class UserRegistrationActions implements ActionFamily {
             return new SignUpRequest(
                     clientId, secretHash, username, password, (attributes != null) ? attributes : List.of());
         }
+
+        /** A description without the secret hash and the password. */
+        @Override
+        public String toString() {
+            return "SignUpRequest[clientId=" + this.clientId + ", secretHash=" + Redacted.secret(this.secretHash)
+                    + ", username=" + this.username + ", password=" + Redacted.secret(this.password)
+                    + ", userAttributes=" + this.userAttributes + "]";
+        }
     }
 
     /**
@@ -228,6 +237,14 @@ public final class UserRegistrationActions implements ActionFamily {
             in.string("Session", Shapes.SESSION);
             return new ConfirmSignUpRequest(clientId, secretHash, username, code);
         }
+
+        /** A description without the secret hash and the code. */
+        @Override
+        public String toString() {
+            return "ConfirmSignUpRequest[clientId=" + this.clientId + ", secretHash=" + Redacted.secret(this.secretHash)
+                    + ", username=" + this.username + ", confirmationCode=" + Redacted.secret(this.confirmationCode)
+                    + "]";
+        }
     }
 
     /**
@@ -247,6 +264,13 @@ public final class UserRegistrationActions implements ActionFamily {
             in.document("AnalyticsMetadata");
             in.document("UserContextData");
             return new ClientUserRequest(clientId, secretHash, username);
+        }
+
+        /** A description without the secret hash. */
+        @Override
+        public String toString() {
+            return "ClientUserRequest[clientId=" + this.clientId + ", secretHash=" + Redacted.secret(this.secretHash)
+                    + ", username=" + this.username + "]";
         }
     }
 }

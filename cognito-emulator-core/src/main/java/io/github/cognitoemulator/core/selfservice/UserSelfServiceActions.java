@@ -9,6 +9,7 @@ import io.github.cognitoemulator.core.protocol.ActionRegistry;
 import io.github.cognitoemulator.core.protocol.RequestContext;
 import io.github.cognitoemulator.core.protocol.RequestReader;
 import io.github.cognitoemulator.core.protocol.Shapes;
+import io.github.cognitoemulator.core.support.Redacted;
 import io.github.cognitoemulator.core.user.AttributeRules;
 import io.github.cognitoemulator.core.user.User;
 import java.time.Clock;
@@ -156,6 +157,12 @@ public final class UserSelfServiceActions implements ActionFamily {
         static AccessTokenRequest parse(RequestReader in) {
             return new AccessTokenRequest(in.requiredString("AccessToken", Shapes.ACCESS_TOKEN));
         }
+
+        /** A description without the access token. */
+        @Override
+        public String toString() {
+            return "AccessTokenRequest[accessToken=" + Redacted.secret(this.accessToken) + "]";
+        }
     }
 
     /**
@@ -175,6 +182,13 @@ public final class UserSelfServiceActions implements ActionFamily {
             in.stringMap("ClientMetadata");
             return new UpdateUserAttributesRequest((attributes != null) ? attributes : List.of(), accessToken);
         }
+
+        /** A description without the access token. */
+        @Override
+        public String toString() {
+            return "UpdateUserAttributesRequest[userAttributes=" + this.userAttributes + ", accessToken="
+                    + Redacted.secret(this.accessToken) + "]";
+        }
     }
 
     /**
@@ -190,6 +204,13 @@ public final class UserSelfServiceActions implements ActionFamily {
             String attributeName = in.requiredString("AttributeName", Shapes.ATTRIBUTE_NAME);
             in.stringMap("ClientMetadata");
             return new AttributeRequest(accessToken, attributeName);
+        }
+
+        /** A description without the access token. */
+        @Override
+        public String toString() {
+            return "AttributeRequest[accessToken=" + Redacted.secret(this.accessToken) + ", attributeName="
+                    + this.attributeName + "]";
         }
     }
 
@@ -207,6 +228,13 @@ public final class UserSelfServiceActions implements ActionFamily {
             String attributeName = in.requiredString("AttributeName", Shapes.ATTRIBUTE_NAME);
             String code = in.requiredString("Code", UserRegistrationActions.CONFIRMATION_CODE);
             return new VerifyUserAttributeRequest(accessToken, attributeName, code);
+        }
+
+        /** A description without the access token and the code. */
+        @Override
+        public String toString() {
+            return "VerifyUserAttributeRequest[accessToken=" + Redacted.secret(this.accessToken) + ", attributeName="
+                    + this.attributeName + ", code=" + Redacted.secret(this.code) + "]";
         }
     }
 }

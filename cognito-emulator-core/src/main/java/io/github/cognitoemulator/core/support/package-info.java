@@ -1,4 +1,4 @@
-/** Small helpers shared by the feature packages: identifiers and pagination. */
+/** Small helpers shared by the feature packages: identifiers, pagination and the redaction of secrets. */
 @NullMarked
 package io.github.cognitoemulator.core.support;
 

@@ -1,5 +1,6 @@
 package io.github.cognitoemulator.core.token;
 
+import io.github.cognitoemulator.core.support.Redacted;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,4 +12,13 @@ import org.jspecify.annotations.Nullable;
  * @param expiresIn the access token's lifetime in seconds
  */
 public record IssuedTokens(
-        String idToken, String accessToken, @Nullable String refreshToken, long expiresIn) {}
+        String idToken, String accessToken, @Nullable String refreshToken, long expiresIn) {
+
+    /** A description without the tokens. */
+    @Override
+    public String toString() {
+        return "IssuedTokens[idToken=" + Redacted.secret(this.idToken) + ", accessToken="
+                + Redacted.secret(this.accessToken) + ", refreshToken=" + Redacted.secret(this.refreshToken)
+                + ", expiresIn=" + this.expiresIn + "]";
+    }
+}

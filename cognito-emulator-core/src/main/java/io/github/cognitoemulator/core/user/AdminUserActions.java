@@ -14,6 +14,7 @@ import io.github.cognitoemulator.core.protocol.RequestReader;
 import io.github.cognitoemulator.core.protocol.Shapes;
 import io.github.cognitoemulator.core.protocol.StringShape;
 import io.github.cognitoemulator.core.support.Ids;
+import io.github.cognitoemulator.core.support.Redacted;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -256,6 +257,16 @@ public final class AdminUserActions implements ActionFamily {
                     messageAction,
                     (mediums != null) ? mediums : List.of("SMS"));
         }
+
+        /** A description without the temporary password. */
+        @Override
+        public String toString() {
+            return "AdminCreateUserRequest[userPoolId=" + this.userPoolId + ", username=" + this.username
+                    + ", userAttributes=" + this.userAttributes + ", temporaryPassword="
+                    + Redacted.secret(this.temporaryPassword) + ", forceAliasCreation=" + this.forceAliasCreation
+                    + ", messageAction=" + this.messageAction + ", desiredDeliveryMediums="
+                    + this.desiredDeliveryMediums + "]";
+        }
     }
 
     /**
@@ -274,6 +285,13 @@ public final class AdminUserActions implements ActionFamily {
                     in.requiredString("Username", Shapes.USERNAME),
                     in.requiredString("Password", Shapes.PASSWORD),
                     Boolean.TRUE.equals(in.bool("Permanent")));
+        }
+
+        /** A description without the password. */
+        @Override
+        public String toString() {
+            return "AdminSetUserPasswordRequest[userPoolId=" + this.userPoolId + ", username=" + this.username
+                    + ", password=" + Redacted.secret(this.password) + ", permanent=" + this.permanent + "]";
         }
     }
 
