@@ -63,7 +63,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 public abstract class EmulatorStoreContract {
 
     /** An instant with nanoseconds, which every store must give back exactly. */
-    protected static final Instant NOW = Instant.parse("2024-05-01T10:15:30.123456789Z");
+    public static final Instant NOW = Instant.parse("2024-05-01T10:15:30.123456789Z");
 
     protected static final String POOL = "us-east-1_Contract1";
 
@@ -1263,7 +1263,7 @@ public abstract class EmulatorStoreContract {
     /**
      * Runs {@code task} on {@value #THREADS} threads released together, and returns what each returned or threw.
      */
-    protected static List<Object> race(Callable<Object> task) throws Exception {
+    public static List<Object> race(Callable<Object> task) throws Exception {
         CyclicBarrier start = new CyclicBarrier(THREADS);
         ExecutorService executor = Executors.newFixedThreadPool(THREADS);
         try {
@@ -1314,17 +1314,17 @@ public abstract class EmulatorStoreContract {
         return users.stream().map(User::username).toList();
     }
 
-    protected static UserChange.Create create(User user, String... keys) {
+    public static UserChange.Create create(User user, String... keys) {
         return new UserChange.Create(user, List.of(keys));
     }
 
     /** A deterministic {@code sub} per pool and username. */
-    protected static String sub(String username) {
+    public static String sub(String username) {
         return UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** A confirmed user with a password, its {@code sub} first among its attributes and then {@code pairs}. */
-    protected static User user(String userPoolId, String username, String... pairs) {
+    public static User user(String userPoolId, String username, String... pairs) {
         String sub = sub(userPoolId + "/" + username);
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("sub", sub);
@@ -1361,7 +1361,7 @@ public abstract class EmulatorStoreContract {
     }
 
     /** A pool with every kind of value its settings can hold, so that a store must keep each exactly. */
-    protected static UserPool pool(String id) {
+    public static UserPool pool(String id) {
         Map<String, Object> adminCreateUser = new LinkedHashMap<>();
         adminCreateUser.put("AllowAdminCreateUserOnly", false);
         adminCreateUser.put("UnusedAccountValidityDays", 7);
@@ -1418,7 +1418,7 @@ public abstract class EmulatorStoreContract {
                 pool.settings());
     }
 
-    protected static UserPoolClient client(String userPoolId, String clientId) {
+    public static UserPoolClient client(String userPoolId, String clientId) {
         Map<String, Object> settings = new HashMap<>();
         settings.put("ReadAttributes", List.of("email", "name"));
         settings.put("CallbackURLs", List.of("https://example.com/callback"));
@@ -1438,7 +1438,7 @@ public abstract class EmulatorStoreContract {
                 settings);
     }
 
-    protected static AuthSession authSession(String userPoolId, String sub, Instant expiresAt) {
+    public static AuthSession authSession(String userPoolId, String sub, Instant expiresAt) {
         return new AuthSession(
                 userPoolId,
                 "client1",
@@ -1448,12 +1448,12 @@ public abstract class EmulatorStoreContract {
                 Map.of("SRP_B", "abc123", "USERNAME", sub));
     }
 
-    protected static PendingCode code(String userPoolId, String sub, CodePurpose purpose, String code) {
+    public static PendingCode code(String userPoolId, String sub, CodePurpose purpose, String code) {
         return new PendingCode(userPoolId, sub, purpose, code, NOW.plusSeconds(3600), 0, List.of("000001", "000002"));
     }
 
     /** A sign-in whose token digest is {@code digest-<name>} and origin {@code origin-<name>}. */
-    protected static RefreshSession refresh(String name, String userPoolId, String sub) {
+    public static RefreshSession refresh(String name, String userPoolId, String sub) {
         return new RefreshSession(
                 "digest-" + name,
                 userPoolId,
@@ -1466,7 +1466,7 @@ public abstract class EmulatorStoreContract {
                 false);
     }
 
-    protected static Message message(String id, String userPoolId, String username, Instant sentAt) {
+    public static Message message(String id, String userPoolId, String username, Instant sentAt) {
         return new Message(
                 id,
                 userPoolId,
@@ -1481,7 +1481,7 @@ public abstract class EmulatorStoreContract {
     }
 
     /** Keys {@code first} and {@code first + 1} of the shared ones. */
-    protected static PoolKeys keys(String userPoolId, int first) {
+    public static PoolKeys keys(String userPoolId, int first) {
         return new PoolKeys(userPoolId, key(first), key(first + 1));
     }
 

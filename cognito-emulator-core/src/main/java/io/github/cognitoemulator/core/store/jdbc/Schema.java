@@ -68,6 +68,8 @@ final class Schema {
     static void migrate(DataSource dataSource, Vendor vendor, String url) {
         Flyway flyway = Flyway.configure(Schema.class.getClassLoader())
                 .dataSource(dataSource)
+                // Logs where the rest of the emulator does, rather than wherever Flyway finds a logger.
+                .loggers("slf4j")
                 .locations(LOCATIONS)
                 .table(HISTORY_TABLE)
                 .placeholders(Map.of("ordered", vendor.orderedCollation))
