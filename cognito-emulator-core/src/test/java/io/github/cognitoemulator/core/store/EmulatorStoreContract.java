@@ -1243,17 +1243,24 @@ public abstract class EmulatorStoreContract {
     @Test
     void racingMessagesStayWithinTheCapacity() throws Exception {
         try (EmulatorStore small = newStore(5)) {
-            AtomicInteger thread = new AtomicInteger();
-            List<Object> outcomes = race(() -> {
-                int n = thread.incrementAndGet();
-                for (int i = 0; i < 3; i++) {
-                    small.messages().add(message("m" + n + "-" + i, POOL, "alice", NOW));
-                }
-                return "sent";
-            });
+            for (int round = 0; round < ROUNDS; round++) {
+                String prefix = "r" + round + "-";
+                AtomicInteger thread = new AtomicInteger();
+                List<Object> outcomes = race(() -> {
+                    int n = thread.incrementAndGet();
+                    for (int i = 0; i < 3; i++) {
+                        small.messages().add(message(prefix + n + "-" + i, POOL, "alice", NOW));
+                    }
+                    return "sent";
+                });
 
-            assertThat(outcomes).containsOnly("sent");
-            assertThat(small.messages().list(null, null)).hasSize(5);
+                assertThat(outcomes).containsOnly("sent");
+                assertThat(small.messages().list(null, null))
+                        .as("round %d", round)
+                        .hasSize(5)
+                        .allSatisfy((message) -> assertThat(message.id()).startsWith(prefix));
+                assertThat(small.messages().list(POOL, "alice")).hasSize(5);
+            }
         }
     }
 

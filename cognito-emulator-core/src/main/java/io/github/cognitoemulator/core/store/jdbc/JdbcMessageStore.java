@@ -9,8 +9,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Sent messages in {@code cognito_messages}, ordered by an identity column. Each addition also deletes whatever lies
- * beyond the newest {@code capacity} messages, in the same transaction.
+ * Sent messages in {@code cognito_messages}, ordered by an identity column. Each addition deletes whatever lies beyond
+ * the newest {@code capacity} messages once its own message is committed: a deletion in the same transaction would
+ * not see the messages of concurrent additions, which commit later, and could leave one too many behind. So that a
+ * message past the capacity is never listed in between, listing reads from the newest {@code capacity} only.
  */
 final class JdbcMessageStore implements MessageStore {
 
@@ -28,32 +30,32 @@ final class JdbcMessageStore implements MessageStore {
 
     @Override
     public void add(Message message) {
-        this.database.transaction((connection) -> {
-            Sql.update(
-                    connection,
-                    "INSERT INTO cognito_messages (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    message.id(),
-                    message.userPoolId(),
-                    message.username(),
-                    message.type(),
-                    message.deliveryMedium(),
-                    message.destination(),
-                    message.subject(),
-                    message.body(),
-                    message.code(),
-                    Sql.nanos(message.sentAt()));
-            return Sql.update(
-                    connection,
-                    "DELETE FROM cognito_messages WHERE seq <="
-                            + " (SELECT seq FROM cognito_messages ORDER BY seq DESC LIMIT 1 OFFSET ?)",
-                    this.capacity);
-        });
+        this.database.transaction((connection) -> Sql.update(
+                connection,
+                "INSERT INTO cognito_messages (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                message.id(),
+                message.userPoolId(),
+                message.username(),
+                message.type(),
+                message.deliveryMedium(),
+                message.destination(),
+                message.subject(),
+                message.body(),
+                message.code(),
+                Sql.nanos(message.sentAt())));
+        this.database.transaction((connection) -> Sql.update(
+                connection,
+                "DELETE FROM cognito_messages WHERE seq <="
+                        + " (SELECT seq FROM cognito_messages ORDER BY seq DESC LIMIT 1 OFFSET ?)",
+                this.capacity));
     }
 
     @Override
     public List<Message> list(@Nullable String userPoolId, @Nullable String username) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM cognito_messages WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM (SELECT seq, " + COLUMNS
+                + " FROM cognito_messages ORDER BY seq DESC LIMIT ?) kept WHERE 1 = 1");
         List<Object> parameters = new ArrayList<>();
+        parameters.add(this.capacity);
         if (userPoolId != null) {
             sql.append(" AND pool_id = ?");
             parameters.add(userPoolId);
