@@ -291,11 +291,16 @@ final class JdbcUserStore implements UserStore {
         }
         List<@Nullable Object> parameters = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS);
+        // Whether every row the query finds is on the page: unless the filter's value is as long as a cut one, the
+        // search table answers exactly, and the database can stop at the limit.
+        boolean exact = true;
         if (filter == null) {
             sql.append(" FROM cognito_users u WHERE u.pool_id = ?");
             parameters.add(userPoolId);
         } else {
-            String value = cut(UserFilter.normalizedValue(filter.attribute(), filter.value()));
+            String whole = UserFilter.normalizedValue(filter.attribute(), filter.value());
+            String value = cut(whole);
+            exact = whole.codePointCount(0, whole.length()) < SEARCH_VALUE_LENGTH;
             sql.append(" FROM cognito_user_search s")
                     .append(" JOIN cognito_users u ON u.pool_id = s.pool_id AND u.sub = s.sub")
                     .append(" WHERE s.pool_id = ? AND s.attribute = ?")
@@ -309,14 +314,15 @@ final class JdbcUserStore implements UserStore {
             parameters.add(fromUsername);
         }
         sql.append(" ORDER BY u.username, u.sub");
+        if (exact) {
+            sql.append(" LIMIT ?");
+            parameters.add(limit);
+        }
         return this.database.transaction((connection) -> {
             try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
                 Sql.bind(statement, parameters.toArray());
-                // Read in batches, and no further than the page: a filter's candidates are checked one by one.
+                // Read in batches, and no further than the page: candidates are checked one by one.
                 statement.setFetchSize(Math.min(limit, 500));
-                if (filter == null) {
-                    statement.setMaxRows(limit);
-                }
                 List<User> page = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (page.size() < limit && rows.next()) {
