@@ -4,6 +4,7 @@ import io.github.cognitoemulator.core.EmulatorFixture.Reply;
 import io.github.cognitoemulator.core.message.Message;
 import io.github.cognitoemulator.core.protocol.CognitoJson;
 import io.github.cognitoemulator.core.protocol.ProtocolResponse;
+import io.github.cognitoemulator.core.store.EmulatorStore;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
@@ -42,16 +43,25 @@ public final class SignInFixture {
 
     private final CognitoEmulator emulator;
 
-    private SignInFixture() {
-        this.emulator = CognitoEmulator.builder()
-                .clock(this.clock)
-                .random(new Random(20240305))
-                .keySource(ReusableRsaKeys.source())
-                .build();
+    private SignInFixture(@Nullable EmulatorStore store, Random random) {
+        CognitoEmulator.Builder builder =
+                CognitoEmulator.builder().clock(this.clock).random(random).keySource(ReusableRsaKeys.source());
+        if (store != null) {
+            builder.store(store);
+        }
+        this.emulator = builder.build();
     }
 
     public static SignInFixture create() {
-        return new SignInFixture();
+        return new SignInFixture(null, new Random(20240305));
+    }
+
+    /**
+     * A fixture whose emulator keeps its state in {@code store}, which the caller closes. Its randomness is unseeded:
+     * emulators sharing a store must not draw the same ids and tokens.
+     */
+    public static SignInFixture create(EmulatorStore store) {
+        return new SignInFixture(store, new Random());
     }
 
     public MutableClock clock() {
