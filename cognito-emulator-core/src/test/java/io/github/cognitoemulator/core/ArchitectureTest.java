@@ -34,6 +34,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheJdbcStoreTalksToADatabase() {
+        assertNoViolation(noClasses()
+                .that()
+                .resideOutsideOfPackage(CORE + ".store.jdbc..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.sql..", "javax.sql..", "com.zaxxer.hikari..", "org.flywaydb.."));
+    }
+
+    @Test
     void protocolErrorsAndSupportDoNotDependOnTheFeaturePackages() {
         assertNoViolation(noClasses()
                 .that()

@@ -43,11 +43,9 @@ public final class SignInFixture {
 
     private final CognitoEmulator emulator;
 
-    private SignInFixture(@Nullable EmulatorStore store) {
-        CognitoEmulator.Builder builder = CognitoEmulator.builder()
-                .clock(this.clock)
-                .random(new Random(20240305))
-                .keySource(ReusableRsaKeys.source());
+    private SignInFixture(@Nullable EmulatorStore store, Random random) {
+        CognitoEmulator.Builder builder =
+                CognitoEmulator.builder().clock(this.clock).random(random).keySource(ReusableRsaKeys.source());
         if (store != null) {
             builder.store(store);
         }
@@ -55,12 +53,15 @@ public final class SignInFixture {
     }
 
     public static SignInFixture create() {
-        return new SignInFixture(null);
+        return new SignInFixture(null, new Random(20240305));
     }
 
-    /** A fixture whose emulator keeps its state in {@code store}. */
+    /**
+     * A fixture whose emulator keeps its state in {@code store}, which the caller closes. Its randomness is unseeded:
+     * emulators sharing a store must not draw the same ids and tokens.
+     */
     public static SignInFixture create(EmulatorStore store) {
-        return new SignInFixture(store);
+        return new SignInFixture(store, new Random());
     }
 
     public MutableClock clock() {
