@@ -1,6 +1,9 @@
 package io.github.cognitoemulator.autoconfigure;
 
 import io.github.cognitoemulator.core.CognitoEmulator;
+import io.github.cognitoemulator.core.store.EmulatorStore;
+import io.github.cognitoemulator.core.store.jdbc.JdbcStore;
+import io.github.cognitoemulator.core.store.memory.InMemoryStore;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -34,13 +37,31 @@ public final class CognitoEmulatorAutoConfiguration {
 
     CognitoEmulatorAutoConfiguration() {}
 
+    /**
+     * The emulator's own store: in memory, or the H2 or PostgreSQL database of {@code cognito.emulator.storage.url},
+     * never the application's DataSource. Opening a database creates or migrates its schema, and fails startup,
+     * naming the URL, when the database cannot be read or was written by a newer emulator.
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    EmulatorStore cognitoEmulatorStore(CognitoEmulatorProperties properties) {
+        CognitoEmulatorProperties.Storage storage = properties.storage();
+        String url = storage.url();
+        if (url == null) {
+            return new InMemoryStore();
+        }
+        return JdbcStore.open(url, storage.username(), storage.password());
+    }
+
     @Bean
     @ConditionalOnMissingBean
-    CognitoEmulator cognitoEmulator(CognitoEmulatorProperties properties, ObjectProvider<Clock> clock) {
+    CognitoEmulator cognitoEmulator(
+            CognitoEmulatorProperties properties, EmulatorStore store, ObjectProvider<Clock> clock) {
         return CognitoEmulator.builder()
                 .clock(clock.getIfUnique(Clock::systemUTC))
                 .region(properties.region())
                 .accountId(properties.accountId())
+                .store(store)
                 .build();
     }
 

@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param issuerBaseUrl Base URL of the issuer of tokens, so that 'iss' is '{issuer-base-url}/{poolId}'. When unset,
  *     the emulator's own URL as each request reached it. Set 'https://cognito-idp.{region}.amazonaws.com' for an
  *     'iss' identical to Cognito's.
+ * @param storage Where the emulator keeps its state: in memory unless a JDBC URL is given.
  */
 @ConfigurationProperties(CognitoEmulatorProperties.PREFIX)
 public record CognitoEmulatorProperties(
@@ -30,7 +31,8 @@ public record CognitoEmulatorProperties(
         @DefaultValue("/") String path,
         @DefaultValue("us-east-1") String region,
         @DefaultValue("000000000000") String accountId,
-        @Nullable String issuerBaseUrl) {
+        @Nullable String issuerBaseUrl,
+        @DefaultValue Storage storage) {
 
     static final String PREFIX = "cognito.emulator";
 
@@ -52,6 +54,39 @@ public record CognitoEmulatorProperties(
         }
         if (!ACCOUNT_ID.matcher(accountId).matches()) {
             throw new IllegalArgumentException("'accountId' must be twelve digits but was '" + accountId + "'");
+        }
+    }
+
+    /**
+     * Where the emulator keeps its state. It never uses the application's own DataSource.
+     *
+     * @param url JDBC URL of an H2 or PostgreSQL database for the emulator's state, for example
+     *     'jdbc:h2:file:./cognito' to keep it across restarts, or a PostgreSQL URL shared by several instances. When
+     *     unset, state is kept in memory and gone when the application stops.
+     * @param username Database user.
+     * @param password Database password.
+     */
+    public record Storage(
+            @Nullable String url,
+            @Nullable String username,
+            @Nullable String password) {
+
+        public Storage {
+            if (url != null && url.isBlank()) {
+                throw new IllegalArgumentException("'url' must not be blank");
+            }
+        }
+
+        /** Whether state is kept in memory. */
+        public boolean inMemory() {
+            return this.url == null;
+        }
+
+        /** A description without the password, so that logging the properties leaks nothing. */
+        @Override
+        public String toString() {
+            return "Storage[url=" + this.url + ", username=" + this.username + ", password="
+                    + ((this.password != null) ? "***" : null) + "]";
         }
     }
 }

@@ -5,10 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.jayway.jsonpath.JsonPath;
 import io.github.cognitoemulator.core.CognitoEmulator;
 import io.github.cognitoemulator.core.protocol.ProtocolResponse;
+import io.github.cognitoemulator.core.store.EmulatorStore;
+import io.github.cognitoemulator.core.store.jdbc.JdbcStore;
+import io.github.cognitoemulator.core.store.memory.InMemoryStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -151,6 +159,69 @@ class CognitoEmulatorAutoConfigurationTests {
             // Spring Security's filter chain is registered at -100 by default.
             assertThat(registration.getOrder()).isLessThan(-100);
         });
+    }
+
+    @Test
+    void keepsStateInMemoryByDefault() {
+        this.contextRunner
+                .withPropertyValues("cognito.emulator.enabled=true")
+                .run((context) ->
+                        assertThat(context).getBean(EmulatorStore.class).isInstanceOf(InMemoryStore.class));
+    }
+
+    @Test
+    void keepsStateInTheDatabaseOfTheStorageUrl(@TempDir Path directory) {
+        String url = "jdbc:h2:file:" + directory.resolve("cognito");
+        String[] properties = {
+            "cognito.emulator.enabled=true",
+            "cognito.emulator.storage.url=" + url,
+            "cognito.emulator.storage.username=sa"
+        };
+        String[] poolId = new String[1];
+        this.contextRunner.withPropertyValues(properties).run((context) -> {
+            assertThat(context).getBean(EmulatorStore.class).isInstanceOf(JdbcStore.class);
+            ProtocolResponse response =
+                    context.getBean(CognitoEmulator.class).handle("CreateUserPool", "{\"PoolName\":\"p\"}");
+            poolId[0] = JsonPath.read(response.bodyAsString(), "$.UserPool.Id");
+        });
+        // The first context closed its store, releasing the file, and the next one finds the pool there.
+        this.contextRunner.withPropertyValues(properties).run((context) -> {
+            ProtocolResponse response = context.getBean(CognitoEmulator.class)
+                    .handle("DescribeUserPool", "{\"UserPoolId\":\"" + poolId[0] + "\"}");
+            assertThat(response.status()).isEqualTo(200);
+        });
+    }
+
+    @Test
+    void neverUsesTheApplicationDataSource() {
+        this.contextRunner
+                .withPropertyValues("cognito.emulator.enabled=true")
+                .withBean(DataSource.class, () -> {
+                    JdbcDataSource dataSource = new JdbcDataSource();
+                    dataSource.setURL("jdbc:h2:mem:application;DB_CLOSE_DELAY=-1");
+                    return dataSource;
+                })
+                .run((context) ->
+                        assertThat(context).getBean(EmulatorStore.class).isInstanceOf(InMemoryStore.class));
+    }
+
+    @Test
+    void failsToStartNamingTheUrlWhenTheDatabaseCannotBeRead(@TempDir Path directory) throws Exception {
+        Files.writeString(directory.resolve("broken.mv.db"), "not a database");
+        String url = "jdbc:h2:file:" + directory.resolve("broken");
+        this.contextRunner
+                .withPropertyValues(
+                        "cognito.emulator.enabled=true",
+                        "cognito.emulator.storage.url=" + url,
+                        "cognito.emulator.storage.password=s3cret")
+                .run((context) -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).hasStackTraceContaining(url);
+                    assertThat(context.getStartupFailure())
+                            .satisfies((failure) -> assertThat(failure.toString() + String.valueOf(failure.getCause()))
+                                    .doesNotContain("s3cret"));
+                });
+        assertThat(Files.readString(directory.resolve("broken.mv.db"))).isEqualTo("not a database");
     }
 
     @Configuration(proxyBeanMethods = false)
