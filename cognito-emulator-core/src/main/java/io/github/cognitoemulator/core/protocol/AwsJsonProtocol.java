@@ -27,6 +27,14 @@ public final class AwsJsonProtocol {
     /** The content type of requests and responses. */
     public static final String CONTENT_TYPE = "application/x-amz-json-1.1";
 
+    /**
+     * The longest message that is also sent in {@code x-amzn-ErrorMessage}. A validation message repeats the values
+     * it rejects, so it can be as long as the request; in a header it would overflow the server's response header
+     * buffer (8 KB by default in Tomcat, Jetty and Undertow), which then answers with an empty 500 instead. The body
+     * always carries the whole message, and it is the body that the SDKs read the message from.
+     */
+    static final int MAX_HEADER_MESSAGE_LENGTH = 1024;
+
     private static final Logger logger = LoggerFactory.getLogger(AwsJsonProtocol.class);
 
     private final ActionRegistry registry;
@@ -101,7 +109,7 @@ public final class AwsJsonProtocol {
     private static ProtocolResponse error(String requestId, ErrorType type, @Nullable String message) {
         Map<String, String> headers = headers(requestId);
         headers.put("x-amzn-ErrorType", type.wireName() + ":");
-        if (message != null && isPlainHeaderValue(message)) {
+        if (message != null && fitsInAHeader(message)) {
             headers.put("x-amzn-ErrorMessage", message);
         }
         Map<String, String> body = new LinkedHashMap<>();
@@ -112,8 +120,9 @@ public final class AwsJsonProtocol {
         return new ProtocolResponse(type.httpStatus(), headers, CognitoJson.write(body));
     }
 
-    private static boolean isPlainHeaderValue(String value) {
-        return value.chars().allMatch((c) -> c >= 0x20 && c < 0x7f);
+    /** Whether {@code value} travels in a header unchanged: short, and printable ASCII only. */
+    private static boolean fitsInAHeader(String value) {
+        return value.length() <= MAX_HEADER_MESSAGE_LENGTH && value.chars().allMatch((c) -> c >= 0x20 && c < 0x7f);
     }
 
     private static Map<String, String> headers(String requestId) {
