@@ -35,6 +35,9 @@ public final class AwsJsonProtocol {
      */
     static final int MAX_HEADER_MESSAGE_LENGTH = 1024;
 
+    /** The most characters of a caller's value that go into a log line. */
+    private static final int MAX_LOGGED_LENGTH = 200;
+
     private static final Logger logger = LoggerFactory.getLogger(AwsJsonProtocol.class);
 
     private final ActionRegistry registry;
@@ -67,7 +70,7 @@ public final class AwsJsonProtocol {
         } catch (CognitoException ex) {
             return error(requestId, ex.type(), ex.getMessage());
         } catch (RuntimeException ex) {
-            logger.error("Cognito emulator failed on {} (request {})", request.target(), requestId, ex);
+            logger.error("Cognito emulator failed on {} (request {})", loggable(request.target()), requestId, ex);
             return error(requestId, ErrorType.INTERNAL_ERROR, "Internal server error.");
         }
     }
@@ -78,7 +81,7 @@ public final class AwsJsonProtocol {
         }
         String name = target.substring(TARGET_PREFIX.length());
         return this.registry.find(name).orElseThrow(() -> {
-            logger.warn("Cognito emulator does not support the action '{}'", name);
+            logger.warn("Cognito emulator does not support the action '{}'", loggable(name));
             return ErrorType.UNKNOWN_OPERATION.exception(null);
         });
     }
@@ -123,6 +126,29 @@ public final class AwsJsonProtocol {
     /** Whether {@code value} travels in a header unchanged: short, and printable ASCII only. */
     private static boolean fitsInAHeader(String value) {
         return value.length() <= MAX_HEADER_MESSAGE_LENGTH && value.chars().allMatch((c) -> c >= 0x20 && c < 0x7f);
+    }
+
+    /**
+     * {@code value} as it may go into a log line: the caller chose it, so it is cut short and its control characters
+     * escaped, lest a request fill the log or forge lines in it.
+     */
+    static String loggable(@Nullable String value) {
+        if (value == null) {
+            return "null";
+        }
+        StringBuilder loggable = new StringBuilder(Math.min(value.length(), MAX_LOGGED_LENGTH) + 16);
+        for (int i = 0; i < value.length() && i < MAX_LOGGED_LENGTH; i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                loggable.append(String.format("\\u%04x", (int) c));
+            } else {
+                loggable.append(c);
+            }
+        }
+        if (value.length() > MAX_LOGGED_LENGTH) {
+            loggable.append("... (").append(value.length()).append(" characters)");
+        }
+        return loggable.toString();
     }
 
     private static Map<String, String> headers(String requestId) {

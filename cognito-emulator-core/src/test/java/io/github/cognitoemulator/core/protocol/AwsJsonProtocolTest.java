@@ -226,6 +226,13 @@ class AwsJsonProtocolTest {
     }
 
     @Test
+    void callersValuesAreLoggedCutShortWithControlCharactersEscaped() {
+        assertThat(AwsJsonProtocol.loggable("Admin\r\nGetUser")).isEqualTo("Admin\\u000d\\u000aGetUser");
+        assertThat(AwsJsonProtocol.loggable("a".repeat(70_000))).isEqualTo("a".repeat(200) + "... (70000 characters)");
+        assertThat(AwsJsonProtocol.loggable(null)).isEqualTo("null");
+    }
+
+    @Test
     void everyResponseGetsTheNextRequestId() {
         EmulatorFixture fixture = EmulatorFixture.create();
 
