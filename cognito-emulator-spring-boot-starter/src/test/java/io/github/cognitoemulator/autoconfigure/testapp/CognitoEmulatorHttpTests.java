@@ -110,6 +110,16 @@ class CognitoEmulatorHttpTests {
     }
 
     @Test
+    void aBodyBeyondTheJsonParsersLimitsIsASerializationError() throws Exception {
+        String body = "{\"PoolName\":\"" + "p".repeat(25_000_000) + "\"}";
+
+        HttpResponse<String> response = post("AWSCognitoIdentityProviderService.CreateUserPool", AMZ_JSON, body);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo("{\"__type\":\"SerializationException\"}");
+    }
+
+    @Test
     void aPlainPostReachesTheApplication() throws Exception {
         HttpResponse<String> response = post(null, "text/plain", "just text");
         assertThat(response.statusCode()).isEqualTo(200);
