@@ -27,6 +27,17 @@ public final class AwsJsonProtocol {
     /** The content type of requests and responses. */
     public static final String CONTENT_TYPE = "application/x-amz-json-1.1";
 
+    /**
+     * The longest message that is also sent in {@code x-amzn-ErrorMessage}. A validation message repeats the values
+     * it rejects, so it can be as long as the request; in a header it would overflow the server's response header
+     * buffer (8 KB by default in Tomcat, Jetty and Undertow), which then answers with an empty 500 instead. The body
+     * always carries the whole message, and it is the body that the SDKs read the message from.
+     */
+    static final int MAX_HEADER_MESSAGE_LENGTH = 1024;
+
+    /** The most characters of a caller's value that go into a log line. */
+    private static final int MAX_LOGGED_LENGTH = 200;
+
     private static final Logger logger = LoggerFactory.getLogger(AwsJsonProtocol.class);
 
     private final ActionRegistry registry;
@@ -59,7 +70,7 @@ public final class AwsJsonProtocol {
         } catch (CognitoException ex) {
             return error(requestId, ex.type(), ex.getMessage());
         } catch (RuntimeException ex) {
-            logger.error("Cognito emulator failed on {} (request {})", request.target(), requestId, ex);
+            logger.error("Cognito emulator failed on {} (request {})", loggable(request.target()), requestId, ex);
             return error(requestId, ErrorType.INTERNAL_ERROR, "Internal server error.");
         }
     }
@@ -70,7 +81,7 @@ public final class AwsJsonProtocol {
         }
         String name = target.substring(TARGET_PREFIX.length());
         return this.registry.find(name).orElseThrow(() -> {
-            logger.warn("Cognito emulator does not support the action '{}'", name);
+            logger.warn("Cognito emulator does not support the action '{}'", loggable(name));
             return ErrorType.UNKNOWN_OPERATION.exception(null);
         });
     }
@@ -101,7 +112,7 @@ public final class AwsJsonProtocol {
     private static ProtocolResponse error(String requestId, ErrorType type, @Nullable String message) {
         Map<String, String> headers = headers(requestId);
         headers.put("x-amzn-ErrorType", type.wireName() + ":");
-        if (message != null && isPlainHeaderValue(message)) {
+        if (message != null && fitsInAHeader(message)) {
             headers.put("x-amzn-ErrorMessage", message);
         }
         Map<String, String> body = new LinkedHashMap<>();
@@ -112,8 +123,32 @@ public final class AwsJsonProtocol {
         return new ProtocolResponse(type.httpStatus(), headers, CognitoJson.write(body));
     }
 
-    private static boolean isPlainHeaderValue(String value) {
-        return value.chars().allMatch((c) -> c >= 0x20 && c < 0x7f);
+    /** Whether {@code value} travels in a header unchanged: short, and printable ASCII only. */
+    private static boolean fitsInAHeader(String value) {
+        return value.length() <= MAX_HEADER_MESSAGE_LENGTH && value.chars().allMatch((c) -> c >= 0x20 && c < 0x7f);
+    }
+
+    /**
+     * {@code value} as it may go into a log line: the caller chose it, so it is cut short and its control characters
+     * escaped, lest a request fill the log or forge lines in it.
+     */
+    static String loggable(@Nullable String value) {
+        if (value == null) {
+            return "null";
+        }
+        StringBuilder loggable = new StringBuilder(Math.min(value.length(), MAX_LOGGED_LENGTH) + 16);
+        for (int i = 0; i < value.length() && i < MAX_LOGGED_LENGTH; i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                loggable.append(String.format("\\u%04x", (int) c));
+            } else {
+                loggable.append(c);
+            }
+        }
+        if (value.length() > MAX_LOGGED_LENGTH) {
+            loggable.append("... (").append(value.length()).append(" characters)");
+        }
+        return loggable.toString();
     }
 
     private static Map<String, String> headers(String requestId) {

@@ -22,6 +22,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RequestReader {
 
+    /**
+     * How deep a structure kept as a document may nest. No structure of the Cognito model comes close, and a stored
+     * document is answered back a level or two deeper than it came, inside the response: at the parser's own limit
+     * it could not be written at all, and even well below it, clients with a stricter parser could not read it.
+     */
+    static final int MAX_DOCUMENT_DEPTH = 64;
+
     private final ObjectNode node;
 
     private final String path;
@@ -195,7 +202,13 @@ public final class RequestReader {
      */
     public @Nullable Map<String, Object> document(String member) {
         JsonNode value = value(member, JsonNodeType.OBJECT, "a Structure");
-        return (value != null) ? CognitoJson.toMap(value) : null;
+        if (value == null) {
+            return null;
+        }
+        if (exceedsDepth(value, MAX_DOCUMENT_DEPTH)) {
+            throw ErrorType.SERIALIZATION.exception(null);
+        }
+        return CognitoJson.toMap(value);
     }
 
     /** Records that a required member is missing. */
@@ -241,6 +254,22 @@ public final class RequestReader {
 
     private String memberPath(String member) {
         return this.path + Character.toLowerCase(member.charAt(0)) + member.substring(1);
+    }
+
+    /** Whether {@code node}, counting itself, holds containers more than {@code depth} levels deep. */
+    private static boolean exceedsDepth(JsonNode node, int depth) {
+        if (!node.isContainerNode()) {
+            return false;
+        }
+        if (depth == 0) {
+            return true;
+        }
+        for (JsonNode child : node) {
+            if (exceedsDepth(child, depth - 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static RuntimeException serializationError(JsonNode value, String javaType) {

@@ -31,6 +31,12 @@ class AwsJsonProtocolTest {
                     .add("RefuseInGerman", (in) -> "", (String request, RequestContext context) -> {
                         throw ErrorType.NOT_AUTHORIZED.exception("Benutzername ungültig.");
                     })
+                    .add(
+                            "RefuseAtLength",
+                            (in) -> in.requiredString("Length", StringShape.ANY),
+                            (String length, RequestContext context) -> {
+                                throw ErrorType.INVALID_PARAMETER.exception("x".repeat(Integer.parseInt(length)));
+                            })
                     .build(),
             "us-east-1",
             () -> "req-1");
@@ -185,6 +191,45 @@ class AwsJsonProtocolTest {
 
         assertThat(response.headers()).doesNotContainKey("x-amzn-ErrorMessage");
         assertThat(json(response)).containsEntry("message", "Benutzername ungültig.");
+    }
+
+    @Test
+    void messageAsLongAsAHeaderMayBeTravelsInTheHeaderToo() {
+        ProtocolResponse response = send(AwsJsonProtocol.TARGET_PREFIX + "RefuseAtLength", "{\"Length\":\"1024\"}");
+
+        assertThat(response.headers()).containsEntry("x-amzn-ErrorMessage", "x".repeat(1024));
+    }
+
+    @Test
+    void messageTooLongForAHeaderIsOnlyInTheBody() {
+        ProtocolResponse response = send(AwsJsonProtocol.TARGET_PREFIX + "RefuseAtLength", "{\"Length\":\"1025\"}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.headers())
+                .containsEntry("x-amzn-ErrorType", "InvalidParameterException:")
+                .doesNotContainKey("x-amzn-ErrorMessage");
+        assertThat(json(response)).containsEntry("message", "x".repeat(1025));
+    }
+
+    @Test
+    void memberTooLongToEchoInAHeaderIsRejectedWithTheWholeMessageInTheBody() {
+        String poolId = "a".repeat(70_000);
+
+        Reply reply = EmulatorFixture.create().call("AdminGetUser", Map.of("UserPoolId", poolId, "Username", "alice"));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.headers()).doesNotContainKey("x-amzn-ErrorMessage");
+        assertThat(reply.string("__type")).isEqualTo("InvalidParameterException");
+        assertThat(reply.string("message"))
+                .startsWith("2 validation errors detected: Value '" + poolId + "' at 'userPoolId' failed to satisfy")
+                .endsWith("Member must have length less than or equal to 55");
+    }
+
+    @Test
+    void callersValuesAreLoggedCutShortWithControlCharactersEscaped() {
+        assertThat(AwsJsonProtocol.loggable("Admin\r\nGetUser")).isEqualTo("Admin\\u000d\\u000aGetUser");
+        assertThat(AwsJsonProtocol.loggable("a".repeat(70_000))).isEqualTo("a".repeat(200) + "... (70000 characters)");
+        assertThat(AwsJsonProtocol.loggable(null)).isEqualTo("null");
     }
 
     @Test

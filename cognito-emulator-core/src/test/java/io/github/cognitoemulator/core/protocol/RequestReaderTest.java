@@ -267,6 +267,38 @@ class RequestReaderTest {
     }
 
     @Test
+    void documentAsDeepAsAnyStructureCouldBeIsKeptAndAnsweredBack() {
+        String poolId = this.fixture
+                .call("CreateUserPool", "{\"PoolName\":\"deep\",\"UserPoolAddOns\":" + nested(64) + "}")
+                .requireSuccess()
+                .string("UserPool", "Id");
+
+        assertThat(this.fixture
+                        .call("DescribeUserPool", Map.of("UserPoolId", poolId))
+                        .requireSuccess()
+                        .body())
+                .contains(nested(64));
+    }
+
+    @Test
+    void documentNestedDeeperIsASerializationErrorAndStoresNothing() {
+        // At the parser's limit such a document could be read, but not written back inside an answer.
+        for (int depth : new int[] {65, 997}) {
+            Reply reply = this.fixture.call(
+                    "CreateUserPool", "{\"PoolName\":\"deep\",\"UserPoolAddOns\":" + nested(depth) + "}");
+
+            assertThat(reply.error()).isEqualTo("400 SerializationException");
+        }
+        assertThat(this.fixture.call("ListUserPools", Map.of("MaxResults", 60)).list("UserPools"))
+                .isEmpty();
+    }
+
+    /** An object {@code depth} levels deep: {@code {"a":{"a":...{}}}}. */
+    private static String nested(int depth) {
+        return "{\"a\":".repeat(depth - 1) + "{}" + "}".repeat(depth - 1);
+    }
+
+    @Test
     void unknownMembersAreIgnored() {
         assertThat(probe("{\"UserPoolId\":\"us-east-1_abc\",\"SomethingNew\":[1,2,3]}"))
                 .isEqualTo("200 null: null");

@@ -96,6 +96,30 @@ class CognitoEmulatorHttpTests {
     }
 
     @Test
+    void aMemberTooLongToEchoInAResponseHeaderIsRejectedAsCognitoRejectsIt() throws Exception {
+        String body = "{\"UserPoolId\":\"" + "a".repeat(70_000) + "\",\"Username\":\"alice\"}";
+
+        HttpResponse<String> response = post("AWSCognitoIdentityProviderService.AdminGetUser", AMZ_JSON, body);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("InvalidParameterException:");
+        assertThat(response.headers().firstValue("x-amzn-ErrorMessage")).isEmpty();
+        assertThat(response.body())
+                .startsWith("{\"__type\":\"InvalidParameterException\",\"message\":\"2 validation errors detected: ")
+                .endsWith("Member must have length less than or equal to 55\"}");
+    }
+
+    @Test
+    void aBodyBeyondTheJsonParsersLimitsIsASerializationError() throws Exception {
+        String body = "{\"PoolName\":\"" + "p".repeat(25_000_000) + "\"}";
+
+        HttpResponse<String> response = post("AWSCognitoIdentityProviderService.CreateUserPool", AMZ_JSON, body);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo("{\"__type\":\"SerializationException\"}");
+    }
+
+    @Test
     void aPlainPostReachesTheApplication() throws Exception {
         HttpResponse<String> response = post(null, "text/plain", "just text");
         assertThat(response.statusCode()).isEqualTo(200);

@@ -1,0 +1,344 @@
+package io.github.cognitoemulator.core.fuzz;
+
+import io.github.cognitoemulator.core.SignInFixture;
+import io.github.cognitoemulator.core.password.SrpGroup;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Tuple;
+
+/**
+ * A valid request for each action the emulator serves, built against a {@link FuzzFixture}'s pool, clients, users
+ * and tokens: the starting points that mutations break one member at a time, so the fuzz reaches each action's own
+ * checks rather than stopping at the first missing member.
+ *
+ * <p>Requests that change state aim at {@link FuzzFixture#TARGET} or at entities the fuzz itself creates, never at
+ * {@link FuzzFixture#READER}. Requests whose handling costs a password check or a token signature, and those after
+ * which the sessions must be checked, carry lower weights, so the costly cases stay a minority.
+ */
+public final class ValidRequests {
+
+    /** An SRP public value {@code A = g^a mod N} for a fixed {@code a}, as a client would send it. */
+    public static final String SRP_A = SrpGroup.G
+            .modPow(new BigInteger("5f1d3a8be2c94f0786a1b2c3d4e5f60718293a4b5c6d7e8f9012345678abcdef", 16), SrpGroup.N)
+            .toString(16);
+
+    /** Weight of a request that is cheap to handle, relative to {@link #EXPENSIVE}. */
+    static final int CHEAP = 6;
+
+    /**
+     * Weight of a request that may end a session: the snapshot after it checks both users' tokens, which costs more
+     * than the request.
+     */
+    static final int SESSION = 4;
+
+    /** Weight of a request whose handling derives a password verifier or signs tokens. */
+    static final int EXPENSIVE = 1;
+
+    private static final List<Template> TEMPLATES = List.of(
+            cheap(
+                    "AdminCreateUser",
+                    (f) -> body(
+                            "UserPoolId", f.poolId(),
+                            "Username", FuzzFixture.CREATED,
+                            "UserAttributes", List.of(attribute("email", "created@example.com")),
+                            "MessageAction", "SUPPRESS",
+                            "DesiredDeliveryMediums", List.of("EMAIL"))),
+            session("AdminDeleteUser", (f) -> body("UserPoolId", f.poolId(), "Username", FuzzFixture.CREATED)),
+            session("AdminDisableUser", (f) -> body("UserPoolId", f.poolId(), "Username", FuzzFixture.TARGET)),
+            session("AdminEnableUser", (f) -> body("UserPoolId", f.poolId(), "Username", FuzzFixture.TARGET)),
+            cheap("AdminGetUser", (f) -> body("UserPoolId", f.poolId(), "Username", FuzzFixture.READER)),
+            expensive(
+                    "AdminInitiateAuth ADMIN_USER_PASSWORD_AUTH",
+                    (f) -> body(
+                            "UserPoolId", f.poolId(),
+                            "ClientId", f.publicClientId(),
+                            "AuthFlow", "ADMIN_USER_PASSWORD_AUTH",
+                            "AuthParameters", Map.of("USERNAME", FuzzFixture.READER, "PASSWORD", FuzzFixture.PASSWORD),
+                            "ClientMetadata", Map.of("source", "fuzz"))),
+            expensive(
+                    "AdminInitiateAuth REFRESH_TOKEN_AUTH",
+                    (f) -> body(
+                            "UserPoolId", f.poolId(),
+                            "ClientId", f.publicClientId(),
+                            "AuthFlow", "REFRESH_TOKEN_AUTH",
+                            "AuthParameters", Map.of("REFRESH_TOKEN", f.reader().refreshToken()))),
+            cheap(
+                    "AdminRespondToAuthChallenge",
+                    (f) -> body(
+                            "UserPoolId", f.poolId(),
+                            "ClientId", f.publicClientId(),
+                            "ChallengeName", "NEW_PASSWORD_REQUIRED",
+                            "Session", f.pendingSession(),
+                            // Too weak to be accepted: the challenge stays open for the next case.
+                            "ChallengeResponses", Map.of("USERNAME", FuzzFixture.PENDING, "NEW_PASSWORD", "weak"))),
+            session("AdminResetUserPassword", (f) -> body("UserPoolId", f.poolId(), "Username", FuzzFixture.TARGET)),
+            expensive(
+                    "AdminSetUserPassword",
+                    (f) -> body(
+                            "UserPoolId",
+                            f.poolId(),
+                            "Username",
+                            FuzzFixture.TARGET,
+                            "Password",
+                            FuzzFixture.PASSWORD,
+                            "Permanent",
+                            true)),
+            cheap(
+                    "AdminUpdateUserAttributes",
+                    (f) -> body(
+                            "UserPoolId", f.poolId(),
+                            "Username", FuzzFixture.TARGET,
+                            "UserAttributes", List.of(attribute("given_name", "Target")))),
+            session("AdminUserGlobalSignOut", (f) -> body("UserPoolId", f.poolId(), "Username", FuzzFixture.TARGET)),
+            expensive(
+                    "ChangePassword",
+                    (f) -> body(
+                            "PreviousPassword", FuzzFixture.PASSWORD,
+                            "ProposedPassword", FuzzFixture.PASSWORD,
+                            "AccessToken", f.target().accessToken())),
+            session(
+                    "ConfirmForgotPassword",
+                    (f) -> body(
+                            "ClientId",
+                            f.publicClientId(),
+                            "Username",
+                            FuzzFixture.TARGET,
+                            "ConfirmationCode",
+                            "123456",
+                            "Password",
+                            FuzzFixture.PASSWORD)),
+            cheap(
+                    "ConfirmSignUp",
+                    (f) -> body(
+                            "ClientId",
+                            f.publicClientId(),
+                            "Username",
+                            FuzzFixture.SIGNED_UP,
+                            "ConfirmationCode",
+                            "123456",
+                            "ForceAliasCreation",
+                            false)),
+            cheap(
+                    "CreateUserPool",
+                    (f) -> body(
+                            "PoolName", "extra",
+                            "Policies",
+                                    Map.of(
+                                            "PasswordPolicy", Map.of("MinimumLength", 8, "RequireSymbols", false),
+                                            "SignInPolicy", Map.of("AllowedFirstAuthFactors", List.of("PASSWORD"))),
+                            "AutoVerifiedAttributes", List.of("email"),
+                            "Schema", List.of(Map.of("Name", "tier", "AttributeDataType", "String", "Mutable", true)),
+                            "UserPoolTags", Map.of("env", "fuzz"),
+                            "MfaConfiguration", "OFF",
+                            // Structures the emulator keeps as they came and answers back.
+                            "UserPoolAddOns", Map.of("AdvancedSecurityMode", "OFF"),
+                            "AccountRecoverySetting",
+                                    Map.of(
+                                            "RecoveryMechanisms",
+                                            List.of(Map.of("Name", "verified_email", "Priority", 1))))),
+            cheap(
+                    "CreateUserPoolClient",
+                    (f) -> body(
+                            "UserPoolId", f.poolId(),
+                            "ClientName", "extra",
+                            "ExplicitAuthFlows", List.of("ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"),
+                            "RefreshTokenValidity", 30,
+                            "AccessTokenValidity", 60,
+                            "TokenValidityUnits", Map.of("AccessToken", "minutes", "RefreshToken", "days"),
+                            "CallbackURLs", List.of("https://example.com/callback"),
+                            "AllowedOAuthFlows", List.of("code"),
+                            "AllowedOAuthScopes", List.of("openid"),
+                            "AllowedOAuthFlowsUserPoolClient", true,
+                            "ReadAttributes", List.of("email"),
+                            "PreventUserExistenceErrors", "ENABLED",
+                            "RefreshTokenRotation", Map.of("Feature", "DISABLED"),
+                            "AnalyticsConfiguration", Map.of("ApplicationId", "fuzz", "UserDataShared", false))),
+            session("DeleteUser", (f) -> body("AccessToken", f.target().accessToken())),
+            session("DeleteUserPool", (f) -> body("UserPoolId", f.extraPoolId())),
+            session("DeleteUserPoolClient", (f) -> body("UserPoolId", f.poolId(), "ClientId", f.extraClientId())),
+            cheap("DescribeUserPool", (f) -> body("UserPoolId", f.poolId())),
+            cheap("DescribeUserPoolClient", (f) -> body("UserPoolId", f.poolId(), "ClientId", f.secretClientId())),
+            cheap(
+                    "ForgotPassword",
+                    (f) -> body(
+                            "ClientId", f.secretClientId(),
+                            "SecretHash",
+                                    SignInFixture.secretHash(f.clientSecret(), FuzzFixture.TARGET, f.secretClientId()),
+                            "Username", FuzzFixture.TARGET)),
+            expensive(
+                    "GetTokensFromRefreshToken",
+                    (f) -> body("RefreshToken", f.reader().refreshToken(), "ClientId", f.publicClientId())),
+            cheap("GetUser", (f) -> body("AccessToken", f.reader().accessToken())),
+            cheap(
+                    "GetUserAttributeVerificationCode",
+                    (f) -> body("AccessToken", f.target().accessToken(), "AttributeName", "email")),
+            session("GlobalSignOut", (f) -> body("AccessToken", f.target().accessToken())),
+            expensive(
+                    "InitiateAuth USER_PASSWORD_AUTH",
+                    (f) -> body(
+                            "AuthFlow", "USER_PASSWORD_AUTH",
+                            "ClientId", f.publicClientId(),
+                            "AuthParameters",
+                                    Map.of("USERNAME", FuzzFixture.READER, "PASSWORD", FuzzFixture.PASSWORD))),
+            expensive(
+                    "InitiateAuth USER_SRP_AUTH",
+                    (f) -> body(
+                            "AuthFlow", "USER_SRP_AUTH",
+                            "ClientId", f.publicClientId(),
+                            "AuthParameters", Map.of("USERNAME", FuzzFixture.READER, "SRP_A", SRP_A))),
+            expensive(
+                    "InitiateAuth REFRESH_TOKEN_AUTH",
+                    (f) -> body(
+                            "AuthFlow", "REFRESH_TOKEN_AUTH",
+                            "ClientId", f.publicClientId(),
+                            "AuthParameters", Map.of("REFRESH_TOKEN", f.reader().refreshToken()))),
+            expensive(
+                    "InitiateAuth USER_PASSWORD_AUTH with SECRET_HASH",
+                    (f) -> body(
+                            "AuthFlow", "USER_PASSWORD_AUTH",
+                            "ClientId", f.secretClientId(),
+                            "AuthParameters",
+                                    Map.of(
+                                            "USERNAME",
+                                            FuzzFixture.READER,
+                                            "PASSWORD",
+                                            FuzzFixture.PASSWORD,
+                                            "SECRET_HASH",
+                                            SignInFixture.secretHash(
+                                                    f.clientSecret(), FuzzFixture.READER, f.secretClientId())))),
+            cheap("ListUserPoolClients", (f) -> body("UserPoolId", f.poolId(), "MaxResults", 10)),
+            cheap("ListUserPools", (f) -> body("MaxResults", 10)),
+            cheap(
+                    "ListUsers",
+                    (f) -> body(
+                            "UserPoolId",
+                            f.poolId(),
+                            "Limit",
+                            10,
+                            "Filter",
+                            "username = \"" + FuzzFixture.READER + "\"",
+                            "AttributesToGet",
+                            List.of("email"))),
+            cheap(
+                    "ResendConfirmationCode",
+                    (f) -> body("ClientId", f.publicClientId(), "Username", FuzzFixture.SIGNED_UP)),
+            cheap(
+                    "RespondToAuthChallenge NEW_PASSWORD_REQUIRED",
+                    (f) -> body(
+                            "ClientId", f.publicClientId(),
+                            "ChallengeName", "NEW_PASSWORD_REQUIRED",
+                            "Session", f.pendingSession(),
+                            "ChallengeResponses", Map.of("USERNAME", FuzzFixture.PENDING, "NEW_PASSWORD", "weak"))),
+            cheap(
+                    "RespondToAuthChallenge PASSWORD_VERIFIER",
+                    (f) -> body(
+                            "ClientId", f.publicClientId(),
+                            "ChallengeName", "PASSWORD_VERIFIER",
+                            "ChallengeResponses",
+                                    Map.of(
+                                            "USERNAME",
+                                            FuzzFixture.READER,
+                                            "PASSWORD_CLAIM_SECRET_BLOCK",
+                                            f.srpSecretBlock(),
+                                            "TIMESTAMP",
+                                            "Tue Mar 5 09:07:02 UTC 2024",
+                                            "PASSWORD_CLAIM_SIGNATURE",
+                                            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="))),
+            session("RevokeToken", (f) -> body("Token", f.target().refreshToken(), "ClientId", f.publicClientId())),
+            expensive(
+                    "SignUp",
+                    (f) -> body(
+                            "ClientId", f.publicClientId(),
+                            "Username", FuzzFixture.SIGNED_UP,
+                            "Password", FuzzFixture.PASSWORD,
+                            "UserAttributes", List.of(attribute("email", "signed-up@example.com")),
+                            "ValidationData", List.of(attribute("origin", "fuzz")),
+                            "AnalyticsMetadata", Map.of("AnalyticsEndpointId", "fuzz"))),
+            cheap(
+                    "UpdateUserAttributes",
+                    (f) -> body(
+                            "AccessToken", f.target().accessToken(),
+                            "UserAttributes", List.of(attribute("given_name", "Target")))),
+            cheap(
+                    "VerifyUserAttribute",
+                    (f) -> body("AccessToken", f.target().accessToken(), "AttributeName", "email", "Code", "123456")));
+
+    private ValidRequests() {}
+
+    /** A template, picked by weight. */
+    public static Arbitrary<Template> weighted() {
+        List<Tuple.Tuple2<Integer, Template>> weighted = TEMPLATES.stream()
+                .map((template) -> Tuple.of(template.weight(), template))
+                .toList();
+        return Arbitraries.frequency(weighted);
+    }
+
+    /** The actions that have a template. */
+    public static Set<String> actions() {
+        Set<String> actions = new TreeSet<>();
+        TEMPLATES.forEach((template) -> actions.add(template.action()));
+        return Collections.unmodifiableSet(actions);
+    }
+
+    /** A cheap template; {@code label} is the action name, followed by the variant when an action has several. */
+    private static Template cheap(String label, Function<FuzzFixture, Map<String, Object>> body) {
+        return new Template(label, CHEAP, body);
+    }
+
+    private static Template session(String label, Function<FuzzFixture, Map<String, Object>> body) {
+        return new Template(label, SESSION, body);
+    }
+
+    private static Template expensive(String label, Function<FuzzFixture, Map<String, Object>> body) {
+        return new Template(label, EXPENSIVE, body);
+    }
+
+    private static Map<String, Object> body(Object... namesAndValues) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            body.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return body;
+    }
+
+    private static Map<String, String> attribute(String name, String value) {
+        return Map.of("Name", name, "Value", value);
+    }
+
+    /** The actions among {@code served} that no template covers, so that only random bodies would reach them. */
+    public static List<String> uncovered(Set<String> served) {
+        List<String> uncovered = new ArrayList<>(served);
+        uncovered.removeAll(actions());
+        return uncovered;
+    }
+
+    /**
+     * A valid request of one action.
+     *
+     * @param label the action name, followed by the variant when an action has several
+     * @param weight how often the fuzz picks it, relative to the other templates
+     * @param body the request body for a fixture
+     */
+    public record Template(String label, int weight, Function<FuzzFixture, Map<String, Object>> body) {
+
+        /** The action name. */
+        public String action() {
+            int space = this.label.indexOf(' ');
+            return (space < 0) ? this.label : this.label.substring(0, space);
+        }
+
+        @Override
+        public String toString() {
+            return this.label;
+        }
+    }
+}
