@@ -60,7 +60,7 @@ public final class PausingStore implements EmulatorStore {
         }
         if (barrier != null) {
             try {
-                barrier.await(10, TimeUnit.SECONDS);
+                barrier.await(3, TimeUnit.SECONDS);
             } catch (Exception ex) {
                 throw new IllegalStateException("The racing callers of " + operation + " never lined up", ex);
             }
