@@ -131,7 +131,8 @@ class RedactedDescriptionsTest {
             return false;
         }
         if (type == int.class) {
-            return 0;
+            // Positive, as counts and capacities must be.
+            return 1;
         }
         if (type == long.class) {
             return 0L;
