@@ -130,11 +130,12 @@ class RedactedDescriptionsTest {
         if (type == boolean.class) {
             return false;
         }
+        // 1 rather than 0: counts and capacities must be positive (JdbcStore.Options checks its own).
         if (type == int.class) {
-            return 0;
+            return 1;
         }
         if (type == long.class) {
-            return 0L;
+            return 1L;
         }
         if (type == Instant.class) {
             return Instant.EPOCH;
