@@ -49,6 +49,24 @@ class JdbcStoreTest {
     }
 
     @Test
+    void anH2FileKeepsEveryCommitWhenTheProcessDiesRightAfter(@TempDir Path directory) throws Exception {
+        String url = "jdbc:h2:file:" + directory.resolve("store").toAbsolutePath();
+        try (JdbcStore store = JdbcStore.open(url, "sa", "pw")) {
+            store.pools().create(pool(POOL));
+            store.users().write(List.of(create(user(POOL, "alice"), "username:alice")));
+            // H2's way of dying like a killed process: the files are closed as they are, nothing more is written.
+            try (Connection connection = DriverManager.getConnection(url, "sa", "pw")) {
+                connection.createStatement().execute("SHUTDOWN IMMEDIATELY");
+            }
+        }
+
+        try (JdbcStore reopened = JdbcStore.open(url, "sa", "pw")) {
+            assertThat(reopened.pools().find(POOL)).contains(pool(POOL));
+            assertThat(reopened.users().count(POOL)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void anUnreadableFileStopsTheStartAndIsLeftAsItWas(@TempDir Path directory) throws Exception {
         Path file = directory.resolve("store.mv.db");
         byte[] garbage = "not an H2 database, whatever it is".repeat(200).getBytes(StandardCharsets.UTF_8);
