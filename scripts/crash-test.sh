@@ -39,7 +39,7 @@ crash_run() {
   pid=$SAMPLE_PID
 
   EMULATOR_URL=http://localhost:$port WORK_DIR=$dir LABEL=$label SERVER_PID=$pid \
-    node "$ROOT/scripts/crash-test.mjs" load || true
+    run_checks "crash/$label: load" node "$ROOT/scripts/crash-test.mjs" load
   status=$(sample_status "$label-1")
   if [[ $status == 137 ]]; then
     record_pass "crash/$label: the sample died of the SIGKILL (exit status 137)"
@@ -55,7 +55,8 @@ crash_run() {
   echo "crash test on $label: restarting the sample on the same store"
   start_sample "$label-2" "$port" "$@"
   pid=$SAMPLE_PID
-  EMULATOR_URL=http://localhost:$port WORK_DIR=$dir LABEL=$label node "$ROOT/scripts/crash-test.mjs" verify || true
+  EMULATOR_URL=http://localhost:$port WORK_DIR=$dir LABEL=$label \
+    run_checks "crash/$label: verify" node "$ROOT/scripts/crash-test.mjs" verify
   stop_sample "$pid"
 }
 

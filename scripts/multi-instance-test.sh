@@ -36,7 +36,8 @@ echo "several instances: A on port $PORT_A, B on port $PORT_B, one PostgreSQL da
 start_sample a "$PORT_A" "${STORAGE[@]}"
 start_sample b "$PORT_B" "${STORAGE[@]}"
 
-URL_A=http://localhost:$PORT_A URL_B=http://localhost:$PORT_B node "$ROOT/scripts/multi-instance-test.mjs" || true
+URL_A=http://localhost:$PORT_A URL_B=http://localhost:$PORT_B \
+  run_checks "multi: checks" node "$ROOT/scripts/multi-instance-test.mjs"
 
 echo "several instances: $((SECONDS - STARTED)) s"
 summary

@@ -40,6 +40,23 @@ summary() {
   exit 0
 }
 
+# run_checks NAME COMMAND...: runs a script of checks; one that dies or hangs (3 minutes) without recording a failure
+# counts as one.
+run_checks() {
+  local name=$1
+  shift
+  local before status=0
+  before=$(grep -c '^FAIL' "$RESULTS" || true)
+  timeout 180 "$@" || status=$?
+  if [[ $status -ne 0 && $(grep -c '^FAIL' "$RESULTS" || true) -eq $before ]]; then
+    if [[ $status -eq 124 ]]; then
+      record_fail "$name" "timed out after 180 s"
+    else
+      record_fail "$name" "exited with status $status"
+    fi
+  fi
+}
+
 require_tools() {
   command -v java >/dev/null 2>&1 || fail_setup java "no java on the PATH; a JDK 17 or newer is needed"
   command -v node >/dev/null 2>&1 || fail_setup node "node is needed (20 or newer)"
@@ -60,6 +77,12 @@ port_is_free() {
   node -e 'const s = require("net").createServer();
     s.once("error", () => process.exit(1));
     s.listen(Number(process.argv[1]), () => s.close(() => process.exit(0)));' "$1"
+}
+
+# answers URL: whether a GET of URL answers 200 (with Node, so that curl is not needed).
+answers() {
+  node -e 'fetch(process.argv[1], { signal: AbortSignal.timeout(2000) })
+    .then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1));' "$1"
 }
 
 # start_sample NAME PORT ARGS...: starts the sample in the background, logging to $WORK/NAME.log, and waits until it
@@ -86,7 +109,7 @@ start_sample() {
     if ! kill -0 "$SAMPLE_PID" 2>/dev/null; then
       fail_setup "start the sample ($name)" "it exited: $(tail -n 5 "$WORK/$name.log")"
     fi
-    if curl -sf -o /dev/null "http://localhost:$port/.well-known/jwks.json"; then
+    if answers "http://localhost:$port/.well-known/jwks.json"; then
       return 0
     fi
     sleep 0.25
