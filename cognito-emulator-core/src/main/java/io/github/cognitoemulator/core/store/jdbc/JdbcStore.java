@@ -20,6 +20,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Properties;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -108,7 +109,8 @@ public final class JdbcStore implements EmulatorStore {
             throw new JdbcStoreException("Cannot open the store at " + url + ": " + ex.getMessage(), ex);
         }
         try {
-            Schema.migrate(dataSource, vendor, url);
+            Schema.migrate(
+                    dataSource, vendor, url, () -> DriverManager.getConnection(options.url(), credentials(options)));
             if (vendor == Schema.Vendor.H2) {
                 writeEveryCommitToTheFile(dataSource, url);
             }
@@ -140,6 +142,18 @@ public final class JdbcStore implements EmulatorStore {
                             + " which takes admin rights): " + ex.getMessage(),
                     ex);
         }
+    }
+
+    /** The user and password of the options, for a connection opened outside the pool. */
+    private static Properties credentials(Options options) {
+        Properties credentials = new Properties();
+        if (options.username() != null) {
+            credentials.setProperty("user", options.username());
+        }
+        if (options.password() != null) {
+            credentials.setProperty("password", options.password());
+        }
+        return credentials;
     }
 
     /** Fails with a message of the store's own, rather than the pool's, which would quote the URL with its password. */
