@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Several instances: two sample instances on one PostgreSQL database (a throwaway server from scripts/postgres.sh)
-# with the same cognito.emulator.issuer-base-url, and scripts/multi-instance-test.mjs checking that a user created on
-# one signs in on the other, that tokens issued by one are accepted by the other, that a GlobalSignOut on one is
-# seen by the other, and that simultaneous sign-ups of one username across both give exactly one user.
+# with the same cognito.emulator.issuer-base-url, started together on the empty database, and
+# scripts/multi-instance-test.mjs checking that a user created on one signs in on the other, that tokens issued by
+# one are accepted by the other, that a GlobalSignOut on one is seen by the other, and that simultaneous sign-ups of
+# one username across both give exactly one user.
 #
 #   bash scripts/multi-instance-test.sh
 #
@@ -33,8 +34,13 @@ start_postgres
 STORAGE=(--cognito.emulator.storage.url="$POSTGRES_URL" --cognito.emulator.storage.username=postgres
   --cognito.emulator.issuer-base-url="$ISSUER_BASE" --sample.trusted-issuer-prefix="$ISSUER_BASE/")
 echo "several instances: A on port $PORT_A, B on port $PORT_B, one PostgreSQL database, issuer base $ISSUER_BASE"
-start_sample a "$PORT_A" "${STORAGE[@]}"
-start_sample b "$PORT_B" "${STORAGE[@]}"
+# Both at once on the empty database: they create its tables together.
+launch_sample a "$PORT_A" "${STORAGE[@]}"
+PID_A=$SAMPLE_PID
+launch_sample b "$PORT_B" "${STORAGE[@]}"
+await_sample a "$PID_A" "$PORT_A"
+await_sample b "$SAMPLE_PID" "$PORT_B"
+record_pass "multi: A and B, started together on an empty database, both start"
 
 URL_A=http://localhost:$PORT_A URL_B=http://localhost:$PORT_B \
   run_checks "multi: checks" node "$ROOT/scripts/multi-instance-test.mjs"

@@ -85,10 +85,10 @@ answers() {
     .then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1));' "$1"
 }
 
-# start_sample NAME PORT ARGS...: starts the sample in the background, logging to $WORK/NAME.log, and waits until it
-# answers. Its pid is in SAMPLE_PID (and in SAMPLE_PIDS, for the cleanup). A subshell waits for it and writes its
-# exit status to $WORK/NAME.status (sample_status reads it), so that the shell prints no notice when it is killed.
-start_sample() {
+# launch_sample NAME PORT ARGS...: starts the sample in the background, logging to $WORK/NAME.log, without waiting for
+# it. Its pid is in SAMPLE_PID (and in SAMPLE_PIDS, for the cleanup). A subshell waits for it and writes its exit
+# status to $WORK/NAME.status (sample_status reads it), so that the shell prints no notice when it is killed.
+launch_sample() {
   local name=$1 port=$2
   shift 2
   rm -f "$WORK/$name.pid" "$WORK/$name.status"
@@ -105,8 +105,13 @@ start_sample() {
   done
   SAMPLE_PID=$(cat "$WORK/$name.pid")
   SAMPLE_PIDS+=("$SAMPLE_PID")
+}
+
+# await_sample NAME PID PORT: waits until the sample answers on PORT; a failed setup when it exits or takes over 60 s.
+await_sample() {
+  local name=$1 pid=$2 port=$3
   for _ in $(seq 1 240); do
-    if ! kill -0 "$SAMPLE_PID" 2>/dev/null; then
+    if ! kill -0 "$pid" 2>/dev/null; then
       fail_setup "start the sample ($name)" "it exited: $(tail -n 5 "$WORK/$name.log")"
     fi
     if answers "http://localhost:$port/.well-known/jwks.json"; then
@@ -115,6 +120,12 @@ start_sample() {
     sleep 0.25
   done
   fail_setup "start the sample ($name)" "no answer on port $port after 60 s"
+}
+
+# start_sample NAME PORT ARGS...: launch_sample, then await_sample.
+start_sample() {
+  launch_sample "$@"
+  await_sample "$1" "$SAMPLE_PID" "$2"
 }
 
 # sample_status NAME: waits (up to 30 s) for the sample started as NAME to end, and prints its exit status.
