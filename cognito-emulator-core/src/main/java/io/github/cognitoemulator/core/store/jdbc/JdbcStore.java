@@ -13,11 +13,14 @@ import io.github.cognitoemulator.core.store.memory.InMemoryStore;
 import io.github.cognitoemulator.core.token.RefreshSessionStore;
 import io.github.cognitoemulator.core.token.SigningKeyStore;
 import io.github.cognitoemulator.core.user.UserStore;
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Properties;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +34,8 @@ import org.jspecify.annotations.Nullable;
  * <p>The application brings the JDBC driver ({@code com.h2database:h2} or {@code org.postgresql:postgresql}). An
  * H2 database in memory must be named and kept open between connections, for example {@code
  * jdbc:h2:mem:emulator;DB_CLOSE_DELAY=-1}; an H2 file, {@code jdbc:h2:file:/path/to/db}, is for one JVM at a time.
+ * On H2 the store sets the database's {@code WRITE_DELAY} to 0, so that every write it acknowledges is in the file
+ * and survives the process being killed.
  */
 public final class JdbcStore implements EmulatorStore {
 
@@ -104,7 +109,11 @@ public final class JdbcStore implements EmulatorStore {
             throw new JdbcStoreException("Cannot open the store at " + url + ": " + ex.getMessage(), ex);
         }
         try {
-            Schema.migrate(dataSource, vendor, url);
+            Schema.migrate(
+                    dataSource, vendor, url, () -> DriverManager.getConnection(options.url(), credentials(options)));
+            if (vendor == Schema.Vendor.H2) {
+                writeEveryCommitToTheFile(dataSource, url);
+            }
         } catch (JdbcStoreException ex) {
             dataSource.close();
             throw ex;
@@ -113,6 +122,38 @@ public final class JdbcStore implements EmulatorStore {
             throw new JdbcStoreException("Cannot use the store at " + url + ": " + ex.getMessage(), ex);
         }
         return new JdbcStore(dataSource, new Database(dataSource, url), options.messageCapacity());
+    }
+
+    /**
+     * Makes H2 write each commit to its file before the commit returns. By default H2 keeps committed transactions in
+     * memory for up to its write delay (500 ms) and writes them in the background, so a process killed in that window
+     * loses writes the emulator had already acknowledged; with a delay of 0 nothing is acknowledged before it is in
+     * the file. {@code WRITE_DELAY} is a setting of the database, kept in it; setting it takes admin rights, which the
+     * user who created the database has.
+     */
+    private static void writeEveryCommitToTheFile(HikariDataSource dataSource, String url) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("SET WRITE_DELAY 0");
+            connection.commit();
+        } catch (SQLException ex) {
+            throw new JdbcStoreException(
+                    "Cannot make the H2 database at " + url + " write each commit to its file (SET WRITE_DELAY 0,"
+                            + " which takes admin rights): " + ex.getMessage(),
+                    ex);
+        }
+    }
+
+    /** The user and password of the options, for a connection opened outside the pool. */
+    private static Properties credentials(Options options) {
+        Properties credentials = new Properties();
+        if (options.username() != null) {
+            credentials.setProperty("user", options.username());
+        }
+        if (options.password() != null) {
+            credentials.setProperty("password", options.password());
+        }
+        return credentials;
     }
 
     /** Fails with a message of the store's own, rather than the pool's, which would quote the URL with its password. */

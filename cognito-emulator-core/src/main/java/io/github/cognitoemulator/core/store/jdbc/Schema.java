@@ -1,5 +1,8 @@
 package io.github.cognitoemulator.core.store.jdbc;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -31,6 +34,12 @@ final class Schema {
 
     /** {@code user:password@host}. */
     private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(//[^/:@?;]*:)[^/@?;]*@");
+
+    /** The key of PostgreSQL's advisory lock that migrations take: "cognito" in ASCII, apart from Flyway's own keys. */
+    static final long MIGRATION_LOCK = 0x636f676e69746fL;
+
+    /** What H2 migrations in this JVM hold. */
+    private static final Object H2_MIGRATIONS = new Object();
 
     private Schema() {}
 
@@ -64,8 +73,45 @@ final class Schema {
         return USER_INFO_PASSWORD.matcher(masked).replaceAll("$1***@");
     }
 
-    /** Creates the schema, or migrates it to the newest version this emulator knows. */
-    static void migrate(DataSource dataSource, Vendor vendor, String url) {
+    /** Opens a connection of its own, outside the pool. */
+    @FunctionalInterface
+    interface ConnectionOpener {
+        Connection open() throws SQLException;
+    }
+
+    /**
+     * Creates the schema, or migrates it to the newest version this emulator knows, one store at a time per database.
+     *
+     * <p>Flyway decides between creating the schema and baselining a database that holds other tables before it takes
+     * its own lock: a store opening while another one is creating the schema could find the history table just
+     * created, still empty, and fail ("Unable to baseline schema history table ... as it already exists, and is
+     * empty"), so instances started together on an empty database did not all start. The whole migration therefore
+     * runs under a lock: on PostgreSQL a session advisory lock, which is scoped to the database, held on a connection
+     * of its own (the pool may have a single one, which Flyway needs); on H2, whose embedded databases live in one
+     * JVM, a lock of the JVM.
+     *
+     * @param lockConnection opens the connection that holds PostgreSQL's lock
+     */
+    static void migrate(DataSource dataSource, Vendor vendor, String url, ConnectionOpener lockConnection) {
+        if (vendor == Vendor.H2) {
+            synchronized (H2_MIGRATIONS) {
+                runMigrations(dataSource, vendor, url);
+            }
+            return;
+        }
+        try (Connection connection = lockConnection.open()) {
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
+                lock.setLong(1, MIGRATION_LOCK);
+                lock.execute();
+            }
+            // Closing the connection releases the lock, whatever happened.
+            runMigrations(dataSource, vendor, url);
+        } catch (SQLException ex) {
+            throw new JdbcStoreException("Cannot use the store at " + url + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static void runMigrations(DataSource dataSource, Vendor vendor, String url) {
         Flyway flyway = Flyway.configure(Schema.class.getClassLoader())
                 .dataSource(dataSource)
                 // Logs where the rest of the emulator does, rather than wherever Flyway finds a logger.

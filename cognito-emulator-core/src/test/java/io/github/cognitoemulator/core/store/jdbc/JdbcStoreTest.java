@@ -8,6 +8,7 @@ import static io.github.cognitoemulator.core.store.EmulatorStoreContract.create;
 import static io.github.cognitoemulator.core.store.EmulatorStoreContract.keys;
 import static io.github.cognitoemulator.core.store.EmulatorStoreContract.message;
 import static io.github.cognitoemulator.core.store.EmulatorStoreContract.pool;
+import static io.github.cognitoemulator.core.store.EmulatorStoreContract.race;
 import static io.github.cognitoemulator.core.store.EmulatorStoreContract.refresh;
 import static io.github.cognitoemulator.core.store.EmulatorStoreContract.user;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +27,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +47,53 @@ class JdbcStoreTest {
 
         try (JdbcStore reopened = JdbcStore.open(url, "sa", "pw")) {
             written.assertReadBackFrom(reopened);
+        }
+    }
+
+    @Test
+    void anH2FileKeepsEveryCommitWhenTheProcessDiesRightAfter(@TempDir Path directory) throws Exception {
+        String url = "jdbc:h2:file:" + directory.resolve("store").toAbsolutePath();
+        try (JdbcStore store = JdbcStore.open(url, "sa", "pw")) {
+            store.pools().create(pool(POOL));
+            store.users().write(List.of(create(user(POOL, "alice"), "username:alice")));
+            // H2's way of dying like a killed process: the files are closed as they are, nothing more is written.
+            try (Connection connection = DriverManager.getConnection(url, "sa", "pw")) {
+                connection.createStatement().execute("SHUTDOWN IMMEDIATELY");
+            }
+        }
+
+        try (JdbcStore reopened = JdbcStore.open(url, "sa", "pw")) {
+            assertThat(reopened.pools().find(POOL)).contains(pool(POOL));
+            assertThat(reopened.users().count(POOL)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void storesStartingTogetherOnAnEmptyDatabaseCreateTheSchemaOnce() throws Exception {
+        // One round in twenty or so lost the race when the migrations were not serialized: a few rounds.
+        for (int round = 0; round < 10; round++) {
+            String url = "jdbc:h2:mem:together" + round + ";DB_CLOSE_DELAY=-1";
+            List<JdbcStore> stores = new ArrayList<>();
+            try {
+                List<Object> outcomes = race(() -> {
+                    JdbcStore store = JdbcStore.open(url, "sa", "");
+                    synchronized (stores) {
+                        stores.add(store);
+                    }
+                    return "opened";
+                });
+
+                assertThat(outcomes).containsOnly("opened");
+                try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+                    assertThat(count(
+                                    connection,
+                                    "SELECT COUNT(*) FROM \"cognito_schema_history\" WHERE \"version\" = '1'"))
+                            .isEqualTo(1);
+                    connection.createStatement().execute("SHUTDOWN");
+                }
+            } finally {
+                stores.forEach(JdbcStore::close);
+            }
         }
     }
 
