@@ -136,4 +136,22 @@ class NewPasswordAnswerChecksTest {
                 .isEqualTo("400 NotAuthorizedException: Temporary password has expired and must be reset by an"
                         + " administrator.");
     }
+
+    @Test
+    void userNamedAfterTheSubOfTheChallengedUserDoesNotTakeOverTheSession() {
+        this.fixture.createUser(this.poolId, "alice");
+        String aliceSub = this.fixture.attributesOf(this.poolId, "alice").get("sub");
+        this.fixture.createUser(this.poolId, aliceSub);
+        String session = session(this.client, "alice");
+
+        assertThat(respond(this.client, session, aliceSub, SignInFixture.PASSWORD)
+                        .error())
+                .isEqualTo(INVALID_SESSION);
+        Reply reply = respond(this.client, session, "alice", SignInFixture.PASSWORD);
+
+        assertThat(SignInFixture.payload(SignInFixture.tokens(reply).idToken()))
+                .containsEntry("sub", aliceSub)
+                .containsEntry("cognito:username", "alice");
+        assertThat(this.fixture.statusOf(this.poolId, aliceSub)).isEqualTo("FORCE_CHANGE_PASSWORD");
+    }
 }

@@ -222,4 +222,29 @@ class SignInGuardsTest {
         assertThat(this.fixture.call("RespondToAuthChallenge", respond).error())
                 .startsWith("400 SerializationException");
     }
+
+    @Test
+    void userNamedAfterAnotherUsersSubNeverGetsThatUsersSession() {
+        // The sub in a session or refresh token names its user; a username that happens to equal it names no one.
+        AppClient client = this.fixture.createClient(
+                this.poolId,
+                Map.of(
+                        "ExplicitAuthFlows",
+                        List.of("ALLOW_USER_SRP_AUTH", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH")));
+        alice();
+        String aliceSub = this.fixture.attributesOf(this.poolId, "alice").get("sub");
+        this.fixture.createConfirmedUser(this.poolId, aliceSub, SignInFixture.OTHER_PASSWORD);
+
+        String refreshToken = SignInFixture.tokens(this.fixture.signIn(client.id(), "alice", SignInFixture.PASSWORD))
+                .refreshToken();
+        SignInFixture.Tokens refreshed = SignInFixture.tokens(this.fixture.refresh(client.id(), refreshToken));
+        assertThat(SignInFixture.payload(refreshed.idToken()))
+                .containsEntry("sub", aliceSub)
+                .containsEntry("cognito:username", "alice");
+
+        Reply reply = answer(this.srp.answer(srpChallenge("alice"), SignInFixture.PASSWORD, signedAt(Duration.ZERO)));
+        assertThat(SignInFixture.payload(SignInFixture.tokens(reply).idToken()))
+                .containsEntry("sub", aliceSub)
+                .containsEntry("cognito:username", "alice");
+    }
 }
