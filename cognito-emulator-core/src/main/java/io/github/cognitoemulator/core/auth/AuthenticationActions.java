@@ -136,9 +136,9 @@ public final class AuthenticationActions implements ActionFamily {
         UserPool pool = poolOf(client);
         if (request.challengeName() == ChallengeName.PASSWORD_VERIFIER) {
             AuthSession session = this.srp.verify(pool, client, request.challengeResponses());
+            // By sub only: a user whose username happens to equal the sub is someone else.
             User user = this.users
-                    .resolve(pool, session.sub())
-                    .filter((candidate) -> candidate.sub().equals(session.sub()))
+                    .findBySub(pool, session.sub())
                     .orElseThrow(() -> ErrorType.NOT_AUTHORIZED.exception("Incorrect username or password."));
             checkCanSignIn(client, user);
             if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD) {
@@ -157,7 +157,7 @@ public final class AuthenticationActions implements ActionFamily {
             throw Errors.invalidParameter("Missing required parameter Session");
         }
         AuthSession session = this.sessions.find(request.session(), client.clientId(), request.challengeName());
-        User user = this.users.resolve(pool, session.sub()).orElseThrow(Errors::userNotFound);
+        User user = this.users.findBySub(pool, session.sub()).orElseThrow(Errors::userNotFound);
         if (!user.username().equals(username)
                 && this.users
                         .findForSignIn(pool, username)
@@ -254,8 +254,7 @@ public final class AuthenticationActions implements ActionFamily {
         }
         RefreshSession session = this.tokens.refreshSession(refreshToken, client.clientId());
         User user = this.users
-                .resolve(pool, session.sub())
-                .filter((candidate) -> candidate.sub().equals(session.sub()))
+                .findBySub(pool, session.sub())
                 .orElseThrow(() -> ErrorType.NOT_AUTHORIZED.exception("Invalid Refresh Token."));
         clientCheck.accept(user);
         if (!user.enabled()) {

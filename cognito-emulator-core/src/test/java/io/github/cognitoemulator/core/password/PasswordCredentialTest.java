@@ -76,4 +76,11 @@ class PasswordCredentialTest {
                 .doesNotContain(credential.verifier().substring(0, 16))
                 .doesNotContain("Passw0rd!");
     }
+
+    @Test
+    void textFormNamesTheSaltOnly() {
+        PasswordCredential credential = PasswordCredential.create(POOL, "alice", "Passw0rd!", salt());
+
+        assertThat(credential.toString()).isEqualTo("PasswordCredential[salt=" + credential.salt() + "]");
+    }
 }

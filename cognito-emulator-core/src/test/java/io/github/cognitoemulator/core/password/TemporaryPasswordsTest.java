@@ -69,4 +69,30 @@ class TemporaryPasswordsTest {
         assertThat(TemporaryPasswords.generate(PasswordPolicy.DEFAULT, new Ids(new SplittableRandom(9))))
                 .isEqualTo(TemporaryPasswords.generate(PasswordPolicy.DEFAULT, new Ids(new SplittableRandom(9))));
     }
+
+    @Test
+    void characterClassesLandAnywhereInThePassword() {
+        // Without the shuffle every password would start with its upper-case letter and end with random characters.
+        Set<Character> firstCharacters = new HashSet<>();
+        for (int seed = 0; seed < SEEDS; seed++) {
+            firstCharacters.add(TemporaryPasswords.generate(PasswordPolicy.DEFAULT, new Ids(new SplittableRandom(seed)))
+                    .charAt(0));
+        }
+
+        assertThat(firstCharacters).anyMatch(Character::isLowerCase);
+        assertThat(firstCharacters).anyMatch(Character::isDigit);
+        assertThat(firstCharacters).anyMatch((c) -> !Character.isLetterOrDigit(c));
+    }
+
+    @Test
+    void seededGeneratorGivesTheSameSequenceOfPasswordsOnEveryRun() {
+        // A seeded emulator must replay the same users: every password draws the same randomness, no more.
+        Ids ids = new Ids(new SplittableRandom(9));
+
+        assertThat(List.of(
+                        TemporaryPasswords.generate(PasswordPolicy.DEFAULT, ids),
+                        TemporaryPasswords.generate(PasswordPolicy.DEFAULT, ids),
+                        TemporaryPasswords.generate(PasswordPolicy.DEFAULT, ids)))
+                .containsExactly("c:ZmPU8HD=m-", "pf(udrce4J@&", "dsu5sGne=WQ^");
+    }
 }
