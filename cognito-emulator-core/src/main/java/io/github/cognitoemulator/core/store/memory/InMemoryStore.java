@@ -19,11 +19,11 @@ import io.github.cognitoemulator.core.token.SigningKeyStore;
 import io.github.cognitoemulator.core.user.UserStore;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,9 +32,13 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps all state in memory: the default, for development and tests. Lookups by key take constant time; every
+ * Keeps all state in memory: the default, for development and tests. Users are found by key in constant time; every
  * compound change is one atomic map operation or runs under the lock of the one pool it touches, never a global
  * lock. Nothing survives the JVM.
+ *
+ * <p>Records that come and go in large numbers (challenge sessions, codes, sign-ins) are kept in skip lists rather
+ * than hash tables: a hash table never shrinks, so after a burst of 100,000 sign-ins expired its empty table would
+ * stay behind, where a skip list gives the memory back as entries are removed.
  */
 public final class InMemoryStore implements EmulatorStore {
 
@@ -47,15 +51,13 @@ public final class InMemoryStore implements EmulatorStore {
 
     private final InMemoryUserStore users;
 
-    private final Map<String, AuthSession> authSessions = new ConcurrentHashMap<>();
+    private final Map<String, AuthSession> authSessions = new ConcurrentSkipListMap<>();
 
-    private final Map<CodeKey, CodeStore.PendingCode> codes = new ConcurrentHashMap<>();
+    private final Map<CodeKey, CodeStore.PendingCode> codes = new ConcurrentSkipListMap<>(CodeKey.ORDER);
 
-    private final Map<String, RefreshSession> refreshByDigest = new ConcurrentHashMap<>();
+    private final Map<String, RefreshSession> refreshByDigest = new ConcurrentSkipListMap<>();
 
-    private final Map<String, String> digestByOrigin = new ConcurrentHashMap<>();
-
-    private final Map<UserRef, Set<String>> originsByUser = new ConcurrentHashMap<>();
+    private final Map<String, String> digestByOrigin = new ConcurrentSkipListMap<>();
 
     private final Map<String, PoolKeys> keys = new ConcurrentSkipListMap<>();
 
@@ -176,24 +178,17 @@ public final class InMemoryStore implements EmulatorStore {
                 .keySet()
                 .removeIf((key) ->
                         key.userPoolId().equals(userPoolId) && key.sub().equals(sub));
-        Set<String> origins = this.originsByUser.remove(new UserRef(userPoolId, sub));
-        if (origins != null) {
-            for (String origin : origins) {
-                String digest = this.digestByOrigin.remove(origin);
-                if (digest != null) {
-                    this.refreshByDigest.remove(digest);
-                }
-            }
-        }
+        // A scan, as for a global sign-out: rare next to sign-ins, and free of an index to keep in step.
+        this.refreshByDigest.values().stream()
+                .filter((session) ->
+                        session.userPoolId().equals(userPoolId) && session.sub().equals(sub))
+                .toList()
+                .forEach(this::forgetRefreshSession);
     }
 
     private void forgetRefreshSession(RefreshSession session) {
-        this.refreshByDigest.remove(session.tokenDigest(), session);
+        this.refreshByDigest.remove(session.tokenDigest());
         this.digestByOrigin.remove(session.originJti(), session.tokenDigest());
-        this.originsByUser.computeIfPresent(new UserRef(session.userPoolId(), session.sub()), (user, origins) -> {
-            origins.remove(session.originJti());
-            return origins.isEmpty() ? null : origins;
-        });
     }
 
     private final PoolStore poolStore = new PoolStore() {
@@ -278,7 +273,9 @@ public final class InMemoryStore implements EmulatorStore {
         public boolean countFailure(
                 String userPoolId, String sub, CodePurpose purpose, String code, int maxFailedAttempts) {
             AtomicBoolean counted = new AtomicBoolean();
+            // The function may be applied more than once under contention: only its last application counts.
             InMemoryStore.this.codes.computeIfPresent(new CodeKey(userPoolId, sub, purpose), (key, pending) -> {
+                counted.set(false);
                 if (!pending.code().equals(code) || pending.failedAttempts() >= maxFailedAttempts) {
                     return pending;
                 }
@@ -299,6 +296,7 @@ public final class InMemoryStore implements EmulatorStore {
         public boolean take(String userPoolId, String sub, CodePurpose purpose, String code, int maxFailedAttempts) {
             AtomicBoolean taken = new AtomicBoolean();
             InMemoryStore.this.codes.computeIfPresent(new CodeKey(userPoolId, sub, purpose), (key, pending) -> {
+                taken.set(false);
                 if (!pending.code().equals(code) || pending.failedAttempts() >= maxFailedAttempts) {
                     return pending;
                 }
@@ -313,11 +311,6 @@ public final class InMemoryStore implements EmulatorStore {
 
         @Override
         public void save(RefreshSession session) {
-            InMemoryStore.this
-                    .originsByUser
-                    .computeIfAbsent(
-                            new UserRef(session.userPoolId(), session.sub()), (user) -> ConcurrentHashMap.newKeySet())
-                    .add(session.originJti());
             InMemoryStore.this.digestByOrigin.put(session.originJti(), session.tokenDigest());
             InMemoryStore.this.refreshByDigest.put(session.tokenDigest(), session);
         }
@@ -344,10 +337,10 @@ public final class InMemoryStore implements EmulatorStore {
 
         @Override
         public void revokeUser(String userPoolId, String sub) {
-            Set<String> origins = InMemoryStore.this.originsByUser.get(new UserRef(userPoolId, sub));
-            if (origins != null) {
-                origins.forEach(this::revoke);
-            }
+            InMemoryStore.this.refreshByDigest.values().stream()
+                    .filter((session) -> session.userPoolId().equals(userPoolId)
+                            && session.sub().equals(sub))
+                    .forEach((session) -> revoke(session.originJti()));
         }
     };
 
@@ -401,7 +394,10 @@ public final class InMemoryStore implements EmulatorStore {
         }
     };
 
-    private record CodeKey(String userPoolId, String sub, CodePurpose purpose) {}
+    private record CodeKey(String userPoolId, String sub, CodePurpose purpose) {
 
-    private record UserRef(String userPoolId, String sub) {}
+        static final Comparator<CodeKey> ORDER = Comparator.comparing(CodeKey::userPoolId)
+                .thenComparing(CodeKey::sub)
+                .thenComparing(CodeKey::purpose);
+    }
 }
