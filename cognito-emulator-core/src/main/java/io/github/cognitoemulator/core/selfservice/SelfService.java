@@ -79,9 +79,9 @@ public final class SelfService {
         UserPool pool = this.pools
                 .find(claims.userPoolId())
                 .orElseThrow(() -> ErrorType.NOT_AUTHORIZED.exception("Invalid Access Token"));
+        // By sub only: a user whose username or alias happens to be the token's sub is somebody else.
         User user = this.users
-                .resolve(pool, claims.sub())
-                .filter((candidate) -> candidate.sub().equals(claims.sub()))
+                .findBySub(pool, claims.sub())
                 .orElseThrow(() -> ErrorType.NOT_AUTHORIZED.exception("User does not exist."));
         if (!user.enabled()) {
             // Disabling a user revokes its access tokens.

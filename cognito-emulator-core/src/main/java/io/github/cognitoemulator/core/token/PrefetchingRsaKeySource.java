@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * Keeps a few RSA keys generated ahead of need on a background daemon thread, once demand is expected. Generating a
@@ -17,9 +18,20 @@ public final class PrefetchingRsaKeySource implements RsaKeySource {
 
     private final AtomicBoolean filling = new AtomicBoolean();
 
+    private final Supplier<RSAKey> generator;
+
     /** @param capacity how many keys to keep ready */
     public PrefetchingRsaKeySource(int capacity) {
+        this(capacity, RsaKeySource::generate);
+    }
+
+    /**
+     * @param capacity how many keys to keep ready
+     * @param generator makes one key, on the background thread or on the caller's
+     */
+    PrefetchingRsaKeySource(int capacity, Supplier<RSAKey> generator) {
         this.ready = new ArrayBlockingQueue<>(capacity);
+        this.generator = generator;
     }
 
     /** Starts filling the buffer in the background; returns at once. */
@@ -32,7 +44,7 @@ public final class PrefetchingRsaKeySource implements RsaKeySource {
     public RSAKey next() {
         RSAKey key = this.ready.poll();
         refill();
-        return (key != null) ? key : RsaKeySource.generate();
+        return (key != null) ? key : this.generator.get();
     }
 
     private void refill() {
@@ -43,7 +55,7 @@ public final class PrefetchingRsaKeySource implements RsaKeySource {
                 () -> {
                     try {
                         while (this.ready.remainingCapacity() > 0) {
-                            this.ready.offer(RsaKeySource.generate());
+                            this.ready.offer(this.generator.get());
                         }
                     } finally {
                         this.filling.set(false);
