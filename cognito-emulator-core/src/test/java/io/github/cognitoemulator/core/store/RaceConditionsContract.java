@@ -83,25 +83,33 @@ public abstract class RaceConditionsContract {
         return this.fixture.call(action, body);
     }
 
+    /** Creates alice, confirmed with {@link SignInFixture#PASSWORD}, and returns the access token of a sign-in. */
+    private String signedInAlice(AppClient client) {
+        this.fixture.createConfirmedUser(this.poolId, "alice", SignInFixture.PASSWORD);
+        return SignInFixture.tokens(this.fixture.signIn(client.id(), "alice", SignInFixture.PASSWORD))
+                .accessToken();
+    }
+
+    private Reply changePassword(String accessToken) {
+        return this.fixture.call(
+                "ChangePassword",
+                Map.of(
+                        "AccessToken",
+                        accessToken,
+                        "PreviousPassword",
+                        SignInFixture.PASSWORD,
+                        "ProposedPassword",
+                        SignInFixture.OTHER_PASSWORD));
+    }
+
     @Test
     void aPasswordChangeDoesNotUndoAConcurrentDisable() throws Exception {
         AppClient client = this.fixture.createPasswordClient(this.poolId);
-        this.fixture.createConfirmedUser(this.poolId, "alice", SignInFixture.PASSWORD);
-        String accessToken = SignInFixture.tokens(this.fixture.signIn(client.id(), "alice", SignInFixture.PASSWORD))
-                .accessToken();
+        String accessToken = signedInAlice(client);
         this.pausing.holdUntil(Operation.USER_WRITE, 2);
 
-        List<Reply> replies = concurrently(
-                () -> this.fixture.call(
-                        "ChangePassword",
-                        Map.of(
-                                "AccessToken",
-                                accessToken,
-                                "PreviousPassword",
-                                SignInFixture.PASSWORD,
-                                "ProposedPassword",
-                                SignInFixture.OTHER_PASSWORD)),
-                () -> admin("AdminDisableUser", "alice", Map.of()));
+        List<Reply> replies =
+                concurrently(() -> changePassword(accessToken), () -> admin("AdminDisableUser", "alice", Map.of()));
 
         assertThat(outcomes(replies)).containsExactly("200", "200");
         assertThat(this.fixture.adminGetUser(this.poolId, "alice").at("Enabled"))
@@ -116,22 +124,11 @@ public abstract class RaceConditionsContract {
     @Test
     void aPasswordChangeDoesNotBringBackAConcurrentlyDeletedUser() throws Exception {
         AppClient client = this.fixture.createPasswordClient(this.poolId);
-        this.fixture.createConfirmedUser(this.poolId, "alice", SignInFixture.PASSWORD);
-        String accessToken = SignInFixture.tokens(this.fixture.signIn(client.id(), "alice", SignInFixture.PASSWORD))
-                .accessToken();
+        String accessToken = signedInAlice(client);
         this.pausing.holdUntil(Operation.USER_WRITE, 2);
 
-        List<Reply> replies = concurrently(
-                () -> this.fixture.call(
-                        "ChangePassword",
-                        Map.of(
-                                "AccessToken",
-                                accessToken,
-                                "PreviousPassword",
-                                SignInFixture.PASSWORD,
-                                "ProposedPassword",
-                                SignInFixture.OTHER_PASSWORD)),
-                () -> admin("AdminDeleteUser", "alice", Map.of()));
+        List<Reply> replies =
+                concurrently(() -> changePassword(accessToken), () -> admin("AdminDeleteUser", "alice", Map.of()));
 
         assertThat(replies.get(1).status()).isEqualTo(200);
         assertThat(this.fixture.adminGetUser(this.poolId, "alice").error())
