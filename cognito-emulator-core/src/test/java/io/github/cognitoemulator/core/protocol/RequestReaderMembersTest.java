@@ -49,6 +49,28 @@ class RequestReaderMembersTest {
         RequestReader in = reader("{\"Meta\":{\"a\":\"1\",\"b\":\"2\"}}");
 
         assertThat(in.stringMap("Meta")).isEqualTo(Map.of("a", "1", "b", "2"));
+        assertThat(in.stringMap("Absent")).isNull();
+    }
+
+    @Test
+    void errorMessageGoesInAHeaderOnlyWhenPrintable() {
+        io.github.cognitoemulator.core.EmulatorFixture fixture =
+                io.github.cognitoemulator.core.EmulatorFixture.create();
+
+        var withSpace = fixture.call("CreateUserPool", Map.of("PoolName", "a! b"));
+        var withDelete = fixture.call("CreateUserPool", Map.of("PoolName", "a\u007fb"));
+
+        assertThat(withSpace.error()).startsWith("400 InvalidParameterException: 1 validation error detected");
+        assertThat(withSpace.headers()).containsKey("x-amzn-ErrorMessage");
+        assertThat(withDelete.error()).startsWith("400 InvalidParameterException: 1 validation error detected");
+        assertThat(withDelete.headers()).doesNotContainKey("x-amzn-ErrorMessage");
+    }
+
+    @Test
+    void loggedValueIsCutAfterTwoHundredCharacters() {
+        assertThat(AwsJsonProtocol.loggable("a".repeat(200))).isEqualTo("a".repeat(200));
+        assertThat(AwsJsonProtocol.loggable("a".repeat(201))).isEqualTo("a".repeat(200) + "... (201 characters)");
+        assertThat(AwsJsonProtocol.loggable("a\u007fb~")).isEqualTo("a\\u007fb~");
     }
 
     @Test

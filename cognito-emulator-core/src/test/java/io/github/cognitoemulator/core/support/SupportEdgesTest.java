@@ -57,5 +57,11 @@ class SupportEdgesTest {
         assertThat(PageTokens.keyOf(second.nextToken())).isEqualTo("e");
         assertThat(fromToken.items()).containsExactly("c", "d", "e");
         assertThat(fromToken.nextToken()).isNull();
+        assertThat(PageTokens.page(items, Function.identity(), PageTokens.tokenFor("a"), 5)
+                        .items())
+                .containsExactlyElementsOf(items);
+        assertThat(PageTokens.page(items, Function.identity(), PageTokens.tokenFor("z"), 5)
+                        .items())
+                .isEmpty();
     }
 }

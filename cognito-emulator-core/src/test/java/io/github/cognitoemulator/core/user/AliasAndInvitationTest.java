@@ -293,6 +293,7 @@ class AliasAndInvitationTest {
 
         assertThat(resent.at("User", "Username")).isEqualTo("alice");
         assertThat(resent.at("User", "UserStatus")).isEqualTo("FORCE_CHANGE_PASSWORD");
+        assertThat(resent.attributes("User", "Attributes")).containsEntry("email", "alice@example.com");
         List<Message> messages = this.fixture.emulator().inbox().messages(poolId, "alice");
         assertThat(messages).hasSize(2);
         assertThat(messages.get(0).code()).isEqualTo("Again5678!");

@@ -129,6 +129,17 @@ class AttributeSchemaTest {
     }
 
     @Test
+    void verificationFlagEarlierInTheRequestStillHolds() {
+        create("alice", "email", "alice@example.com");
+
+        update("alice", "email_verified", "true", "email", "new@example.com").requireSuccess();
+
+        assertThat(this.fixture.getUser(this.poolId, "alice").attributes("UserAttributes"))
+                .containsEntry("email", "new@example.com")
+                .containsEntry("email_verified", "true");
+    }
+
+    @Test
     void rewritingTheSameEmailKeepsItsVerification() {
         create("alice", "email", "alice@example.com", "email_verified", "true");
 
