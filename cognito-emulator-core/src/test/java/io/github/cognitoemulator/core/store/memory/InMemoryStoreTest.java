@@ -41,4 +41,27 @@ class InMemoryStoreTest {
         Reply refreshed = fixture.refresh(client.id(), second);
         assertThat(refreshed.error()).startsWith("400 NotAuthorizedException");
     }
+
+    @Test
+    void sweepingOneExpiredSignInLeavesTheOthersToAGlobalSignOut() {
+        InMemoryStore store = new InMemoryStore();
+        SignInFixture fixture = SignInFixture.create(store);
+        String poolId = fixture.createPool();
+        AppClient client = fixture.createPasswordClient(
+                poolId, Map.of("RefreshTokenValidity", 60, "TokenValidityUnits", Map.of("RefreshToken", "minutes")));
+        fixture.createConfirmedUser(poolId, "alice", SignInFixture.PASSWORD);
+        SignInFixture.tokens(fixture.signIn(client.id(), "alice", SignInFixture.PASSWORD));
+        // An explicit sweep just before the first sign-in becomes sweepable keeps the next sign-in from sweeping.
+        fixture.clock().advance(java.time.Duration.ofMinutes(179));
+        assertThat(fixture.emulator().sweepExpired()).isZero();
+        String later = SignInFixture.tokens(fixture.signIn(client.id(), "alice", SignInFixture.PASSWORD))
+                .refreshToken();
+        fixture.clock().advance(java.time.Duration.ofMinutes(2));
+
+        assertThat(fixture.emulator().sweepExpired()).isEqualTo(1);
+        fixture.call("AdminUserGlobalSignOut", Map.of("UserPoolId", poolId, "Username", "alice"))
+                .requireSuccess();
+
+        assertThat(fixture.refresh(client.id(), later).error()).startsWith("400 NotAuthorizedException");
+    }
 }
