@@ -130,11 +130,12 @@ class RedactedDescriptionsTest {
         if (type == boolean.class) {
             return false;
         }
+        // One rather than zero: sizes and capacities must be positive.
         if (type == int.class) {
-            return 0;
+            return 1;
         }
         if (type == long.class) {
-            return 0L;
+            return 1L;
         }
         if (type == Instant.class) {
             return Instant.EPOCH;
