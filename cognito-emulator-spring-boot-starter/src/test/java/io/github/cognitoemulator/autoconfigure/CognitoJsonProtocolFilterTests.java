@@ -61,6 +61,28 @@ class CognitoJsonProtocolFilterTests {
     }
 
     @Test
+    void answersAPreflightAllowingTheHeadersTheBrowserAsksFor() throws Exception {
+        CognitoJsonProtocolFilter filter = new CognitoJsonProtocolFilter(this.emulator, "/");
+        MockHttpServletRequest request = new MockHttpServletRequest("OPTIONS", "/");
+        request.addHeader("Origin", "http://localhost:5173");
+        request.addHeader("Access-Control-Request-Method", "POST");
+        request.addHeader("Access-Control-Request-Headers", "content-type, x-amz-target,x-amz-user-agent");
+
+        Exchange exchange = run(filter, request);
+
+        assertThat(exchange.chain.getRequest()).isNull();
+        assertThat(exchange.response.getStatus()).isEqualTo(200);
+        assertThat(exchange.response.getHeader("Access-Control-Allow-Origin")).isEqualTo("*");
+        assertThat(exchange.response.getHeader("Access-Control-Allow-Methods")).isEqualTo("POST, OPTIONS");
+        assertThat(exchange.response.getHeader("Access-Control-Allow-Headers"))
+                .isEqualTo("content-type, x-amz-target, x-amz-user-agent");
+        assertThat(exchange.response.getHeader("Access-Control-Expose-Headers"))
+                .isEqualTo("x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date");
+        assertThat(exchange.response.getHeader("Access-Control-Max-Age")).isEqualTo("86400");
+        assertThat(exchange.response.getContentAsByteArray()).isEmpty();
+    }
+
+    @Test
     void rejectsAPathThatDoesNotStartWithASlash() {
         assertThatIllegalArgumentException().isThrownBy(() -> new CognitoJsonProtocolFilter(this.emulator, "cognito"));
     }
