@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -272,15 +271,14 @@ public final class InMemoryStore implements EmulatorStore {
         @Override
         public boolean countFailure(
                 String userPoolId, String sub, CodePurpose purpose, String code, int maxFailedAttempts) {
-            AtomicBoolean counted = new AtomicBoolean();
-            // The function may be applied more than once under contention: only its last application counts.
-            InMemoryStore.this.codes.computeIfPresent(new CodeKey(userPoolId, sub, purpose), (key, pending) -> {
-                counted.set(false);
-                if (!pending.code().equals(code) || pending.failedAttempts() >= maxFailedAttempts) {
-                    return pending;
+            CodeKey key = new CodeKey(userPoolId, sub, purpose);
+            // Compare and set: of racing attempts, each counts once, and none past the limit.
+            while (true) {
+                PendingCode pending = InMemoryStore.this.codes.get(key);
+                if (pending == null || !pending.code().equals(code) || pending.failedAttempts() >= maxFailedAttempts) {
+                    return false;
                 }
-                counted.set(true);
-                return new PendingCode(
+                PendingCode counted = new PendingCode(
                         pending.userPoolId(),
                         pending.sub(),
                         pending.purpose(),
@@ -288,22 +286,21 @@ public final class InMemoryStore implements EmulatorStore {
                         pending.expiresAt(),
                         pending.failedAttempts() + 1,
                         pending.superseded());
-            });
-            return counted.get();
+                if (InMemoryStore.this.codes.replace(key, pending, counted)) {
+                    return true;
+                }
+            }
         }
 
         @Override
         public boolean take(String userPoolId, String sub, CodePurpose purpose, String code, int maxFailedAttempts) {
-            AtomicBoolean taken = new AtomicBoolean();
-            InMemoryStore.this.codes.computeIfPresent(new CodeKey(userPoolId, sub, purpose), (key, pending) -> {
-                taken.set(false);
-                if (!pending.code().equals(code) || pending.failedAttempts() >= maxFailedAttempts) {
-                    return pending;
-                }
-                taken.set(true);
-                return null;
-            });
-            return taken.get();
+            CodeKey key = new CodeKey(userPoolId, sub, purpose);
+            PendingCode pending = InMemoryStore.this.codes.get(key);
+            if (pending == null || !pending.code().equals(code) || pending.failedAttempts() >= maxFailedAttempts) {
+                return false;
+            }
+            // Removed only if still exactly as checked: of racing takers, one removes it.
+            return InMemoryStore.this.codes.remove(key, pending);
         }
     };
 
