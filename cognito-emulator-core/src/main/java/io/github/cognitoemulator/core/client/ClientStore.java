@@ -15,6 +15,12 @@ public interface ClientStore {
     /** Every client of a pool, ordered by client id. */
     List<UserPoolClient> list(String userPoolId);
 
+    /**
+     * Replaces {@code current} with {@code updated} (same id and pool); {@code false}, and nothing changed, when the
+     * stored client is no longer equal to {@code current} or is gone.
+     */
+    boolean replace(UserPoolClient current, UserPoolClient updated);
+
     /** Removes the client; {@code false} when there was none. */
     boolean delete(String clientId);
 }

@@ -24,4 +24,10 @@ public interface PoolStore {
 
     /** Every pool, ordered by id. */
     List<UserPool> list();
+
+    /**
+     * Replaces {@code current} with {@code updated} (same id); {@code false}, and nothing changed, when the stored pool
+     * is no longer equal to {@code current} or is gone.
+     */
+    boolean replace(UserPool current, UserPool updated);
 }

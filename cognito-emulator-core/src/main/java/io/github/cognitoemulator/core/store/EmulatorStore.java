@@ -39,6 +39,9 @@ public interface EmulatorStore extends AutoCloseable {
 
     SecretStore secrets();
 
+    /** The small records that live in pools: groups, resource servers, identity providers, domains, ... */
+    ResourceStore resources();
+
     /**
      * Removes a pool and everything it owns (clients, users, sessions, codes, sign-ins, keys, messages) in one step.
      *

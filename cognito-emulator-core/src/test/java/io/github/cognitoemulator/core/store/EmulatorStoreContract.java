@@ -45,6 +45,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -216,6 +217,202 @@ public abstract class EmulatorStoreContract {
         assertThat(store.clients().delete("client1")).isTrue();
         assertThat(store.clients().delete("client1")).isFalse();
         assertThat(store.clients().find("client1")).isEmpty();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Replacing pools and clients
+
+    @Test
+    void replaceTakesAPoolOnlyFromTheVersionRead() {
+        UserPool read = store.pools().find(POOL).orElseThrow();
+        UserPool renamed = withName(read, "renamed");
+
+        assertThat(store.pools().replace(read, renamed)).isTrue();
+        assertThat(store.pools().find(POOL)).contains(renamed);
+        assertThat(store.pools().replace(read, withName(read, "stale"))).isFalse();
+        assertThat(store.pools().find(POOL)).contains(renamed);
+        assertThat(store.pools().replace(pool("us-east-1_missing"), pool("us-east-1_missing")))
+                .isFalse();
+        assertThat(store.pools().find("us-east-1_missing")).isEmpty();
+    }
+
+    @Test
+    void replaceTakesAClientOnlyFromTheVersionRead() {
+        UserPoolClient read = client(POOL, "client1");
+        store.clients().create(read);
+        UserPoolClient renamed = withClientName(read, "renamed");
+
+        assertThat(store.clients().replace(read, renamed)).isTrue();
+        assertThat(store.clients().find("client1")).contains(renamed);
+        assertThat(store.clients().replace(read, withClientName(read, "stale"))).isFalse();
+        assertThat(store.clients().find("client1")).contains(renamed);
+        assertThat(store.clients().replace(client(POOL, "missing"), client(POOL, "missing")))
+                .isFalse();
+        assertThat(store.clients().find("missing")).isEmpty();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Pools' small records
+
+    /** A record of the kind a feature keeps: nested values, a time with nanoseconds, nulls. */
+    public record Sample(String name, @Nullable String description, Instant created, List<String> tags, int count) {}
+
+    protected static final ResourceKind<Sample> SAMPLES = ResourceKind.of("sample", Sample.class);
+
+    protected static final ResourceKind<Sample> OTHER_SAMPLES = ResourceKind.of("sample-other", Sample.class);
+
+    private static Sample sample(String name) {
+        return new Sample(name, null, NOW, List.of("a", "b"), 3);
+    }
+
+    @Test
+    void aCreatedRecordReadsBackEqualAtVersionOne() {
+        Sample value = new Sample("g", "ünïcode ✓", NOW, List.of(), -1);
+
+        assertThat(store.resources().create(SAMPLES, POOL, POOL + "/g", value)).isTrue();
+
+        assertThat(store.resources().find(SAMPLES, POOL + "/g"))
+                .contains(new Resource<>(SAMPLES, POOL, POOL + "/g", 1, value));
+        assertThat(store.resources().find(OTHER_SAMPLES, POOL + "/g")).isEmpty();
+        assertThat(store.resources().find(SAMPLES, POOL + "/missing")).isEmpty();
+    }
+
+    @Test
+    void aRecordKeyIsTakenOnceAcrossPoolsAndNeedsItsPool() {
+        assertThat(store.resources().create(SAMPLES, POOL, "domain.example", sample("a")))
+                .isTrue();
+
+        assertThat(store.resources().create(SAMPLES, OTHER_POOL, "domain.example", sample("b")))
+                .isFalse();
+        assertThat(store.resources().create(OTHER_SAMPLES, OTHER_POOL, "domain.example", sample("c")))
+                .isTrue();
+        assertThat(store.resources().create(SAMPLES, "us-east-1_missing", "other", sample("d")))
+                .isFalse();
+        assertThat(store.resources()
+                        .find(SAMPLES, "domain.example")
+                        .orElseThrow()
+                        .value()
+                        .name())
+                .isEqualTo("a");
+        assertThat(store.resources().find(SAMPLES, "other")).isEmpty();
+    }
+
+    @Test
+    void listGivesAPoolsRecordsOfOneKindByKeyAndPrefix() {
+        for (String name : List.of("b", "a_", "a%", "A", "ab")) {
+            store.resources().create(SAMPLES, POOL, POOL + "/" + name, sample(name));
+        }
+        store.resources().create(SAMPLES, OTHER_POOL, OTHER_POOL + "/a", sample("x"));
+        store.resources().create(OTHER_SAMPLES, POOL, POOL + "/a", sample("y"));
+        store.resources().create(SAMPLES, POOL, "global-key", sample("g"));
+
+        assertThat(store.resources().list(SAMPLES, POOL))
+                .extracting(Resource::key)
+                .containsExactly("global-key", POOL + "/A", POOL + "/a%", POOL + "/a_", POOL + "/ab", POOL + "/b");
+        assertThat(store.resources().list(SAMPLES, POOL, POOL + "/a_"))
+                .extracting(Resource::key)
+                .containsExactly(POOL + "/a_");
+        assertThat(store.resources().list(SAMPLES, POOL, POOL + "/a"))
+                .extracting(Resource::key)
+                .containsExactly(POOL + "/a%", POOL + "/a_", POOL + "/ab");
+        assertThat(store.resources().list(SAMPLES, OTHER_POOL, POOL)).isEmpty();
+    }
+
+    @Test
+    void replaceAndDeleteTakeOnlyTheVersionRead() {
+        store.resources().create(SAMPLES, POOL, "k", sample("v1"));
+        Resource<Sample> first = store.resources().find(SAMPLES, "k").orElseThrow();
+
+        assertThat(store.resources().replace(first, sample("v2"))).isTrue();
+        Resource<Sample> second = store.resources().find(SAMPLES, "k").orElseThrow();
+        assertThat(second.version()).isEqualTo(2);
+        assertThat(second.value()).isEqualTo(sample("v2"));
+
+        assertThat(store.resources().replace(first, sample("stale"))).isFalse();
+        assertThat(store.resources().delete(first)).isFalse();
+        assertThat(store.resources().find(SAMPLES, "k")).contains(second);
+
+        assertThat(store.resources().delete(second)).isTrue();
+        assertThat(store.resources().find(SAMPLES, "k")).isEmpty();
+        assertThat(store.resources().replace(second, sample("gone"))).isFalse();
+        assertThat(store.resources().find(SAMPLES, "k")).isEmpty();
+    }
+
+    @Test
+    void aWriteAppliesAllOfItsChangesOrNone() {
+        store.resources().create(SAMPLES, POOL, "kept", sample("kept"));
+        store.resources().create(SAMPLES, POOL, "taken", sample("taken"));
+        Resource<Sample> kept = store.resources().find(SAMPLES, "kept").orElseThrow();
+
+        boolean written = store.resources()
+                .write(List.of(
+                        new ResourceChange.Replace<>(kept, sample("changed")),
+                        new ResourceChange.Create<>(SAMPLES, POOL, "new", sample("new")),
+                        new ResourceChange.DeleteIfPresent(SAMPLES, "kept2"),
+                        new ResourceChange.Create<>(SAMPLES, POOL, "taken", sample("again"))));
+
+        assertThat(written).isFalse();
+        assertThat(store.resources().find(SAMPLES, "kept")).contains(kept);
+        assertThat(store.resources().find(SAMPLES, "new")).isEmpty();
+
+        assertThat(store.resources()
+                        .write(List.of(
+                                new ResourceChange.Replace<>(kept, sample("changed")),
+                                new ResourceChange.Create<>(SAMPLES, POOL, "new", sample("new")),
+                                new ResourceChange.DeleteIfPresent(SAMPLES, "taken"),
+                                new ResourceChange.DeleteIfPresent(SAMPLES, "never-there"))))
+                .isTrue();
+        assertThat(store.resources().find(SAMPLES, "kept").orElseThrow().value())
+                .isEqualTo(sample("changed"));
+        assertThat(store.resources().find(SAMPLES, "new")).isPresent();
+        assertThat(store.resources().find(SAMPLES, "taken")).isEmpty();
+    }
+
+    @Test
+    void aWriteThatDeletesAndRecreatesAKeyInOneGoSucceeds() {
+        store.resources().create(SAMPLES, POOL, "k", sample("old"));
+        Resource<Sample> old = store.resources().find(SAMPLES, "k").orElseThrow();
+
+        assertThat(store.resources()
+                        .write(List.of(
+                                new ResourceChange.Delete(old),
+                                new ResourceChange.Create<>(SAMPLES, POOL, "k", sample("new")))))
+                .isTrue();
+
+        assertThat(store.resources().find(SAMPLES, "k").orElseThrow())
+                .isEqualTo(new Resource<>(SAMPLES, POOL, "k", 1, sample("new")));
+    }
+
+    @Test
+    void deletingAPoolTakesItsRecordsAlong() {
+        store.resources().create(SAMPLES, POOL, POOL + "/a", sample("a"));
+        store.resources().create(SAMPLES, OTHER_POOL, "global", sample("b"));
+        store.resources().create(SAMPLES, OTHER_POOL, OTHER_POOL + "/a", sample("c"));
+
+        store.deletePool(OTHER_POOL);
+
+        assertThat(store.resources().find(SAMPLES, "global")).isEmpty();
+        assertThat(store.resources().list(SAMPLES, OTHER_POOL)).isEmpty();
+        assertThat(store.resources().find(SAMPLES, POOL + "/a")).isPresent();
+        assertThat(store.resources().create(SAMPLES, OTHER_POOL, "late", sample("late")))
+                .isFalse();
+    }
+
+    @Test
+    void racingWritesOfOneRecordLetOneIn() throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            String key = "raced-" + round;
+            assertThat(race(() -> store.resources().create(SAMPLES, POOL, key, sample("c"))))
+                    .containsOnlyOnce(true);
+            Resource<Sample> read = store.resources().find(SAMPLES, key).orElseThrow();
+            AtomicInteger thread = new AtomicInteger();
+            List<Object> replaced = race(() -> store.resources().replace(read, sample("r" + thread.getAndIncrement())));
+            assertThat(replaced).containsOnlyOnce(true);
+            assertThat(store.resources().find(SAMPLES, key).orElseThrow().version())
+                    .isEqualTo(2);
+            Resource<Sample> latest = store.resources().find(SAMPLES, key).orElseThrow();
+            assertThat(race(() -> store.resources().delete(latest))).containsOnlyOnce(true);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -1405,6 +1602,22 @@ public abstract class EmulatorStoreContract {
                 "OPTIONAL",
                 "ACTIVE",
                 settings);
+    }
+
+    private static UserPoolClient withClientName(UserPoolClient client, String name) {
+        return new UserPoolClient(
+                client.userPoolId(),
+                name,
+                client.clientId(),
+                client.clientSecret(),
+                client.creationDate(),
+                client.lastModifiedDate(),
+                client.tokenValidity(),
+                client.explicitAuthFlows(),
+                client.preventUserExistenceErrors(),
+                client.enableTokenRevocation(),
+                client.authSessionValidity(),
+                client.settings());
     }
 
     private static UserPool withName(UserPool pool, String name) {

@@ -3,10 +3,12 @@ package io.github.cognitoemulator.core.store;
 import io.github.cognitoemulator.core.auth.AuthSession;
 import io.github.cognitoemulator.core.auth.AuthSessionStore;
 import io.github.cognitoemulator.core.client.ClientStore;
+import io.github.cognitoemulator.core.client.UserPoolClient;
 import io.github.cognitoemulator.core.code.CodePurpose;
 import io.github.cognitoemulator.core.code.CodeStore;
 import io.github.cognitoemulator.core.message.MessageStore;
 import io.github.cognitoemulator.core.pool.PoolStore;
+import io.github.cognitoemulator.core.pool.UserPool;
 import io.github.cognitoemulator.core.token.RefreshSessionStore;
 import io.github.cognitoemulator.core.token.SigningKeyStore;
 import io.github.cognitoemulator.core.user.User;
@@ -33,7 +35,10 @@ public final class PausingStore implements EmulatorStore {
         USER_WRITE,
         SESSION_TAKE,
         CODE_FAILURE,
-        CODE_TAKE
+        CODE_TAKE,
+        POOL_REPLACE,
+        CLIENT_REPLACE,
+        RESOURCE_WRITE
     }
 
     private final EmulatorStore delegate;
@@ -69,12 +74,61 @@ public final class PausingStore implements EmulatorStore {
 
     @Override
     public PoolStore pools() {
-        return this.delegate.pools();
+        PoolStore pools = this.delegate.pools();
+        return new PoolStore() {
+            @Override
+            public boolean create(UserPool pool) {
+                return pools.create(pool);
+            }
+
+            @Override
+            public Optional<UserPool> find(String userPoolId) {
+                return pools.find(userPoolId);
+            }
+
+            @Override
+            public List<UserPool> list() {
+                return pools.list();
+            }
+
+            @Override
+            public boolean replace(UserPool current, UserPool updated) {
+                pass(Operation.POOL_REPLACE);
+                return pools.replace(current, updated);
+            }
+        };
     }
 
     @Override
     public ClientStore clients() {
-        return this.delegate.clients();
+        ClientStore clients = this.delegate.clients();
+        return new ClientStore() {
+            @Override
+            public boolean create(UserPoolClient client) {
+                return clients.create(client);
+            }
+
+            @Override
+            public Optional<UserPoolClient> find(String clientId) {
+                return clients.find(clientId);
+            }
+
+            @Override
+            public List<UserPoolClient> list(String userPoolId) {
+                return clients.list(userPoolId);
+            }
+
+            @Override
+            public boolean replace(UserPoolClient current, UserPoolClient updated) {
+                pass(Operation.CLIENT_REPLACE);
+                return clients.replace(current, updated);
+            }
+
+            @Override
+            public boolean delete(String clientId) {
+                return clients.delete(clientId);
+            }
+        };
     }
 
     @Override
@@ -180,6 +234,28 @@ public final class PausingStore implements EmulatorStore {
     @Override
     public SecretStore secrets() {
         return this.delegate.secrets();
+    }
+
+    @Override
+    public ResourceStore resources() {
+        ResourceStore resources = this.delegate.resources();
+        return new ResourceStore() {
+            @Override
+            public <T> Optional<Resource<T>> find(ResourceKind<T> kind, String key) {
+                return resources.find(kind, key);
+            }
+
+            @Override
+            public <T> List<Resource<T>> list(ResourceKind<T> kind, String userPoolId, String keyPrefix) {
+                return resources.list(kind, userPoolId, keyPrefix);
+            }
+
+            @Override
+            public boolean write(List<? extends ResourceChange> changes) {
+                pass(Operation.RESOURCE_WRITE);
+                return resources.write(changes);
+            }
+        };
     }
 
     @Override

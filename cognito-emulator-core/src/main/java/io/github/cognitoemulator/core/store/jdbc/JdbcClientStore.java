@@ -66,6 +66,38 @@ final class JdbcClientStore implements ClientStore {
     }
 
     @Override
+    public boolean replace(UserPoolClient current, UserPoolClient updated) {
+        return this.database.transaction((connection) -> {
+            Optional<UserPoolClient> stored = Sql.queryOne(
+                    connection,
+                    "SELECT " + COLUMNS + " FROM cognito_clients WHERE client_id = ? FOR UPDATE",
+                    JdbcClientStore::client,
+                    current.clientId());
+            if (!stored.equals(Optional.of(current))) {
+                return false;
+            }
+            Sql.update(
+                    connection,
+                    "UPDATE cognito_clients SET client_name = ?, client_secret = ?, creation_date = ?,"
+                            + " last_modified_date = ?, token_validity = ?, explicit_auth_flows = ?,"
+                            + " prevent_user_existence_errors = ?, enable_token_revocation = ?,"
+                            + " auth_session_validity = ?, settings = ? WHERE client_id = ?",
+                    updated.clientName(),
+                    updated.clientSecret(),
+                    Sql.nanos(updated.creationDate()),
+                    Sql.nanos(updated.lastModifiedDate()),
+                    JdbcJson.write(updated.tokenValidity()),
+                    (updated.explicitAuthFlows() != null) ? JdbcJson.write(updated.explicitAuthFlows()) : null,
+                    updated.preventUserExistenceErrors(),
+                    updated.enableTokenRevocation(),
+                    updated.authSessionValidity(),
+                    JdbcJson.writeSettings(updated.settings()),
+                    current.clientId());
+            return true;
+        });
+    }
+
+    @Override
     public boolean delete(String clientId) {
         return this.database.transaction((connection) ->
                 Sql.update(connection, "DELETE FROM cognito_clients WHERE client_id = ?", clientId) > 0);

@@ -1,16 +1,25 @@
 package io.github.cognitoemulator.core.store.jdbc;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.nimbusds.jose.jwk.RSAKey;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.text.ParseException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,7 +38,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class JdbcJson {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonMapper MAPPER =
+            JsonMapper.builder().addModule(instants()).build();
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -38,6 +48,25 @@ final class JdbcJson {
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {};
 
     private JdbcJson() {}
+
+    /** Instants as ISO-8601 text, which keeps their nanoseconds; plain Jackson cannot write them at all. */
+    private static SimpleModule instants() {
+        SimpleModule module = new SimpleModule("instants");
+        module.addSerializer(Instant.class, new StdSerializer<>(Instant.class) {
+            @Override
+            public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider)
+                    throws IOException {
+                generator.writeString(value.toString());
+            }
+        });
+        module.addDeserializer(Instant.class, new StdDeserializer<>(Instant.class) {
+            @Override
+            public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                return Instant.parse(parser.getValueAsString());
+            }
+        });
+        return module;
+    }
 
     static String write(Object value) {
         try {

@@ -58,6 +58,41 @@ final class JdbcPoolStore implements PoolStore {
                 Sql.query(connection, "SELECT " + COLUMNS + " FROM cognito_pools ORDER BY id", JdbcPoolStore::pool));
     }
 
+    @Override
+    public boolean replace(UserPool current, UserPool updated) {
+        return this.database.transaction((connection) -> {
+            Optional<UserPool> stored = Sql.queryOne(
+                    connection,
+                    "SELECT " + COLUMNS + " FROM cognito_pools WHERE id = ? FOR UPDATE",
+                    JdbcPoolStore::pool,
+                    current.id());
+            if (!stored.equals(Optional.of(current))) {
+                return false;
+            }
+            Sql.update(
+                    connection,
+                    "UPDATE cognito_pools SET name = ?, arn = ?, creation_date = ?, last_modified_date = ?,"
+                            + " password_policy = ?, schema_attributes = ?, auto_verified_attributes = ?,"
+                            + " alias_attributes = ?, username_attributes = ?, username_case_sensitive = ?,"
+                            + " mfa_configuration = ?, deletion_protection = ?, settings = ? WHERE id = ?",
+                    updated.name(),
+                    updated.arn(),
+                    Sql.nanos(updated.creationDate()),
+                    Sql.nanos(updated.lastModifiedDate()),
+                    JdbcJson.write(updated.passwordPolicy()),
+                    JdbcJson.write(updated.schema()),
+                    JdbcJson.write(updated.autoVerifiedAttributes()),
+                    JdbcJson.write(updated.aliasAttributes()),
+                    JdbcJson.write(updated.usernameAttributes()),
+                    updated.usernameCaseSensitive(),
+                    updated.mfaConfiguration(),
+                    updated.deletionProtection(),
+                    JdbcJson.writeSettings(updated.settings()),
+                    current.id());
+            return true;
+        });
+    }
+
     private static UserPool pool(ResultSet row) throws SQLException {
         return new UserPool(
                 row.getString("id"),

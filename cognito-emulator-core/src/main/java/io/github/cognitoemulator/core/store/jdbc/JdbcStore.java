@@ -8,6 +8,7 @@ import io.github.cognitoemulator.core.code.CodeStore;
 import io.github.cognitoemulator.core.message.MessageStore;
 import io.github.cognitoemulator.core.pool.PoolStore;
 import io.github.cognitoemulator.core.store.EmulatorStore;
+import io.github.cognitoemulator.core.store.ResourceStore;
 import io.github.cognitoemulator.core.store.SecretStore;
 import io.github.cognitoemulator.core.store.memory.InMemoryStore;
 import io.github.cognitoemulator.core.token.RefreshSessionStore;
@@ -67,6 +68,8 @@ public final class JdbcStore implements EmulatorStore {
 
     private final JdbcSecretStore secrets;
 
+    private final JdbcResourceStore resources;
+
     private JdbcStore(HikariDataSource dataSource, Database database, int messageCapacity) {
         this.dataSource = dataSource;
         this.database = database;
@@ -79,6 +82,7 @@ public final class JdbcStore implements EmulatorStore {
         this.signingKeys = new JdbcSigningKeyStore(database);
         this.messages = new JdbcMessageStore(database, messageCapacity);
         this.secrets = new JdbcSecretStore(database);
+        this.resources = new JdbcResourceStore(database);
     }
 
     /**
@@ -224,6 +228,11 @@ public final class JdbcStore implements EmulatorStore {
     @Override
     public SecretStore secrets() {
         return this.secrets;
+    }
+
+    @Override
+    public ResourceStore resources() {
+        return this.resources;
     }
 
     /**

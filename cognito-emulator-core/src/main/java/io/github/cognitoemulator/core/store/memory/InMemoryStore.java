@@ -11,6 +11,7 @@ import io.github.cognitoemulator.core.message.MessageStore;
 import io.github.cognitoemulator.core.pool.PoolStore;
 import io.github.cognitoemulator.core.pool.UserPool;
 import io.github.cognitoemulator.core.store.EmulatorStore;
+import io.github.cognitoemulator.core.store.ResourceStore;
 import io.github.cognitoemulator.core.store.SecretStore;
 import io.github.cognitoemulator.core.token.PoolKeys;
 import io.github.cognitoemulator.core.token.RefreshSession;
@@ -61,6 +62,8 @@ public final class InMemoryStore implements EmulatorStore {
     private final Map<String, PoolKeys> keys = new ConcurrentSkipListMap<>();
 
     private final Map<String, byte[]> secrets = new ConcurrentHashMap<>();
+
+    private final InMemoryResourceStore resources = new InMemoryResourceStore(this.pools::containsKey);
 
     private final Deque<Message> messages = new ArrayDeque<>();
 
@@ -127,6 +130,11 @@ public final class InMemoryStore implements EmulatorStore {
     }
 
     @Override
+    public ResourceStore resources() {
+        return this.resources;
+    }
+
+    @Override
     public boolean deletePool(String userPoolId) {
         if (this.pools.remove(userPoolId) == null) {
             return false;
@@ -140,6 +148,7 @@ public final class InMemoryStore implements EmulatorStore {
                 .toList()
                 .forEach(this::forgetRefreshSession);
         this.keys.remove(userPoolId);
+        this.resources.deletePool(userPoolId);
         synchronized (this.messages) {
             this.messages.removeIf((message) -> message.userPoolId().equals(userPoolId));
         }
@@ -206,6 +215,11 @@ public final class InMemoryStore implements EmulatorStore {
         public List<UserPool> list() {
             return List.copyOf(InMemoryStore.this.pools.values());
         }
+
+        @Override
+        public boolean replace(UserPool current, UserPool updated) {
+            return InMemoryStore.this.pools.replace(current.id(), current, updated);
+        }
     };
 
     private final ClientStore clientStore = new ClientStore() {
@@ -228,6 +242,11 @@ public final class InMemoryStore implements EmulatorStore {
             return InMemoryStore.this.clients.values().stream()
                     .filter((client) -> client.userPoolId().equals(userPoolId))
                     .toList();
+        }
+
+        @Override
+        public boolean replace(UserPoolClient current, UserPoolClient updated) {
+            return InMemoryStore.this.clients.replace(current.clientId(), current, updated);
         }
 
         @Override

@@ -125,11 +125,11 @@ class JdbcStoreTest {
             assertThatThrownBy(() -> JdbcStore.open(url, "sa", ""))
                     .isInstanceOf(JdbcStoreException.class)
                     .hasMessageContaining(url)
-                    .hasMessageContaining("schema version 2")
-                    .hasMessageContaining("knows up to version 1");
+                    .hasMessageContaining("schema version 999")
+                    .hasMessageContaining("knows up to version 2");
 
             assertThat(count(connection, "SELECT COUNT(*) FROM cognito_pools")).isEqualTo(1);
-            assertThat(count(connection, "SELECT COUNT(*) FROM \"cognito_schema_history\" WHERE \"version\" = '2'"))
+            assertThat(count(connection, "SELECT COUNT(*) FROM \"cognito_schema_history\" WHERE \"version\" = '999'"))
                     .isEqualTo(1);
             connection.createStatement().execute("SHUTDOWN");
         }
@@ -202,12 +202,12 @@ class JdbcStoreTest {
                 .doesNotContain("s3cret");
     }
 
-    /** Marks the schema as migrated to version 2, as an emulator newer than this one would have. */
+    /** Marks the schema as migrated to version 999, as an emulator newer than this one would have. */
     static void recordNewerMigration(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO \"cognito_schema_history\" (\"installed_rank\", \"version\","
                     + " \"description\", \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\","
-                    + " \"success\") VALUES (2, '2', 'from the future', 'SQL', 'V2__from_the_future.sql', 0, 'sa', 1,"
+                    + " \"success\") VALUES (999, '999', 'from the future', 'SQL', 'V999__from_the_future.sql', 0, 'sa', 1,"
                     + " TRUE)");
         }
         if (!connection.getAutoCommit()) {
