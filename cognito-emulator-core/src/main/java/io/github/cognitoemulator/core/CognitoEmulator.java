@@ -13,6 +13,7 @@ import io.github.cognitoemulator.core.protocol.ActionRegistry;
 import io.github.cognitoemulator.core.protocol.AwsJsonProtocol;
 import io.github.cognitoemulator.core.protocol.ProtocolRequest;
 import io.github.cognitoemulator.core.protocol.ProtocolResponse;
+import io.github.cognitoemulator.core.protocol.ServiceModel;
 import io.github.cognitoemulator.core.selfservice.PasswordActions;
 import io.github.cognitoemulator.core.selfservice.SelfService;
 import io.github.cognitoemulator.core.selfservice.SignOutActions;
@@ -124,7 +125,7 @@ public final class CognitoEmulator {
                 .family(new SignOutActions(selfService))
                 .build();
         this.region = builder.region;
-        this.protocol = new AwsJsonProtocol(this.registry, builder.region, ids::uuid);
+        this.protocol = new AwsJsonProtocol(this.registry, builder.region, ids::uuid, ServiceModel.cognitoIdp());
     }
 
     /** A builder with Cognito's defaults: region {@value #DEFAULT_REGION}, system clock, in-memory storage. */

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cognitoemulator.core.error.CognitoException;
 import io.github.cognitoemulator.core.error.ErrorType;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -46,8 +48,18 @@ public final class AwsJsonProtocol {
 
     private final Supplier<String> requestIds;
 
-    public AwsJsonProtocol(ActionRegistry registry, String defaultRegion, Supplier<String> requestIds) {
+    private final ServiceModel model;
+
+    /**
+     * @param registry the actions served
+     * @param defaultRegion the region of requests that name none
+     * @param requestIds the source of request ids
+     * @param model the service model every request is validated against before its action runs
+     */
+    public AwsJsonProtocol(
+            ActionRegistry registry, String defaultRegion, Supplier<String> requestIds, ServiceModel model) {
         this.registry = Objects.requireNonNull(registry, "'registry' must not be null");
+        this.model = Objects.requireNonNull(model, "'model' must not be null");
         this.defaultRegion = Objects.requireNonNull(defaultRegion, "'defaultRegion' must not be null");
         this.requestIds = Objects.requireNonNull(requestIds, "'requestIds' must not be null");
     }
@@ -57,11 +69,14 @@ public final class AwsJsonProtocol {
         String requestId = this.requestIds.get();
         String region = (request.region() != null) ? request.region() : this.defaultRegion;
         try {
-            ActionRegistry.RegisteredAction<?> action = findAction(request.target());
+            String name = actionName(request.target());
+            ActionRegistry.RegisteredAction<?> action = findAction(name);
             if (action.signed() && !request.signed()) {
                 throw ErrorType.MISSING_AUTHENTICATION_TOKEN.exception("Missing Authentication Token");
             }
-            RequestReader input = RequestReader.of(readBody(request.body()));
+            ObjectNode body = readBody(request.body());
+            this.model.input(name).ifPresent((input) -> validate(input, body));
+            RequestReader input = RequestReader.of(body);
             String issuerBaseUrl = (request.issuerBaseUrl() != null)
                     ? request.issuerBaseUrl()
                     : RequestContext.cognitoIssuerBaseUrl(region);
@@ -75,11 +90,28 @@ public final class AwsJsonProtocol {
         }
     }
 
-    private ActionRegistry.RegisteredAction<?> findAction(@Nullable String target) {
+    /**
+     * Checks a request against its operation's input shape in the service model, reporting every broken constraint
+     * at once in Cognito's wording, before the action reads it or any state changes.
+     */
+    static void validate(ShapeRule.StructureRule input, ObjectNode body) {
+        List<String> violations = new ArrayList<>();
+        input.check(body, "", violations);
+        if (!violations.isEmpty()) {
+            int count = violations.size();
+            String summary = count + " validation error" + ((count == 1) ? "" : "s") + " detected: ";
+            throw ErrorType.INVALID_PARAMETER.exception(summary + String.join("; ", violations));
+        }
+    }
+
+    private static String actionName(@Nullable String target) {
         if (target == null || !target.startsWith(TARGET_PREFIX)) {
             throw ErrorType.UNKNOWN_OPERATION.exception(null);
         }
-        String name = target.substring(TARGET_PREFIX.length());
+        return target.substring(TARGET_PREFIX.length());
+    }
+
+    private ActionRegistry.RegisteredAction<?> findAction(String name) {
         return this.registry.find(name).orElseThrow(() -> {
             logger.warn("Cognito emulator does not support the action '{}'", loggable(name));
             return ErrorType.UNKNOWN_OPERATION.exception(null);

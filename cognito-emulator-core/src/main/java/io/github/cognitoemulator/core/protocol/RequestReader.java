@@ -257,7 +257,7 @@ public final class RequestReader {
     }
 
     /** Whether {@code node}, counting itself, holds containers more than {@code depth} levels deep. */
-    private static boolean exceedsDepth(JsonNode node, int depth) {
+    static boolean exceedsDepth(JsonNode node, int depth) {
         if (!node.isContainerNode()) {
             return false;
         }

@@ -128,7 +128,7 @@ class UserPoolClientSettingsTest {
         settings.put("DefaultRedirectURI", "https://example.com/callback");
         settings.put("AllowedOAuthFlows", List.of("code"));
         settings.put("AllowedOAuthScopes", List.of("openid"));
-        settings.put("AnalyticsConfiguration", Map.of("ApplicationId", "app"));
+        settings.put("AnalyticsConfiguration", Map.of("ApplicationId", "0123abcd"));
         settings.put("RefreshTokenRotation", Map.of("Feature", "DISABLED"));
         String clientId = createClient(settings).requireSuccess().string("UserPoolClient", "ClientId");
 
@@ -154,7 +154,7 @@ class UserPoolClientSettingsTest {
                 .containsEntry("DefaultRedirectURI", "https://example.com/callback")
                 .containsEntry("AllowedOAuthFlows", List.of("code"))
                 .containsEntry("AllowedOAuthScopes", List.of("openid"))
-                .containsEntry("AnalyticsConfiguration", Map.of("ApplicationId", "app"))
+                .containsEntry("AnalyticsConfiguration", Map.of("ApplicationId", "0123abcd"))
                 .containsEntry("RefreshTokenRotation", Map.of("Feature", "DISABLED"));
     }
 

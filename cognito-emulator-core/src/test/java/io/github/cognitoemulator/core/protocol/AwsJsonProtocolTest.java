@@ -39,7 +39,8 @@ class AwsJsonProtocolTest {
                             })
                     .build(),
             "us-east-1",
-            () -> "req-1");
+            () -> "req-1",
+            ServiceModel.cognitoIdp());
 
     private ProtocolResponse send(String target, String body) {
         return this.protocol.handle(new ProtocolRequest(target, body.getBytes(StandardCharsets.UTF_8), null));
