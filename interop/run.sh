@@ -179,15 +179,16 @@ export EMULATOR_URL="http://localhost:$PORT_A" COGNITO_ISSUER_EMULATOR_URL="http
 export INTEROP_RESULTS=$RESULTS AWS_CLI
 
 # Runs one script of steps; a script that dies or hangs without reporting a failure counts as one.
+# STEPS_TIMEOUT overrides the 150 s a script may take.
 run_steps() {
   local client=$1
   shift
-  local before status=0
+  local before status=0 limit=${STEPS_TIMEOUT:-150}
   before=$(grep -c '^FAIL' "$RESULTS" || true)
-  timeout 150 "$@" || status=$?
+  timeout "$limit" "$@" || status=$?
   if [[ $status -ne 0 && $(grep -c '^FAIL' "$RESULTS" || true) -eq $before ]]; then
     if [[ $status -eq 124 ]]; then
-      record_fail "$client" "$*" "timed out after 150 s"
+      record_fail "$client" "$*" "timed out after $limit s"
     else
       record_fail "$client" "$*" "exited with status $status"
     fi
@@ -204,6 +205,8 @@ echo "interop: @aws-sdk/client-cognito-identity-provider"
 run_steps @aws-sdk/client-cognito-identity-provider node interop/sdk-v3.mjs
 echo "interop: jose, jsonwebtoken + jwks-rsa, aws-jwt-verify"
 run_steps jwt node interop/jwt.mjs
+echo "interop: terraform with the AWS provider"
+STEPS_TIMEOUT=400 run_steps terraform bash interop/terraform.sh
 
 echo "interop: SRP vectors"
 VECTORS=cognito-emulator-core/src/test/resources/srp/vectors.json
