@@ -36,8 +36,6 @@ public final class ServiceModel {
      */
     private static final Set<String> ALSO_SENSITIVE = Set.of("ConfirmationCodeType");
 
-    private static volatile @Nullable ServiceModel cognitoIdp;
-
     private final Map<String, ShapeRule.StructureRule> inputs;
 
     private ServiceModel(Map<String, ShapeRule.StructureRule> inputs) {
@@ -46,17 +44,13 @@ public final class ServiceModel {
 
     /** Cognito's model, read from the class path on first use and shared afterwards: it never changes. */
     public static ServiceModel cognitoIdp() {
-        ServiceModel model = cognitoIdp;
-        if (model == null) {
-            synchronized (ServiceModel.class) {
-                model = cognitoIdp;
-                if (model == null) {
-                    model = read(ServiceModel.class.getResourceAsStream(RESOURCE));
-                    cognitoIdp = model;
-                }
-            }
-        }
-        return model;
+        return CognitoIdp.MODEL;
+    }
+
+    /** Holds Cognito's model, which the JVM reads when the holder is first used, once, under its class lock. */
+    private static final class CognitoIdp {
+
+        static final ServiceModel MODEL = read(ServiceModel.class.getResourceAsStream(RESOURCE));
     }
 
     /** Reads a model in botocore's JSON form. */

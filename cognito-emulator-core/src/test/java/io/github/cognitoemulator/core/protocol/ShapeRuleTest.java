@@ -101,6 +101,17 @@ class ShapeRuleTest {
     }
 
     @Test
+    void valuesAtTheLimitsPass() {
+        assertThat(errors(
+                        "Act",
+                        "{\"Name\":\"abcd\",\"Count\":1,\"Big\":5,\"Image\":\"AQID\",\"Names\":[\"ab\"],"
+                                + "\"Items\":[{\"Key\":\"ab\"}],\"Metadata\":{\"abcd\":\"abcd\"}}"))
+                .isNull();
+        assertThat(errors("Act", "{\"Name\":\"ab\",\"Count\":3,\"Image\":\"AQ==\"}"))
+                .isNull();
+    }
+
+    @Test
     void sensitiveValuesAreNeverEchoed() {
         assertThat(errors("Act", "{\"Name\":\"ab\",\"Secret\":\"hi\",\"Secrets\":[\"no\"]}"))
                 .isEqualTo("2 validation errors detected: Value at 'secret' failed to satisfy constraint: Member must"
@@ -150,6 +161,7 @@ class ShapeRuleTest {
         assertSerialization("{\"Name\":\"ab\",\"When\":\"now\"}", "STRING_VALUE can not be converted to a Date");
         assertSerialization("{\"Name\":\"ab\",\"Image\":7}", "NUMBER_VALUE can not be converted to a ByteBuffer");
         assertSerialization("{\"Name\":\"ab\",\"Names\":{}}", "Start of structure or map found where not expected.");
+        assertSerialization("{\"Name\":\"ab\",\"Names\":\"ab\"}", "STRING_VALUE can not be converted to a List");
         assertSerialization("{\"Name\":\"ab\",\"Names\":[1]}", "NUMBER_VALUE can not be converted to a String");
         assertSerialization("{\"Name\":\"ab\",\"Item\":[]}", "Start of list found where not expected");
         assertSerialization("{\"Name\":\"ab\",\"Items\":[\"x\"]}", "STRING_VALUE can not be converted to a Structure");
@@ -200,6 +212,8 @@ class ShapeRuleTest {
     @Test
     void cognitosModelIsReadOnceAndShared() {
         assertThat(ServiceModel.cognitoIdp()).isSameAs(ServiceModel.cognitoIdp());
+        assertThat(ServiceModel.cognitoIdp().input("AdminGetUser").orElseThrow().sensitive())
+                .isFalse();
     }
 
     private void assertSerialization(String body, String message) {
