@@ -1,0 +1,17 @@
+package io.github.cognitoemulator.sample;
+
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** An endpoint only members of the Cognito group {@code admins} may call; see {@link ApiSecurityConfiguration}. */
+@RestController
+class AdminController {
+
+    @GetMapping("/api/admin/whoami")
+    Map<String, Object> whoami(@AuthenticationPrincipal Jwt jwt) {
+        return Map.of("sub", jwt.getSubject(), "groups", jwt.getClaimAsStringList("cognito:groups"));
+    }
+}
