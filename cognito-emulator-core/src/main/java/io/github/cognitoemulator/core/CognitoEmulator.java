@@ -7,8 +7,11 @@ import io.github.cognitoemulator.core.code.VerificationCodes;
 import io.github.cognitoemulator.core.message.MessageInbox;
 import io.github.cognitoemulator.core.message.MessageSender;
 import io.github.cognitoemulator.core.oidc.OidcDocuments;
+import io.github.cognitoemulator.core.pool.MfaConfigActions;
 import io.github.cognitoemulator.core.pool.PoolContents;
+import io.github.cognitoemulator.core.pool.TagActions;
 import io.github.cognitoemulator.core.pool.UserPoolActions;
+import io.github.cognitoemulator.core.pool.UserPoolConfigActions;
 import io.github.cognitoemulator.core.protocol.ActionRegistry;
 import io.github.cognitoemulator.core.protocol.AwsJsonProtocol;
 import io.github.cognitoemulator.core.protocol.ProtocolRequest;
@@ -105,6 +108,9 @@ public final class CognitoEmulator {
         };
         this.registry = ActionRegistry.builder()
                 .family(new UserPoolActions(store.pools(), contents, builder.clock, ids, builder.accountId))
+                .family(new UserPoolConfigActions(store.pools(), builder.clock))
+                .family(new MfaConfigActions(store.pools()))
+                .family(new TagActions(store.pools()))
                 .family(new UserPoolClientActions(store.pools(), store.clients(), builder.clock, ids))
                 .family(new AdminUserActions(store.pools(), users, passwords, messages, builder.clock, ids))
                 .family(new ListUsersActions(store.pools(), users))
