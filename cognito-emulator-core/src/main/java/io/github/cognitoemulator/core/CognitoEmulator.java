@@ -26,6 +26,7 @@ import io.github.cognitoemulator.core.store.memory.InMemoryStore;
 import io.github.cognitoemulator.core.support.Ids;
 import io.github.cognitoemulator.core.token.PrefetchingRsaKeySource;
 import io.github.cognitoemulator.core.token.RsaKeySource;
+import io.github.cognitoemulator.core.token.SigningCertificateActions;
 import io.github.cognitoemulator.core.token.SigningKeys;
 import io.github.cognitoemulator.core.token.TokenService;
 import io.github.cognitoemulator.core.user.AdminUserActions;
@@ -111,6 +112,7 @@ public final class CognitoEmulator {
                 .family(new UserPoolConfigActions(store.pools(), builder.clock))
                 .family(new MfaConfigActions(store.pools()))
                 .family(new TagActions(store.pools()))
+                .family(new SigningCertificateActions(store.pools(), this.signingKeys))
                 .family(new UserPoolClientActions(store.pools(), store.clients(), builder.clock, ids))
                 .family(new AdminUserActions(store.pools(), users, passwords, messages, builder.clock, ids))
                 .family(new ListUsersActions(store.pools(), users))
