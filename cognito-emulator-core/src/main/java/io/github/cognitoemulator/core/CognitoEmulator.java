@@ -7,8 +7,10 @@ import io.github.cognitoemulator.core.code.VerificationCodes;
 import io.github.cognitoemulator.core.message.MessageInbox;
 import io.github.cognitoemulator.core.message.MessageSender;
 import io.github.cognitoemulator.core.oidc.OidcDocuments;
+import io.github.cognitoemulator.core.pool.LogDeliveryActions;
 import io.github.cognitoemulator.core.pool.MfaConfigActions;
 import io.github.cognitoemulator.core.pool.PoolContents;
+import io.github.cognitoemulator.core.pool.RiskConfigurationActions;
 import io.github.cognitoemulator.core.pool.TagActions;
 import io.github.cognitoemulator.core.pool.UserPoolActions;
 import io.github.cognitoemulator.core.pool.UserPoolConfigActions;
@@ -113,6 +115,8 @@ public final class CognitoEmulator {
                 .family(new MfaConfigActions(store.pools()))
                 .family(new TagActions(store.pools()))
                 .family(new SigningCertificateActions(store.pools(), this.signingKeys))
+                .family(new LogDeliveryActions(store.pools(), store.resources()))
+                .family(new RiskConfigurationActions(store.pools(), store.clients(), store.resources(), builder.clock))
                 .family(new UserPoolClientActions(store.pools(), store.clients(), builder.clock, ids))
                 .family(new AdminUserActions(store.pools(), users, passwords, messages, builder.clock, ids))
                 .family(new ListUsersActions(store.pools(), users))
