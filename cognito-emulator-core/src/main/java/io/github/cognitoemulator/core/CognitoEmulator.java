@@ -10,6 +10,7 @@ import io.github.cognitoemulator.core.oidc.OidcDocuments;
 import io.github.cognitoemulator.core.pool.LogDeliveryActions;
 import io.github.cognitoemulator.core.pool.MfaConfigActions;
 import io.github.cognitoemulator.core.pool.PoolContents;
+import io.github.cognitoemulator.core.pool.PoolReplicaActions;
 import io.github.cognitoemulator.core.pool.RiskConfigurationActions;
 import io.github.cognitoemulator.core.pool.TagActions;
 import io.github.cognitoemulator.core.pool.UserPoolActions;
@@ -116,6 +117,7 @@ public final class CognitoEmulator {
                 .family(new TagActions(store.pools()))
                 .family(new SigningCertificateActions(store.pools(), this.signingKeys))
                 .family(new LogDeliveryActions(store.pools(), store.resources()))
+                .family(new PoolReplicaActions(store.pools(), store.resources(), builder.accountId))
                 .family(new RiskConfigurationActions(store.pools(), store.clients(), store.resources(), builder.clock))
                 .family(new UserPoolClientActions(store.pools(), store.clients(), builder.clock, ids))
                 .family(new AdminUserActions(store.pools(), users, passwords, messages, builder.clock, ids))

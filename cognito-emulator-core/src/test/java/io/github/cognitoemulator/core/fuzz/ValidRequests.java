@@ -168,6 +168,16 @@ public final class ValidRequests {
                             "UserPoolId", f.extraPoolId(),
                             "CustomAttributes",
                                     List.of(Map.of("Name", "added", "AttributeDataType", "String", "Mutable", true)))),
+            cheap(
+                    "CreateUserPoolReplica",
+                    (f) -> body(
+                            "UserPoolId",
+                            f.extraPoolId(),
+                            "RegionName",
+                            "eu-west-1",
+                            "UserPoolTags",
+                            Map.of("a", "b"))),
+            cheap("DeleteUserPoolReplica", (f) -> body("UserPoolId", f.extraPoolId(), "RegionName", "eu-west-1")),
             session("DeleteUser", (f) -> body("AccessToken", f.target().accessToken())),
             session("DeleteUserPool", (f) -> body("UserPoolId", f.extraPoolId())),
             session("DeleteUserPoolClient", (f) -> body("UserPoolId", f.poolId(), "ClientId", f.extraClientId())),
@@ -228,6 +238,7 @@ public final class ValidRequests {
             cheap(
                     "ListTagsForResource",
                     (f) -> body("ResourceArn", "arn:aws:cognito-idp:us-east-1:000000000000:userpool/" + f.poolId())),
+            cheap("ListUserPoolReplicas", (f) -> body("UserPoolId", f.poolId())),
             cheap("ListUserPoolClients", (f) -> body("UserPoolId", f.poolId(), "MaxResults", 10)),
             cheap("ListUserPools", (f) -> body("MaxResults", 10)),
             cheap(
@@ -331,6 +342,9 @@ public final class ValidRequests {
                                     Map.of(
                                             "RecoveryMechanisms",
                                             List.of(Map.of("Name", "verified_email", "Priority", 1))))),
+            cheap(
+                    "UpdateUserPoolReplica",
+                    (f) -> body("UserPoolId", f.extraPoolId(), "RegionName", "eu-west-1", "Status", "INACTIVE")),
             cheap(
                     "UpdateUserAttributes",
                     (f) -> body(
