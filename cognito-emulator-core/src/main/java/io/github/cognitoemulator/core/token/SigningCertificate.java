@@ -50,7 +50,7 @@ final class SigningCertificate {
     static byte[] der(RSAKey key, String commonName, Instant notBefore) {
         try {
             byte[] name = sequence(set(sequence(COMMON_NAME, tlv(0x0c, commonName.getBytes(StandardCharsets.UTF_8)))));
-            ZonedDateTime start = notBefore.atZone(ZoneOffset.UTC).withNano(0);
+            ZonedDateTime start = notBefore.atZone(ZoneOffset.UTC);
             byte[] tbs = sequence(
                     tlv(0xa0, integer(BigInteger.valueOf(2))),
                     integer(serialNumber(key.getKeyID())),

@@ -260,6 +260,36 @@ class UserPoolConfigActionsTest {
     }
 
     @Test
+    void mfaOnKeepsSmsAndSoftwareTokenFactorsThatWereBothOn() {
+        String poolId = this.fixture.createPool();
+        Map<String, String> sms = Map.of("SnsCallerArn", "arn");
+        this.fixture
+                .call(
+                        "SetUserPoolMfaConfig",
+                        Map.of(
+                                "UserPoolId",
+                                poolId,
+                                "MfaConfiguration",
+                                "ON",
+                                "SmsMfaConfiguration",
+                                Map.of("SmsConfiguration", sms),
+                                "SoftwareTokenMfaConfiguration",
+                                Map.of("Enabled", true)))
+                .requireSuccess();
+
+        update(poolId, Map.of("MfaConfiguration", "ON", "SmsConfiguration", sms))
+                .requireSuccess();
+
+        assertThat(this.fixture
+                        .call("GetUserPoolMfaConfig", Map.of("UserPoolId", poolId))
+                        .json())
+                .isEqualTo(Map.of(
+                        "MfaConfiguration", "ON",
+                        "SmsMfaConfiguration", Map.of("SmsConfiguration", sms),
+                        "SoftwareTokenMfaConfiguration", Map.of("Enabled", true)));
+    }
+
+    @Test
     void updateLeavingMfaOutTurnsEveryFactorOff() {
         String poolId = this.fixture.createPool();
         this.fixture
