@@ -7,8 +7,14 @@ import io.github.cognitoemulator.core.code.VerificationCodes;
 import io.github.cognitoemulator.core.message.MessageInbox;
 import io.github.cognitoemulator.core.message.MessageSender;
 import io.github.cognitoemulator.core.oidc.OidcDocuments;
+import io.github.cognitoemulator.core.pool.LogDeliveryActions;
+import io.github.cognitoemulator.core.pool.MfaConfigActions;
 import io.github.cognitoemulator.core.pool.PoolContents;
+import io.github.cognitoemulator.core.pool.PoolReplicaActions;
+import io.github.cognitoemulator.core.pool.RiskConfigurationActions;
+import io.github.cognitoemulator.core.pool.TagActions;
 import io.github.cognitoemulator.core.pool.UserPoolActions;
+import io.github.cognitoemulator.core.pool.UserPoolConfigActions;
 import io.github.cognitoemulator.core.protocol.ActionRegistry;
 import io.github.cognitoemulator.core.protocol.AwsJsonProtocol;
 import io.github.cognitoemulator.core.protocol.ProtocolRequest;
@@ -24,6 +30,7 @@ import io.github.cognitoemulator.core.store.memory.InMemoryStore;
 import io.github.cognitoemulator.core.support.Ids;
 import io.github.cognitoemulator.core.token.PrefetchingRsaKeySource;
 import io.github.cognitoemulator.core.token.RsaKeySource;
+import io.github.cognitoemulator.core.token.SigningCertificateActions;
 import io.github.cognitoemulator.core.token.SigningKeys;
 import io.github.cognitoemulator.core.token.TokenService;
 import io.github.cognitoemulator.core.user.AdminUserActions;
@@ -106,6 +113,13 @@ public final class CognitoEmulator {
         };
         this.registry = ActionRegistry.builder()
                 .family(new UserPoolActions(store.pools(), contents, builder.clock, ids, builder.accountId))
+                .family(new UserPoolConfigActions(store.pools(), builder.clock))
+                .family(new MfaConfigActions(store.pools()))
+                .family(new TagActions(store.pools()))
+                .family(new SigningCertificateActions(store.pools(), this.signingKeys))
+                .family(new LogDeliveryActions(store.pools(), store.resources()))
+                .family(new PoolReplicaActions(store.pools(), store.resources(), builder.accountId))
+                .family(new RiskConfigurationActions(store.pools(), store.clients(), store.resources(), builder.clock))
                 .family(new UserPoolClientActions(store.pools(), store.clients(), builder.clock, ids))
                 .family(new AdminUserActions(store.pools(), users, passwords, messages, builder.clock, ids))
                 .family(new ListUsersActions(store.pools(), users))

@@ -64,6 +64,10 @@ public final class UserPoolActions implements ActionFamily {
             throw Errors.invalidParameter(
                     "Only one of the aliasAttributes or usernameAttributes can be set in a User Pool.");
         }
+        boolean smsMfa = !request.mfaConfiguration().equals("OFF");
+        if (smsMfa && !request.settings().containsKey(UserPoolSettings.SMS_CONFIGURATION)) {
+            throw Errors.invalidParameter(PoolConfiguration.MFA_NEEDS_SMS);
+        }
         List<SchemaAttribute> schema = buildSchema(request.customSchema());
         Instant now = this.clock.instant();
         UserPool pool;
@@ -94,7 +98,20 @@ public final class UserPoolActions implements ActionFamily {
                 request.usernameCaseSensitive(),
                 request.mfaConfiguration(),
                 request.deletionProtection(),
-                request.settings());
+                withMfaFactors(
+                        request.settings(),
+                        new MfaSettings(!request.mfaConfiguration().equals("OFF"), false, null, null)));
+    }
+
+    /** {@code settings} with the pool's MFA factors; a pool without any keeps none, as it was created. */
+    static Map<String, Object> withMfaFactors(Map<String, Object> settings, MfaSettings factors) {
+        Map<String, Object> updated = new LinkedHashMap<>(settings);
+        if (factors.equals(MfaSettings.NONE)) {
+            updated.remove(MfaSettings.SETTINGS_KEY);
+        } else {
+            updated.put(MfaSettings.SETTINGS_KEY, factors.toSetting());
+        }
+        return updated;
     }
 
     Map<String, Object> describeUserPool(UserPoolIdRequest request, RequestContext context) {
@@ -148,19 +165,24 @@ public final class UserPoolActions implements ActionFamily {
             if (indexOf(custom, name) >= 0) {
                 throw Errors.invalidParameter("Existing attribute already has name " + name + ".");
             }
-            boolean isString = entry.dataType().equals("String");
-            boolean isNumber = entry.dataType().equals("Number");
-            custom.add(new SchemaAttribute(
-                    name,
-                    entry.dataType(),
-                    entry.developerOnly(),
-                    entry.mutable(),
-                    false,
-                    isString ? orEmpty(entry.stringConstraints()) : null,
-                    isNumber ? orEmpty(entry.numberConstraints()) : null));
+            custom.add(customAttribute(name, entry));
         }
         schema.addAll(custom);
         return schema;
+    }
+
+    /** The schema attribute a {@code Schema} or {@code CustomAttributes} entry adds, named {@code name}. */
+    static SchemaAttribute customAttribute(String name, CreateUserPoolRequest.SchemaEntry entry) {
+        boolean isString = entry.dataType().equals("String");
+        boolean isNumber = entry.dataType().equals("Number");
+        return new SchemaAttribute(
+                name,
+                entry.dataType(),
+                entry.developerOnly(),
+                entry.mutable(),
+                false,
+                isString ? orEmpty(entry.stringConstraints()) : null,
+                isNumber ? orEmpty(entry.numberConstraints()) : null);
     }
 
     private static int indexOf(List<SchemaAttribute> schema, String name) {

@@ -16,6 +16,8 @@ final class UserPoolSettings {
 
     static final String SIGN_IN_POLICY = "SignInPolicy";
 
+    static final String SMS_CONFIGURATION = "SmsConfiguration";
+
     static final String USER_ATTRIBUTE_UPDATE_SETTINGS = "UserAttributeUpdateSettings";
 
     static final String USER_POOL_TAGS = "UserPoolTags";
@@ -28,7 +30,7 @@ final class UserPoolSettings {
 
     /** Structures stored as given, with nothing filled in. */
     static final List<String> PLAIN_STRUCTURES =
-            List.of("AccountRecoverySetting", "DeviceConfiguration", "SmsConfiguration", "UserPoolAddOns");
+            List.of("AccountRecoverySetting", "DeviceConfiguration", SMS_CONFIGURATION, "UserPoolAddOns");
 
     /** What a pool created without these settings reports for them. */
     static final Map<String, Map<String, Object>> DEFAULT_STRUCTURES = Map.of(

@@ -162,9 +162,26 @@ public final class ValidRequests {
                             "PreventUserExistenceErrors", "ENABLED",
                             "RefreshTokenRotation", Map.of("Feature", "DISABLED"),
                             "AnalyticsConfiguration", Map.of("ApplicationId", "fuzz", "UserDataShared", false))),
+            cheap(
+                    "AddCustomAttributes",
+                    (f) -> body(
+                            "UserPoolId", f.extraPoolId(),
+                            "CustomAttributes",
+                                    List.of(Map.of("Name", "added", "AttributeDataType", "String", "Mutable", true)))),
+            cheap(
+                    "CreateUserPoolReplica",
+                    (f) -> body(
+                            "UserPoolId",
+                            f.extraPoolId(),
+                            "RegionName",
+                            "eu-west-1",
+                            "UserPoolTags",
+                            Map.of("a", "b"))),
+            cheap("DeleteUserPoolReplica", (f) -> body("UserPoolId", f.extraPoolId(), "RegionName", "eu-west-1")),
             session("DeleteUser", (f) -> body("AccessToken", f.target().accessToken())),
             session("DeleteUserPool", (f) -> body("UserPoolId", f.extraPoolId())),
             session("DeleteUserPoolClient", (f) -> body("UserPoolId", f.poolId(), "ClientId", f.extraClientId())),
+            cheap("DescribeRiskConfiguration", (f) -> body("UserPoolId", f.poolId(), "ClientId", f.secretClientId())),
             cheap("DescribeUserPool", (f) -> body("UserPoolId", f.poolId())),
             cheap("DescribeUserPoolClient", (f) -> body("UserPoolId", f.poolId(), "ClientId", f.secretClientId())),
             cheap(
@@ -174,9 +191,12 @@ public final class ValidRequests {
                             "SecretHash",
                                     SignInFixture.secretHash(f.clientSecret(), FuzzFixture.TARGET, f.secretClientId()),
                             "Username", FuzzFixture.TARGET)),
+            cheap("GetLogDeliveryConfiguration", (f) -> body("UserPoolId", f.poolId())),
+            expensive("GetSigningCertificate", (f) -> body("UserPoolId", f.poolId())),
             expensive(
                     "GetTokensFromRefreshToken",
                     (f) -> body("RefreshToken", f.reader().refreshToken(), "ClientId", f.publicClientId())),
+            cheap("GetUserPoolMfaConfig", (f) -> body("UserPoolId", f.poolId())),
             cheap("GetUser", (f) -> body("AccessToken", f.reader().accessToken())),
             cheap(
                     "GetUserAttributeVerificationCode",
@@ -215,6 +235,10 @@ public final class ValidRequests {
                                             "SECRET_HASH",
                                             SignInFixture.secretHash(
                                                     f.clientSecret(), FuzzFixture.READER, f.secretClientId())))),
+            cheap(
+                    "ListTagsForResource",
+                    (f) -> body("ResourceArn", "arn:aws:cognito-idp:us-east-1:000000000000:userpool/" + f.poolId())),
+            cheap("ListUserPoolReplicas", (f) -> body("UserPoolId", f.poolId())),
             cheap("ListUserPoolClients", (f) -> body("UserPoolId", f.poolId(), "MaxResults", 10)),
             cheap("ListUserPools", (f) -> body("MaxResults", 10)),
             cheap(
@@ -253,7 +277,48 @@ public final class ValidRequests {
                                             "Tue Mar 5 09:07:02 UTC 2024",
                                             "PASSWORD_CLAIM_SIGNATURE",
                                             "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="))),
+            cheap(
+                    "SetLogDeliveryConfiguration",
+                    (f) -> body(
+                            "UserPoolId", f.extraPoolId(),
+                            "LogConfigurations",
+                                    List.of(Map.of(
+                                            "LogLevel", "ERROR",
+                                            "EventSource", "userNotification",
+                                            "CloudWatchLogsConfiguration",
+                                                    Map.of(
+                                                            "LogGroupArn",
+                                                            "arn:aws:logs:us-east-1:000000000000:log-group:fuzz"))))),
+            cheap(
+                    "SetRiskConfiguration",
+                    (f) -> body(
+                            "UserPoolId", f.extraPoolId(),
+                            "CompromisedCredentialsRiskConfiguration",
+                                    Map.of("Actions", Map.of("EventAction", "BLOCK")),
+                            "RiskExceptionConfiguration", Map.of("SkippedIPRangeList", List.of("10.0.0.0/8")))),
+            cheap(
+                    "SetUserPoolMfaConfig",
+                    (f) -> body(
+                            "UserPoolId", f.extraPoolId(),
+                            "MfaConfiguration", "OPTIONAL",
+                            "SoftwareTokenMfaConfiguration", Map.of("Enabled", true),
+                            "WebAuthnConfiguration",
+                                    Map.of("RelyingPartyId", "example.com", "UserVerification", "preferred"))),
             session("RevokeToken", (f) -> body("Token", f.target().refreshToken(), "ClientId", f.publicClientId())),
+            cheap(
+                    "TagResource",
+                    (f) -> body(
+                            "ResourceArn",
+                            "arn:aws:cognito-idp:us-east-1:000000000000:userpool/" + f.extraPoolId(),
+                            "Tags",
+                            Map.of("team", "fuzz"))),
+            cheap(
+                    "UntagResource",
+                    (f) -> body(
+                            "ResourceArn",
+                            "arn:aws:cognito-idp:us-east-1:000000000000:userpool/" + f.extraPoolId(),
+                            "TagKeys",
+                            List.of("env"))),
             expensive(
                     "SignUp",
                     (f) -> body(
@@ -263,6 +328,23 @@ public final class ValidRequests {
                             "UserAttributes", List.of(attribute("email", "signed-up@example.com")),
                             "ValidationData", List.of(attribute("origin", "fuzz")),
                             "AnalyticsMetadata", Map.of("AnalyticsEndpointId", "fuzz"))),
+            cheap(
+                    "UpdateUserPool",
+                    (f) -> body(
+                            "UserPoolId", f.extraPoolId(),
+                            "PoolName", "updated",
+                            "Policies", Map.of("PasswordPolicy", Map.of("MinimumLength", 10, "RequireSymbols", false)),
+                            "AutoVerifiedAttributes", List.of("email"),
+                            "UserPoolTags", Map.of("env", "fuzz"),
+                            "MfaConfiguration", "OFF",
+                            "DeletionProtection", "INACTIVE",
+                            "AccountRecoverySetting",
+                                    Map.of(
+                                            "RecoveryMechanisms",
+                                            List.of(Map.of("Name", "verified_email", "Priority", 1))))),
+            cheap(
+                    "UpdateUserPoolReplica",
+                    (f) -> body("UserPoolId", f.extraPoolId(), "RegionName", "eu-west-1", "Status", "INACTIVE")),
             cheap(
                     "UpdateUserAttributes",
                     (f) -> body(
