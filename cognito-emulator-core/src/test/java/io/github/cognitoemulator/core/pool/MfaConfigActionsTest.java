@@ -132,7 +132,9 @@ class MfaConfigActionsTest {
                                 "SoftwareTokenMfaConfiguration",
                                 Map.of("Enabled", true),
                                 "SmsMfaConfiguration",
-                                Map.of("SmsConfiguration", Map.of("SnsCallerArn", "arn"))))
+                                Map.of(
+                                        "SmsConfiguration",
+                                        Map.of("SnsCallerArn", "arn:aws:iam::123456789012:role/sms"))))
                 .requireSuccess();
 
         set(this.poolId, Map.of("MfaConfiguration", "ON", "SmsMfaConfiguration", Map.of()))
@@ -143,7 +145,7 @@ class MfaConfigActionsTest {
                         "MfaConfiguration",
                         "ON",
                         "SmsMfaConfiguration",
-                        Map.of("SmsConfiguration", Map.of("SnsCallerArn", "arn"))));
+                        Map.of("SmsConfiguration", Map.of("SnsCallerArn", "arn:aws:iam::123456789012:role/sms"))));
         set(this.poolId, Map.of("MfaConfiguration", "OFF")).requireSuccess();
         assertThat(get(this.poolId).body()).isEqualTo("{\"MfaConfiguration\":\"OFF\"}");
     }
@@ -160,7 +162,7 @@ class MfaConfigActionsTest {
                                 "SmsAuthenticationMessage",
                                 "Code {####}",
                                 "SmsConfiguration",
-                                Map.of("SnsCallerArn", "arn", "ExternalId", "x"))));
+                                Map.of("SnsCallerArn", "arn:aws:iam::123456789012:role/sms", "ExternalId", "x"))));
 
         assertThat(reply.requireSuccess().json())
                 .isEqualTo(Map.of(
@@ -171,10 +173,11 @@ class MfaConfigActionsTest {
                                 "SmsAuthenticationMessage",
                                 "Code {####}",
                                 "SmsConfiguration",
-                                Map.of("SnsCallerArn", "arn", "ExternalId", "x"))));
+                                Map.of("SnsCallerArn", "arn:aws:iam::123456789012:role/sms", "ExternalId", "x"))));
         Reply pool = this.fixture.call("DescribeUserPool", Map.of("UserPoolId", this.poolId));
         assertThat(pool.at("UserPool", "SmsAuthenticationMessage")).isEqualTo("Code {####}");
-        assertThat(pool.at("UserPool", "SmsConfiguration")).isEqualTo(Map.of("SnsCallerArn", "arn", "ExternalId", "x"));
+        assertThat(pool.at("UserPool", "SmsConfiguration"))
+                .isEqualTo(Map.of("SnsCallerArn", "arn:aws:iam::123456789012:role/sms", "ExternalId", "x"));
     }
 
     @Test

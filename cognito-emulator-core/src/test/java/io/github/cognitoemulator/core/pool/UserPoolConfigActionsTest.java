@@ -249,7 +249,13 @@ class UserPoolConfigActionsTest {
                                 Map.of("Enabled", true)))
                 .requireSuccess();
 
-        update(poolId, Map.of("MfaConfiguration", "OPTIONAL", "SmsConfiguration", Map.of("SnsCallerArn", "a")))
+        update(
+                        poolId,
+                        Map.of(
+                                "MfaConfiguration",
+                                "OPTIONAL",
+                                "SmsConfiguration",
+                                Map.of("SnsCallerArn", "arn:aws:iam::123456789012:role/sms")))
                 .requireSuccess();
 
         assertThat(this.fixture
@@ -262,7 +268,7 @@ class UserPoolConfigActionsTest {
     @Test
     void mfaOnKeepsSmsAndSoftwareTokenFactorsThatWereBothOn() {
         String poolId = this.fixture.createPool();
-        Map<String, String> sms = Map.of("SnsCallerArn", "arn");
+        Map<String, String> sms = Map.of("SnsCallerArn", "arn:aws:iam::123456789012:role/sms");
         this.fixture
                 .call(
                         "SetUserPoolMfaConfig",
@@ -324,8 +330,11 @@ class UserPoolConfigActionsTest {
                         .call("CreateUserPool", Map.of("PoolName", "p", "MfaConfiguration", "ON"))
                         .error())
                 .isEqualTo("400 InvalidParameterException: " + PoolConfiguration.MFA_NEEDS_SMS);
-        String poolId = this.fixture.createPool(
-                Map.of("MfaConfiguration", "ON", "SmsConfiguration", Map.of("SnsCallerArn", "arn")));
+        String poolId = this.fixture.createPool(Map.of(
+                "MfaConfiguration",
+                "ON",
+                "SmsConfiguration",
+                Map.of("SnsCallerArn", "arn:aws:iam::123456789012:role/sms")));
         assertThat(this.fixture
                         .call("GetUserPoolMfaConfig", Map.of("UserPoolId", poolId))
                         .json())
@@ -333,7 +342,7 @@ class UserPoolConfigActionsTest {
                         "MfaConfiguration",
                         "ON",
                         "SmsMfaConfiguration",
-                        Map.of("SmsConfiguration", Map.of("SnsCallerArn", "arn"))));
+                        Map.of("SmsConfiguration", Map.of("SnsCallerArn", "arn:aws:iam::123456789012:role/sms"))));
     }
 
     @Test
