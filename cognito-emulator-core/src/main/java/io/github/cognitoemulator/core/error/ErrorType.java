@@ -10,6 +10,7 @@ public enum ErrorType {
     ALIAS_EXISTS("AliasExistsException"),
     CODE_MISMATCH("CodeMismatchException"),
     EXPIRED_CODE("ExpiredCodeException"),
+    GROUP_EXISTS("GroupExistsException"),
     INTERNAL_ERROR("InternalErrorException", 500),
     INVALID_PARAMETER("InvalidParameterException"),
     INVALID_PASSWORD("InvalidPasswordException"),
