@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cognitoemulator.core.EmulatorFixture.Reply;
 import io.github.cognitoemulator.core.SignInFixture;
+import io.github.cognitoemulator.core.protocol.AwsJsonProtocol;
+import io.github.cognitoemulator.core.protocol.ProtocolRequest;
+import io.github.cognitoemulator.core.protocol.ProtocolResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -249,6 +253,33 @@ class GroupActionsTest {
         assertThat(call("ListGroups", "Limit", 0).list("Groups")).hasSize(60);
         assertThat(call("ListGroups", "Limit", 60).list("Groups")).hasSize(60);
         assertThat(call("ListGroups", "Limit", 59).list("Groups")).hasSize(59);
+    }
+
+    @Test
+    void everyGroupActionNeedsASignature() {
+        for (String action : List.of(
+                "CreateGroup",
+                "GetGroup",
+                "UpdateGroup",
+                "DeleteGroup",
+                "ListGroups",
+                "AdminAddUserToGroup",
+                "AdminRemoveUserFromGroup",
+                "AdminListGroupsForUser",
+                "ListUsersInGroup")) {
+            ProtocolResponse response = this.fixture
+                    .emulator()
+                    .handle(new ProtocolRequest(
+                            AwsJsonProtocol.TARGET_PREFIX + action,
+                            ("{\"UserPoolId\":\"" + this.poolId + "\",\"GroupName\":\"g\"}")
+                                    .getBytes(StandardCharsets.UTF_8),
+                            null,
+                            null,
+                            false));
+            assertThat(response.status()).as(action).isEqualTo(400);
+            assertThat(response.bodyAsString()).as(action).contains("MissingAuthenticationTokenException");
+        }
+        assertThat(call("ListGroups").list("Groups")).isEmpty();
     }
 
     @Test
