@@ -115,7 +115,7 @@ public final class GroupDirectory {
             this.resources
                     .find(GroupCount.KIND, userPoolId)
                     .ifPresent((count) -> changes.add(new ResourceChange.Replace<>(
-                            count, new GroupCount(Math.max(0, count.value().groups() - 1)))));
+                            count, new GroupCount(count.value().groups() - 1))));
             for (Resource<GroupMember> member : members(userPoolId, groupName)) {
                 changes.add(new ResourceChange.Delete(member));
                 this.resources
