@@ -4,14 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cognitoemulator.core.EmulatorFixture.Reply;
 import io.github.cognitoemulator.core.SignInFixture;
+import io.github.cognitoemulator.core.store.EmulatorStore;
 import io.github.cognitoemulator.core.store.PausingStore;
 import io.github.cognitoemulator.core.store.PausingStore.Operation;
-import io.github.cognitoemulator.core.store.memory.InMemoryStore;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -24,9 +26,9 @@ import org.junit.jupiter.api.Test;
  * Memberships under concurrent changes, each race lined up at the resource store's write so that it happens every
  * run: whichever write lands first, no membership outlives its group or its user, and quotas hold.
  */
-class ConcurrentMembershipTest {
+abstract class ConcurrentMembershipTest {
 
-    private final InMemoryStore backing = new InMemoryStore();
+    private final EmulatorStore backing = backing();
 
     private final PausingStore store = new PausingStore(this.backing);
 
@@ -36,9 +38,13 @@ class ConcurrentMembershipTest {
 
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
 
+    /** The store the races run against. */
+    abstract EmulatorStore backing();
+
     @AfterEach
     void stop() {
         this.executor.shutdownNow();
+        this.backing.close();
     }
 
     private Reply call(String action, String... namesAndValues) {
@@ -58,6 +64,13 @@ class ConcurrentMembershipTest {
             replies.add(future.get(30, TimeUnit.SECONDS));
         }
         return replies;
+    }
+
+    /** Whether {@code thread} is held by the pausing store, rather than waiting for anything else. */
+    private static boolean waitsAtTheBarrier(Thread thread) {
+        return thread.getState() == Thread.State.TIMED_WAITING
+                && Arrays.stream(thread.getStackTrace())
+                        .anyMatch((frame) -> frame.getClassName().equals(CyclicBarrier.class.getName()));
     }
 
     private void assertNoMembershipRecords() {
@@ -102,7 +115,7 @@ class ConcurrentMembershipTest {
                 new Thread(() -> added.set(call("AdminAddUserToGroup", "GroupName", "admins", "Username", "alice")));
         adding.start();
         // The addition has found the user and waits at its write: only now is the user deleted.
-        while (adding.getState() != Thread.State.TIMED_WAITING) {
+        while (!waitsAtTheBarrier(adding)) {
             Thread.onSpinWait();
         }
 
