@@ -4,6 +4,8 @@ import io.github.cognitoemulator.core.auth.AuthSessions;
 import io.github.cognitoemulator.core.auth.AuthenticationActions;
 import io.github.cognitoemulator.core.client.UserPoolClientActions;
 import io.github.cognitoemulator.core.code.VerificationCodes;
+import io.github.cognitoemulator.core.group.GroupActions;
+import io.github.cognitoemulator.core.group.GroupDirectory;
 import io.github.cognitoemulator.core.message.MessageInbox;
 import io.github.cognitoemulator.core.message.MessageSender;
 import io.github.cognitoemulator.core.oidc.OidcDocuments;
@@ -82,10 +84,12 @@ public final class CognitoEmulator {
         this.store = store;
         this.housekeeping = new Housekeeping(store, builder.clock);
         this.inbox = new MessageInbox(store.messages());
-        UserDirectory users = new UserDirectory(store.users());
+        GroupDirectory groups = new GroupDirectory(store.resources(), store.users());
+        UserDirectory users = new UserDirectory(store.users(), groups::userDeleted);
         PasswordChanges passwords = new PasswordChanges(users, builder.clock, ids);
         this.signingKeys = new SigningKeys(store.signingKeys(), builder.keySource);
-        TokenService tokens = new TokenService(this.signingKeys, store.refreshSessions(), builder.clock, ids);
+        TokenService tokens =
+                new TokenService(this.signingKeys, store.refreshSessions(), groups::tokenGroups, builder.clock, ids);
         MessageSender messages = new MessageSender(this.inbox, builder.clock, ids);
         SelfService selfService = new SelfService(
                 store.pools(),
@@ -123,6 +127,7 @@ public final class CognitoEmulator {
                 .family(new UserPoolClientActions(store.pools(), store.clients(), builder.clock, ids))
                 .family(new AdminUserActions(store.pools(), users, passwords, messages, builder.clock, ids))
                 .family(new ListUsersActions(store.pools(), users))
+                .family(new GroupActions(store.pools(), users, groups, builder.clock))
                 .family(new AuthenticationActions(
                         store.pools(),
                         store.clients(),

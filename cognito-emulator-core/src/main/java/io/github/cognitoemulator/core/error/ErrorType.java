@@ -11,6 +11,7 @@ public enum ErrorType {
     CODE_MISMATCH("CodeMismatchException"),
     EXPIRED_CODE("ExpiredCodeException"),
     FEATURE_UNAVAILABLE_IN_TIER("FeatureUnavailableInTierException"),
+    GROUP_EXISTS("GroupExistsException"),
     INTERNAL_ERROR("InternalErrorException", 500),
     INVALID_PARAMETER("InvalidParameterException"),
     INVALID_PASSWORD("InvalidPasswordException"),

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What signed-in users do with their access token: GetUser, UpdateUserAttributes,
+ * What signed-in users do with their access token: GetUser, UpdateUserAttributes, DeleteUserAttributes,
  * GetUserAttributeVerificationCode, VerifyUserAttribute and DeleteUser.
  *
  * @see <a href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetUser.html">GetUser</a>
@@ -49,6 +49,7 @@ public final class UserSelfServiceActions implements ActionFamily {
                 "GetUserAttributeVerificationCode", AttributeRequest::parse, this::getUserAttributeVerificationCode);
         registry.addUnsigned("VerifyUserAttribute", VerifyUserAttributeRequest::parse, this::verifyUserAttribute);
         registry.addUnsigned("DeleteUser", AccessTokenRequest::parse, this::deleteUser);
+        registry.addUnsigned("DeleteUserAttributes", DeleteUserAttributesRequest::parse, this::deleteUserAttributes);
     }
 
     Map<String, Object> getUser(AccessTokenRequest request, RequestContext context) {
@@ -135,6 +136,25 @@ public final class UserSelfServiceActions implements ActionFamily {
         SelfService.AuthenticatedUser caller = this.service.authenticate(request.accessToken());
         // The user's pending codes and sign-ins go with it.
         this.service.users.delete(caller.pool(), caller.user());
+        return null;
+    }
+
+    /** The caller deletes some of its own attributes, within what its app client may write. */
+    @Nullable
+    Object deleteUserAttributes(DeleteUserAttributesRequest request, RequestContext context) {
+        SelfService.AuthenticatedUser caller = this.service.authenticate(request.accessToken());
+        UserPool pool = caller.pool();
+        List<String> writable = writableAttributes(caller);
+        for (String name : request.userAttributeNames()) {
+            if (name.startsWith("dev:") || (writable != null && !writable.contains(name))) {
+                throw ErrorType.NOT_AUTHORIZED.exception("A client attempted to write unauthorized attribute");
+            }
+        }
+        Instant now = this.clock.instant();
+        this.service.users.modify(
+                pool,
+                caller.user().sub(),
+                (user) -> user.withAttributes(AttributeRules.delete(pool, user, request.userAttributeNames()), now));
         return null;
     }
 
@@ -235,6 +255,31 @@ public final class UserSelfServiceActions implements ActionFamily {
         public String toString() {
             return "VerifyUserAttributeRequest[accessToken=" + Redacted.secret(this.accessToken) + ", attributeName="
                     + this.attributeName + ", code=" + Redacted.secret(this.code) + "]";
+        }
+    }
+
+    /**
+     * A DeleteUserAttributes request.
+     *
+     * @param userAttributeNames the attributes to delete
+     * @param accessToken the user's access token
+     */
+    record DeleteUserAttributesRequest(List<String> userAttributeNames, String accessToken) {
+
+        static DeleteUserAttributesRequest parse(RequestReader in) {
+            List<String> names = in.stringList("UserAttributeNames", Shapes.ATTRIBUTE_NAME);
+            if (names == null) {
+                in.missing("UserAttributeNames");
+            }
+            String accessToken = in.requiredString("AccessToken", Shapes.ACCESS_TOKEN);
+            return new DeleteUserAttributesRequest((names != null) ? names : List.of(), accessToken);
+        }
+
+        /** A description without the access token. */
+        @Override
+        public String toString() {
+            return "DeleteUserAttributesRequest[userAttributeNames=" + this.userAttributeNames + ", accessToken="
+                    + Redacted.secret(this.accessToken) + "]";
         }
     }
 }

@@ -24,11 +24,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Issues and checks Cognito's tokens: RS256 ID and access tokens with Cognito's claim sets, signed with the pool's
@@ -51,9 +53,17 @@ public final class TokenService {
 
     private final RefreshSessionStore refreshSessions;
 
-    public TokenService(SigningKeys keys, RefreshSessionStore refreshSessions, Clock clock, Ids ids) {
+    private final TokenGroups groups;
+
+    /**
+     * @param groups the groups of users, for the {@code cognito:groups}, {@code cognito:roles} and
+     *     {@code cognito:preferred_role} claims
+     */
+    public TokenService(
+            SigningKeys keys, RefreshSessionStore refreshSessions, TokenGroups groups, Clock clock, Ids ids) {
         this.keys = Objects.requireNonNull(keys, "'keys' must not be null");
         this.refreshSessions = Objects.requireNonNull(refreshSessions, "'refreshSessions' must not be null");
+        this.groups = Objects.requireNonNull(groups, "'groups' must not be null");
         this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
         this.ids = Objects.requireNonNull(ids, "'ids' must not be null");
     }
@@ -68,13 +78,25 @@ public final class TokenService {
         PoolKeys poolKeys = this.keys.forPool(request.pool().id());
         Duration accessLifetime = client.tokenValidity().accessTokenDuration();
 
+        // Read once, so that both tokens of a sign-in name the same groups.
+        List<TokenGroups.Group> groups =
+                ordered(this.groups.of(request.pool().id(), request.user().sub()));
         JWTClaimsSet.Builder id =
                 new JWTClaimsSet.Builder().claim("sub", request.user().sub());
+        addGroupsClaim(id, groups);
         addAttributeClaims(id, request.pool(), client, request.user());
         id.issuer(request.issuer())
                 .claim("cognito:username", request.user().username())
-                .claim("origin_jti", originJti)
-                .audience(client.clientId())
+                .claim("origin_jti", originJti);
+        List<String> roles = roles(groups);
+        if (!roles.isEmpty()) {
+            id.claim("cognito:roles", roles);
+        }
+        String preferredRole = preferredRole(groups);
+        if (preferredRole != null) {
+            id.claim("cognito:preferred_role", preferredRole);
+        }
+        id.audience(client.clientId())
                 .claim("event_id", eventId)
                 .claim("token_use", "id")
                 .claim("auth_time", request.authTime().getEpochSecond())
@@ -83,8 +105,10 @@ public final class TokenService {
                 .issueTime(Date.from(seconds(now)))
                 .jwtID(this.ids.uuid());
 
-        JWTClaimsSet access = new JWTClaimsSet.Builder()
-                .claim("sub", request.user().sub())
+        JWTClaimsSet.Builder accessClaims =
+                new JWTClaimsSet.Builder().claim("sub", request.user().sub());
+        addGroupsClaim(accessClaims, groups);
+        JWTClaimsSet access = accessClaims
                 .issuer(request.issuer())
                 .claim("client_id", client.clientId())
                 .claim("origin_jti", originJti)
@@ -231,6 +255,56 @@ public final class TokenService {
         } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
         }
+    }
+
+    /** {@code cognito:groups}, only when the user belongs to a group. */
+    private static void addGroupsClaim(JWTClaimsSet.Builder claims, List<TokenGroups.Group> groups) {
+        if (!groups.isEmpty()) {
+            claims.claim(
+                    "cognito:groups",
+                    groups.stream().map(TokenGroups.Group::name).toList());
+        }
+    }
+
+    /**
+     * The groups in the order the tokens list them: by precedence, the highest (lowest number) first and the groups
+     * without one last, then by name.
+     */
+    static List<TokenGroups.Group> ordered(List<TokenGroups.Group> groups) {
+        return groups.stream()
+                .sorted(Comparator.comparing(
+                                TokenGroups.Group::precedence, Comparator.nullsLast(Comparator.<Integer>naturalOrder()))
+                        .thenComparing(TokenGroups.Group::name))
+                .toList();
+    }
+
+    /** {@code cognito:roles}: the role of every group that has one, once each, in the order of the groups. */
+    static List<String> roles(List<TokenGroups.Group> ordered) {
+        return ordered.stream()
+                .map(TokenGroups.Group::roleArn)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+    }
+
+    /**
+     * {@code cognito:preferred_role}: the role of the group with the highest precedence among those with a role.
+     * Groups of equal precedence (or all without one) do not outrank each other, so when they carry different roles
+     * there is no preferred role, as Cognito documents for {@code Precedence}.
+     */
+    static @Nullable String preferredRole(List<TokenGroups.Group> ordered) {
+        List<TokenGroups.Group> withRole =
+                ordered.stream().filter((group) -> group.roleArn() != null).toList();
+        if (withRole.isEmpty()) {
+            return null;
+        }
+        Integer best = withRole.get(0).precedence();
+        List<String> candidates = withRole.stream()
+                .filter((group) -> Objects.equals(group.precedence(), best))
+                .map(TokenGroups.Group::roleArn)
+                .distinct()
+                .toList();
+        return (candidates.size() == 1) ? candidates.get(0) : null;
     }
 
     private void addAttributeClaims(JWTClaimsSet.Builder claims, UserPool pool, UserPoolClient client, User user) {

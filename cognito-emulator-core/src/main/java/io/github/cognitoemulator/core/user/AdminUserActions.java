@@ -23,8 +23,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * AdminCreateUser, AdminGetUser, AdminDeleteUser, AdminDisableUser, AdminEnableUser, AdminSetUserPassword and
- * AdminUpdateUserAttributes.
+ * AdminCreateUser, AdminGetUser, AdminDeleteUser, AdminDisableUser, AdminEnableUser, AdminSetUserPassword,
+ * AdminUpdateUserAttributes, AdminDeleteUserAttributes and AdminConfirmSignUp.
  *
  * @see <a href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminCreateUser.html">AdminCreateUser</a>
  */
@@ -67,6 +67,9 @@ public final class AdminUserActions implements ActionFamily {
         registry.add("AdminSetUserPassword", AdminSetUserPasswordRequest::parse, this::adminSetUserPassword);
         registry.add(
                 "AdminUpdateUserAttributes", AdminUpdateUserAttributesRequest::parse, this::adminUpdateUserAttributes);
+        registry.add(
+                "AdminDeleteUserAttributes", AdminDeleteUserAttributesRequest::parse, this::adminDeleteUserAttributes);
+        registry.add("AdminConfirmSignUp", AdminConfirmSignUpRequest::parse, this::adminConfirmSignUp);
     }
 
     Map<String, Object> adminCreateUser(AdminCreateUserRequest request, RequestContext context) {
@@ -141,6 +144,32 @@ public final class AdminUserActions implements ActionFamily {
         this.users.modify(pool, requireUser(pool, request.username()).sub(), (user) -> {
             AttributeRules.check(pool, request.userAttributes(), user);
             return user.withAttributes(AttributeRules.apply(user, request.userAttributes()), now);
+        });
+        return null;
+    }
+
+    @Nullable
+    Object adminDeleteUserAttributes(AdminDeleteUserAttributesRequest request, RequestContext context) {
+        UserPool pool = requirePool(request.userPoolId(), context);
+        Instant now = this.clock.instant();
+        this.users.modify(
+                pool,
+                requireUser(pool, request.username()).sub(),
+                (user) -> user.withAttributes(AttributeRules.delete(pool, user, request.userAttributeNames()), now));
+        return null;
+    }
+
+    /** Confirms a signed-up user without a code; its email address or phone number stays unverified. */
+    @Nullable
+    Object adminConfirmSignUp(AdminConfirmSignUpRequest request, RequestContext context) {
+        UserPool pool = requirePool(request.userPoolId(), context);
+        Instant now = this.clock.instant();
+        this.users.modify(pool, requireUser(pool, request.username()).sub(), (user) -> {
+            if (user.status() != UserStatus.UNCONFIRMED) {
+                throw ErrorType.NOT_AUTHORIZED.exception("User cannot be confirmed. Current status is "
+                        + user.status().name());
+            }
+            return user.withStatus(UserStatus.CONFIRMED, now);
         });
         return null;
     }
@@ -315,6 +344,42 @@ public final class AdminUserActions implements ActionFamily {
             in.stringMap("ClientMetadata");
             return new AdminUpdateUserAttributesRequest(
                     userPoolId, username, (attributes != null) ? attributes : List.of());
+        }
+    }
+
+    /**
+     * An AdminDeleteUserAttributes request.
+     *
+     * @param userPoolId the pool
+     * @param username the username, alias or sub
+     * @param userAttributeNames the attributes to delete
+     */
+    record AdminDeleteUserAttributesRequest(String userPoolId, String username, List<String> userAttributeNames) {
+
+        static AdminDeleteUserAttributesRequest parse(RequestReader in) {
+            String userPoolId = in.requiredString("UserPoolId", Shapes.USER_POOL_ID);
+            String username = in.requiredString("Username", Shapes.USERNAME);
+            List<String> names = in.stringList("UserAttributeNames", Shapes.ATTRIBUTE_NAME);
+            if (names == null) {
+                in.missing("UserAttributeNames");
+            }
+            return new AdminDeleteUserAttributesRequest(userPoolId, username, (names != null) ? names : List.of());
+        }
+    }
+
+    /**
+     * An AdminConfirmSignUp request.
+     *
+     * @param userPoolId the pool
+     * @param username the username, alias or sub
+     */
+    record AdminConfirmSignUpRequest(String userPoolId, String username) {
+
+        static AdminConfirmSignUpRequest parse(RequestReader in) {
+            String userPoolId = in.requiredString("UserPoolId", Shapes.USER_POOL_ID);
+            String username = in.requiredString("Username", Shapes.USERNAME);
+            in.stringMap("ClientMetadata");
+            return new AdminConfirmSignUpRequest(userPoolId, username);
         }
     }
 }

@@ -75,6 +75,34 @@ public final class AttributeRules {
     }
 
     /**
+     * The attributes of {@code user} without those named: Cognito refuses to delete a required or immutable
+     * attribute, and a deleted email address or phone number takes its verification flag with it.
+     */
+    public static Map<String, String> delete(UserPool pool, User user, List<String> names) {
+        Map<String, String> attributes = new LinkedHashMap<>(user.attributes());
+        for (String name : names) {
+            SchemaAttribute schema = pool.attribute(name).orElse(null);
+            if (schema == null) {
+                throw Errors.invalidParameter("Attributes did not conform to the schema: " + name
+                        + ": Attribute does not exist in the schema.");
+            }
+            if (schema.required()) {
+                throw Errors.invalidParameter(
+                        "Invalid user attributes: " + name + ": Required attribute cannot be deleted.");
+            }
+            if (!schema.mutable()) {
+                throw Errors.invalidParameter(
+                        "user." + name + ": Attribute cannot be updated. (changing an immutable attribute)");
+            }
+            attributes.remove(name);
+            if (name.equals("email") || name.equals("phone_number")) {
+                attributes.remove(name + "_verified");
+            }
+        }
+        return attributes;
+    }
+
+    /**
      * Checks attributes an administrator writes to a new or existing user.
      *
      * @param existing the user being updated, or {@code null} for a user being created

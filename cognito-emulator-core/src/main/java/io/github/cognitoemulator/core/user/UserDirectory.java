@@ -28,8 +28,16 @@ public final class UserDirectory {
 
     private final UserStore users;
 
+    private final DeletionListener deletions;
+
     public UserDirectory(UserStore users) {
+        this(users, (user) -> {});
+    }
+
+    /** @param deletions told of each user deleted, to remove what else belongs to it (its group memberships) */
+    public UserDirectory(UserStore users, DeletionListener deletions) {
         this.users = Objects.requireNonNull(users, "'users' must not be null");
+        this.deletions = Objects.requireNonNull(deletions, "'deletions' must not be null");
     }
 
     /** The user whose internal username is {@code username}, with the pool's case rule. */
@@ -138,11 +146,12 @@ public final class UserDirectory {
 
     /** Removes a user, with its pending codes and sign-ins; {@code UserNotFoundException} when it is gone already. */
     public void delete(UserPool pool, User user) {
-        retrying(() -> {
+        User deleted = retrying(() -> {
             User current = this.users.find(pool.id(), user.sub()).orElseThrow(Errors::userNotFound);
             this.users.write(List.of(new UserStore.UserChange.Delete(current)));
-            return null;
+            return current;
         });
+        this.deletions.deleted(deleted);
     }
 
     /**
@@ -231,6 +240,13 @@ public final class UserDirectory {
                     ? ErrorType.USERNAME_EXISTS.exception(message)
                     : ErrorType.ALIAS_EXISTS.exception(message);
         }
+    }
+
+    /** Told of each deleted user, after it is gone from the store. */
+    @FunctionalInterface
+    public interface DeletionListener {
+
+        void deleted(User user);
     }
 
     private static <T> T retrying(Supplier<T> attempt) {

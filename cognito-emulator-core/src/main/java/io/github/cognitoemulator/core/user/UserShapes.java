@@ -7,12 +7,12 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /** Writes users in Cognito's wire shapes. */
-final class UserShapes {
+public final class UserShapes {
 
     private UserShapes() {}
 
     /** {@code UserType}, as AdminCreateUser and ListUsers return it. */
-    static Map<String, Object> userType(User user, Predicate<String> attributeFilter) {
+    public static Map<String, Object> userType(User user, Predicate<String> attributeFilter) {
         Map<String, Object> shape = common(user);
         shape.put("Attributes", attributeList(user, attributeFilter));
         return shape;

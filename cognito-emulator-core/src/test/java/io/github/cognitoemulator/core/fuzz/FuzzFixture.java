@@ -57,6 +57,12 @@ public final class FuzzFixture {
     /** A user that mutated SignUp requests may register. */
     public static final String SIGNED_UP = "signed-up";
 
+    /** A group of the pool, which the reader belongs to. */
+    public static final String GROUP = "staff";
+
+    /** A group that mutated CreateGroup requests may create. */
+    public static final String CREATED_GROUP = "created-group";
+
     /** Actions that may end a session, revoke a token, or accept a disabled user's tokens again. */
     private static final Set<String> SESSION_ACTIONS = Set.of(
             "AdminDeleteUser",
@@ -75,6 +81,18 @@ public final class FuzzFixture {
 
     /** Actions that never change whether a session is accepted: reads, creations, sign-ins, attributes, sign-up. */
     private static final Set<String> OTHER_ACTIONS = Set.of(
+            "AdminAddUserToGroup",
+            "AdminConfirmSignUp",
+            "AdminDeleteUserAttributes",
+            "AdminListGroupsForUser",
+            "AdminRemoveUserFromGroup",
+            "CreateGroup",
+            "DeleteGroup",
+            "DeleteUserAttributes",
+            "GetGroup",
+            "ListGroups",
+            "ListUsersInGroup",
+            "UpdateGroup",
             "AdminCreateUser",
             "AdminGetUser",
             "AdminInitiateAuth",
@@ -448,6 +466,8 @@ public final class FuzzFixture {
         this.clientSecret = (String) secretClient.get("ClientSecret");
         this.reader = confirmedUser(READER);
         this.target = confirmedUser(TARGET);
+        require(call("CreateGroup", Map.of("UserPoolId", this.poolId, "GroupName", GROUP, "Precedence", 1)));
+        require(call("AdminAddUserToGroup", Map.of("UserPoolId", this.poolId, "GroupName", GROUP, "Username", READER)));
         createUser(PENDING, TEMPORARY_PASSWORD);
         this.pendingSession = (String) json(require(call(
                         "InitiateAuth",

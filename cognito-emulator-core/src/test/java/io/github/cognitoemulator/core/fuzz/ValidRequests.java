@@ -52,7 +52,55 @@ public final class ValidRequests {
                             "UserAttributes", List.of(attribute("email", "created@example.com")),
                             "MessageAction", "SUPPRESS",
                             "DesiredDeliveryMediums", List.of("EMAIL"))),
+            cheap(
+                    "AdminAddUserToGroup",
+                    (f) -> body(
+                            "UserPoolId", f.poolId(), "Username", FuzzFixture.TARGET, "GroupName", FuzzFixture.GROUP)),
+            cheap(
+                    "AdminConfirmSignUp",
+                    (f) -> body(
+                            "UserPoolId", f.poolId(),
+                            "Username", FuzzFixture.SIGNED_UP,
+                            "ClientMetadata", Map.of("source", "fuzz"))),
             session("AdminDeleteUser", (f) -> body("UserPoolId", f.poolId(), "Username", FuzzFixture.CREATED)),
+            cheap(
+                    "AdminDeleteUserAttributes",
+                    (f) -> body(
+                            "UserPoolId", f.poolId(),
+                            "Username", FuzzFixture.TARGET,
+                            "UserAttributeNames", List.of("given_name"))),
+            cheap(
+                    "AdminListGroupsForUser",
+                    (f) -> body("UserPoolId", f.poolId(), "Username", FuzzFixture.READER, "Limit", 10)),
+            cheap(
+                    "AdminRemoveUserFromGroup",
+                    (f) -> body(
+                            "UserPoolId", f.poolId(), "Username", FuzzFixture.TARGET, "GroupName", FuzzFixture.GROUP)),
+            cheap(
+                    "CreateGroup",
+                    (f) -> body(
+                            "UserPoolId",
+                            f.poolId(),
+                            "GroupName",
+                            FuzzFixture.CREATED_GROUP,
+                            "Description",
+                            "Created by the fuzz",
+                            "RoleArn",
+                            "arn:aws:iam::123456789012:role/fuzz",
+                            "Precedence",
+                            3)),
+            cheap("DeleteGroup", (f) -> body("UserPoolId", f.poolId(), "GroupName", FuzzFixture.CREATED_GROUP)),
+            cheap(
+                    "DeleteUserAttributes",
+                    (f) -> body("AccessToken", f.target().accessToken(), "UserAttributeNames", List.of("given_name"))),
+            cheap("GetGroup", (f) -> body("UserPoolId", f.poolId(), "GroupName", FuzzFixture.GROUP)),
+            cheap("ListGroups", (f) -> body("UserPoolId", f.poolId(), "Limit", 10)),
+            cheap(
+                    "ListUsersInGroup",
+                    (f) -> body("UserPoolId", f.poolId(), "GroupName", FuzzFixture.GROUP, "Limit", 10)),
+            cheap(
+                    "UpdateGroup",
+                    (f) -> body("UserPoolId", f.poolId(), "GroupName", FuzzFixture.CREATED_GROUP, "Precedence", 2)),
             session("AdminDisableUser", (f) -> body("UserPoolId", f.poolId(), "Username", FuzzFixture.TARGET)),
             session("AdminEnableUser", (f) -> body("UserPoolId", f.poolId(), "Username", FuzzFixture.TARGET)),
             cheap("AdminGetUser", (f) -> body("UserPoolId", f.poolId(), "Username", FuzzFixture.READER)),
