@@ -4,6 +4,7 @@ import io.github.cognitoemulator.core.auth.AuthSessions;
 import io.github.cognitoemulator.core.auth.AuthenticationActions;
 import io.github.cognitoemulator.core.client.UserPoolClientActions;
 import io.github.cognitoemulator.core.code.VerificationCodes;
+import io.github.cognitoemulator.core.domain.DomainActions;
 import io.github.cognitoemulator.core.message.MessageInbox;
 import io.github.cognitoemulator.core.message.MessageSender;
 import io.github.cognitoemulator.core.oidc.OidcDocuments;
@@ -29,8 +30,11 @@ import io.github.cognitoemulator.core.user.AdminUserActions;
 import io.github.cognitoemulator.core.user.ListUsersActions;
 import io.github.cognitoemulator.core.user.PasswordChanges;
 import io.github.cognitoemulator.core.user.UserDirectory;
+import io.github.cognitoemulator.core.userimport.UploadOutcome;
+import io.github.cognitoemulator.core.userimport.UserImportActions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -68,6 +72,8 @@ public final class CognitoEmulator {
 
     private final Housekeeping housekeeping;
 
+    private final UserImportActions userImports;
+
     private CognitoEmulator(Builder builder) {
         Ids ids = new Ids(builder.random);
         EmulatorStore store = (builder.store != null) ? builder.store : new InMemoryStore(builder.inboxCapacity);
@@ -98,16 +104,29 @@ public final class CognitoEmulator {
             }
 
             @Override
+            public Map<String, Object> describedMembers(String userPoolId) {
+                return DomainActions.poolMembers(store.resources(), userPoolId);
+            }
+
+            @Override
+            public boolean hasDomain(String userPoolId) {
+                return !DomainActions.poolMembers(store.resources(), userPoolId).isEmpty();
+            }
+
+            @Override
             public void deleteAll(String userPoolId) {
                 store.deletePool(userPoolId);
                 CognitoEmulator.this.signingKeys.forget(userPoolId);
             }
         };
+        this.userImports = new UserImportActions(store.pools(), store.resources(), users, builder.clock, ids);
         this.registry = ActionRegistry.builder()
                 .family(new UserPoolActions(store.pools(), contents, builder.clock, ids, builder.accountId))
                 .family(new UserPoolClientActions(store.pools(), store.clients(), builder.clock, ids))
+                .family(new DomainActions(store.pools(), store.resources(), builder.clock, ids, builder.accountId))
                 .family(new AdminUserActions(store.pools(), users, passwords, messages, builder.clock, ids))
                 .family(new ListUsersActions(store.pools(), users))
+                .family(this.userImports)
                 .family(new AuthenticationActions(
                         store.pools(),
                         store.clients(),
@@ -177,6 +196,18 @@ public final class CognitoEmulator {
     /** The key set of every pool, for a verifier that accepts the tokens of any pool. */
     public String jwks() {
         return OidcDocuments.jwks(this.signingKeys.allPublicKeys().toJSONObject(true));
+    }
+
+    /**
+     * Takes the CSV file of a user import job, as uploaded with an HTTP {@code PUT} to the job's
+     * {@code PreSignedUrl}, which is {@code <base URL>}{@value UserImportActions#UPLOAD_PATH}{@code <job id>}.
+     *
+     * @param jobId the job named by the URL
+     * @param csv the file, at most {@value UserImportActions#MAX_FILE_BYTES} bytes
+     * @return whether the file was kept, and why not
+     */
+    public UploadOutcome acceptImportCsv(String jobId, byte[] csv) {
+        return this.userImports.upload(jobId, csv);
     }
 
     /** The messages Cognito would have sent by email or SMS (codes, invitations), newest first. */
