@@ -22,6 +22,7 @@ import io.github.cognitoemulator.core.selfservice.UserSelfServiceActions;
 import io.github.cognitoemulator.core.store.EmulatorStore;
 import io.github.cognitoemulator.core.store.memory.InMemoryStore;
 import io.github.cognitoemulator.core.support.Ids;
+import io.github.cognitoemulator.core.terms.TermsActions;
 import io.github.cognitoemulator.core.token.PrefetchingRsaKeySource;
 import io.github.cognitoemulator.core.token.RsaKeySource;
 import io.github.cognitoemulator.core.token.SigningKeys;
@@ -123,6 +124,7 @@ public final class CognitoEmulator {
         this.registry = ActionRegistry.builder()
                 .family(new UserPoolActions(store.pools(), contents, builder.clock, ids, builder.accountId))
                 .family(new UserPoolClientActions(store.pools(), store.clients(), builder.clock, ids))
+                .family(new TermsActions(store.pools(), store.clients(), store.resources(), builder.clock, ids))
                 .family(new DomainActions(store.pools(), store.resources(), builder.clock, ids, builder.accountId))
                 .family(new AdminUserActions(store.pools(), users, passwords, messages, builder.clock, ids))
                 .family(new ListUsersActions(store.pools(), users))
