@@ -2,6 +2,8 @@ package io.github.cognitoemulator.core;
 
 import io.github.cognitoemulator.core.auth.AuthSessions;
 import io.github.cognitoemulator.core.auth.AuthenticationActions;
+import io.github.cognitoemulator.core.branding.ManagedLoginBrandingActions;
+import io.github.cognitoemulator.core.branding.UiCustomizationActions;
 import io.github.cognitoemulator.core.client.UserPoolClientActions;
 import io.github.cognitoemulator.core.code.VerificationCodes;
 import io.github.cognitoemulator.core.domain.DomainActions;
@@ -124,6 +126,10 @@ public final class CognitoEmulator {
         this.registry = ActionRegistry.builder()
                 .family(new UserPoolActions(store.pools(), contents, builder.clock, ids, builder.accountId))
                 .family(new UserPoolClientActions(store.pools(), store.clients(), builder.clock, ids))
+                .family(new ManagedLoginBrandingActions(
+                        store.pools(), store.clients(), store.resources(), builder.clock, ids))
+                .family(new UiCustomizationActions(
+                        store.pools(), store.clients(), store.resources(), builder.clock, ids))
                 .family(new TermsActions(store.pools(), store.clients(), store.resources(), builder.clock, ids))
                 .family(new DomainActions(store.pools(), store.resources(), builder.clock, ids, builder.accountId))
                 .family(new AdminUserActions(store.pools(), users, passwords, messages, builder.clock, ids))
