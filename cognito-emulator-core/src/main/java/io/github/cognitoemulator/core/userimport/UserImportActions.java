@@ -26,6 +26,7 @@ import io.github.cognitoemulator.core.user.UserStatus;
 import io.github.cognitoemulator.core.user.Usernames;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,9 +63,14 @@ public final class UserImportActions implements ActionFamily {
     /** Where a job's file is uploaded, after the emulator's base URL and before the job id. */
     public static final String UPLOAD_PATH = "/_emulator/user-import/";
 
+    /** How long a created job waits for its start before it expires and its file is deleted. */
+    static final Duration EXPIRY = Duration.ofHours(24);
+
     static final String SUCCEEDED_MESSAGE = "Import Job Completed Successfully.";
 
     static final String TOO_MANY_FAILED_MESSAGE = "Too many users have failed or been skipped during the import.";
+
+    static final String EXPIRED = "Expired";
 
     static final String STOPPED_MESSAGE = "The import job was stopped.";
 
@@ -115,7 +121,8 @@ public final class UserImportActions implements ActionFamily {
         }
         var file = new ImportFile(new String(csv, StandardCharsets.UTF_8));
         while (true) {
-            Optional<Resource<UserImportJob>> job = this.resources.find(JOBS, jobId);
+            Optional<Resource<UserImportJob>> job =
+                    this.resources.find(JOBS, jobId).map(this::expireIfDue);
             if (job.isEmpty()) {
                 return UploadOutcome.NO_SUCH_JOB;
             }
@@ -187,6 +194,9 @@ public final class UserImportActions implements ActionFamily {
         while (true) {
             Resource<UserImportJob> current = requireJob(request);
             UserImportJob job = current.value();
+            if (job.status().equals(EXPIRED)) {
+                throw ErrorType.PRECONDITION_NOT_MET.exception("Job " + job.jobId() + " has expired.");
+            }
             if (!job.status().equals(UserImportJob.CREATED)) {
                 throw ErrorType.PRECONDITION_NOT_MET.exception("Job " + job.jobId() + " has already been started.");
             }
@@ -360,6 +370,7 @@ public final class UserImportActions implements ActionFamily {
     Map<String, Object> listUserImportJobs(ListJobsRequest request, RequestContext context) {
         UserPool pool = requirePool(request.userPoolId(), context);
         List<UserImportJob> jobs = this.resources.list(JOBS, pool.id()).stream()
+                .map(this::expireIfDue)
                 .map(Resource::value)
                 .toList();
         PageTokens.Page<UserImportJob> page =
@@ -406,8 +417,34 @@ public final class UserImportActions implements ActionFamily {
         return this.resources
                 .find(JOBS, request.jobId())
                 .filter((job) -> job.userPoolId().equals(request.userPoolId()))
+                .map(this::expireIfDue)
                 .orElseThrow(() ->
                         ErrorType.RESOURCE_NOT_FOUND.exception("Import job " + request.jobId() + " does not exist."));
+    }
+
+    /**
+     * The job as it stands now: a job left unstarted for {@link #EXPIRY} is {@code Expired}, and its file is deleted
+     * the first time anyone looks, as Cognito deletes everything of such a job.
+     */
+    private Resource<UserImportJob> expireIfDue(Resource<UserImportJob> current) {
+        Resource<UserImportJob> resource = current;
+        while (resource.value().status().equals(UserImportJob.CREATED)
+                && !this.clock
+                        .instant()
+                        .isBefore(resource.value().creationDate().plus(EXPIRY))) {
+            UserImportJob expired = resource.value().withStatus(EXPIRED);
+            if (this.resources.write(List.of(
+                    new ResourceChange.Replace<>(resource, expired),
+                    new ResourceChange.DeleteIfPresent(FILES, expired.jobId())))) {
+                return resource.replacedBy(expired);
+            }
+            Optional<Resource<UserImportJob>> reread = this.resources.find(JOBS, resource.key());
+            if (reread.isEmpty()) {
+                return resource;
+            }
+            resource = reread.get();
+        }
+        return resource;
     }
 
     /** {@code UserImportJobType}: the dates and message only once the job has them. */

@@ -45,6 +45,24 @@ public record UserImportJob(
         Objects.requireNonNull(status, "'status' must not be null");
     }
 
+    /** This job with another status and nothing else changed. */
+    UserImportJob withStatus(String status) {
+        return new UserImportJob(
+                this.jobId,
+                this.userPoolId,
+                this.jobName,
+                this.cloudWatchLogsRoleArn,
+                this.preSignedUrl,
+                this.creationDate,
+                this.startDate,
+                this.completionDate,
+                status,
+                this.importedUsers,
+                this.skippedUsers,
+                this.failedUsers,
+                this.completionMessage);
+    }
+
     /** This job, ended at {@code now} with {@code status}, its counts and its message. */
     UserImportJob ended(
             Instant now, String status, long imported, long skipped, long failed, String completionMessage) {
