@@ -20,9 +20,7 @@ public interface PoolContents {
     }
 
     /** Whether the pool has a domain, which Cognito requires to be deleted before the pool. */
-    default boolean hasDomain(String userPoolId) {
-        return false;
-    }
+    boolean hasDomain(String userPoolId);
 
     /** Removes the pool and everything it holds, in one step. */
     void deleteAll(String userPoolId);
