@@ -15,9 +15,7 @@ public interface PoolContents {
      * The members DescribeUserPool shows for what the pool holds besides its own settings ({@code Domain},
      * {@code CustomDomain}), by wire name.
      */
-    default Map<String, Object> describedMembers(String userPoolId) {
-        return java.util.Map.of();
-    }
+    Map<String, Object> describedMembers(String userPoolId);
 
     /** Whether the pool has a domain, which Cognito requires to be deleted before the pool. */
     boolean hasDomain(String userPoolId);
