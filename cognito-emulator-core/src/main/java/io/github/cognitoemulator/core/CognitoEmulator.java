@@ -2,8 +2,11 @@ package io.github.cognitoemulator.core;
 
 import io.github.cognitoemulator.core.auth.AuthSessions;
 import io.github.cognitoemulator.core.auth.AuthenticationActions;
+import io.github.cognitoemulator.core.branding.ManagedLoginBrandingActions;
+import io.github.cognitoemulator.core.branding.UiCustomizationActions;
 import io.github.cognitoemulator.core.client.UserPoolClientActions;
 import io.github.cognitoemulator.core.code.VerificationCodes;
+import io.github.cognitoemulator.core.domain.DomainActions;
 import io.github.cognitoemulator.core.group.GroupActions;
 import io.github.cognitoemulator.core.group.GroupDirectory;
 import io.github.cognitoemulator.core.message.MessageInbox;
@@ -30,6 +33,7 @@ import io.github.cognitoemulator.core.selfservice.UserSelfServiceActions;
 import io.github.cognitoemulator.core.store.EmulatorStore;
 import io.github.cognitoemulator.core.store.memory.InMemoryStore;
 import io.github.cognitoemulator.core.support.Ids;
+import io.github.cognitoemulator.core.terms.TermsActions;
 import io.github.cognitoemulator.core.token.PrefetchingRsaKeySource;
 import io.github.cognitoemulator.core.token.RsaKeySource;
 import io.github.cognitoemulator.core.token.SigningCertificateActions;
@@ -39,8 +43,11 @@ import io.github.cognitoemulator.core.user.AdminUserActions;
 import io.github.cognitoemulator.core.user.ListUsersActions;
 import io.github.cognitoemulator.core.user.PasswordChanges;
 import io.github.cognitoemulator.core.user.UserDirectory;
+import io.github.cognitoemulator.core.userimport.UploadOutcome;
+import io.github.cognitoemulator.core.userimport.UserImportActions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -78,6 +85,8 @@ public final class CognitoEmulator {
 
     private final Housekeeping housekeeping;
 
+    private final UserImportActions userImports;
+
     private CognitoEmulator(Builder builder) {
         Ids ids = new Ids(builder.random);
         EmulatorStore store = (builder.store != null) ? builder.store : new InMemoryStore(builder.inboxCapacity);
@@ -110,11 +119,22 @@ public final class CognitoEmulator {
             }
 
             @Override
+            public Map<String, Object> describedMembers(String userPoolId) {
+                return DomainActions.poolMembers(store.resources(), userPoolId);
+            }
+
+            @Override
+            public boolean hasDomain(String userPoolId) {
+                return !DomainActions.poolMembers(store.resources(), userPoolId).isEmpty();
+            }
+
+            @Override
             public void deleteAll(String userPoolId) {
                 store.deletePool(userPoolId);
                 CognitoEmulator.this.signingKeys.forget(userPoolId);
             }
         };
+        this.userImports = new UserImportActions(store.pools(), store.resources(), users, builder.clock, ids);
         this.registry = ActionRegistry.builder()
                 .family(new UserPoolActions(store.pools(), contents, builder.clock, ids, builder.accountId))
                 .family(new UserPoolConfigActions(store.pools(), builder.clock))
@@ -125,9 +145,16 @@ public final class CognitoEmulator {
                 .family(new PoolReplicaActions(store.pools(), store.resources(), builder.accountId))
                 .family(new RiskConfigurationActions(store.pools(), store.clients(), store.resources(), builder.clock))
                 .family(new UserPoolClientActions(store.pools(), store.clients(), builder.clock, ids))
+                .family(new ManagedLoginBrandingActions(
+                        store.pools(), store.clients(), store.resources(), builder.clock, ids))
+                .family(new UiCustomizationActions(
+                        store.pools(), store.clients(), store.resources(), builder.clock, ids))
+                .family(new TermsActions(store.pools(), store.clients(), store.resources(), builder.clock, ids))
+                .family(new DomainActions(store.pools(), store.resources(), builder.clock, ids, builder.accountId))
                 .family(new AdminUserActions(store.pools(), users, passwords, messages, builder.clock, ids))
                 .family(new ListUsersActions(store.pools(), users))
                 .family(new GroupActions(store.pools(), users, groups, builder.clock))
+                .family(this.userImports)
                 .family(new AuthenticationActions(
                         store.pools(),
                         store.clients(),
@@ -197,6 +224,18 @@ public final class CognitoEmulator {
     /** The key set of every pool, for a verifier that accepts the tokens of any pool. */
     public String jwks() {
         return OidcDocuments.jwks(this.signingKeys.allPublicKeys().toJSONObject(true));
+    }
+
+    /**
+     * Takes the CSV file of a user import job, as uploaded with an HTTP {@code PUT} to the job's
+     * {@code PreSignedUrl}, which is {@code <base URL>}{@value UserImportActions#UPLOAD_PATH}{@code <job id>}.
+     *
+     * @param jobId the job named by the URL
+     * @param csv the file, at most {@value UserImportActions#MAX_FILE_BYTES} bytes
+     * @return whether the file was kept, and why not
+     */
+    public UploadOutcome acceptImportCsv(String jobId, byte[] csv) {
+        return this.userImports.upload(jobId, csv);
     }
 
     /** The messages Cognito would have sent by email or SMS (codes, invitations), newest first. */

@@ -87,6 +87,17 @@ public final class CognitoEmulatorAutoConfiguration {
         return registration;
     }
 
+    @Bean
+    @ConditionalOnMissingBean(name = "cognitoEmulatorImportUploadFilterRegistration")
+    FilterRegistrationBean<CognitoEmulatorImportUploadFilter> cognitoEmulatorImportUploadFilterRegistration(
+            CognitoEmulator emulator, CognitoEmulatorProperties properties) {
+        FilterRegistrationBean<CognitoEmulatorImportUploadFilter> registration =
+                new FilterRegistrationBean<>(new CognitoEmulatorImportUploadFilter(emulator, properties.path()));
+        registration.setName("cognitoEmulatorImportUploadFilter");
+        registration.setOrder(FILTER_ORDER);
+        return registration;
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(WebServerInitializedEvent.class)
     static class StartupWarningConfiguration {

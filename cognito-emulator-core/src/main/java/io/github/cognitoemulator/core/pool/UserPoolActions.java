@@ -118,7 +118,9 @@ public final class UserPoolActions implements ActionFamily {
         UserPool pool = this.pools
                 .findInRegion(request.userPoolId(), context.region())
                 .orElseThrow(() -> Errors.userPoolNotFound(request.userPoolId()));
-        return Map.of("UserPool", UserPoolShapes.userPoolType(pool, this.contents.countUsers(pool.id())));
+        Map<String, Object> shape = UserPoolShapes.userPoolType(pool, this.contents.countUsers(pool.id()));
+        shape.putAll(this.contents.describedMembers(pool.id()));
+        return Map.of("UserPool", shape);
     }
 
     Map<String, Object> listUserPools(ListUserPoolsRequest request, RequestContext context) {
@@ -144,6 +146,10 @@ public final class UserPoolActions implements ActionFamily {
                 .orElseThrow(() -> Errors.userPoolNotFound(request.userPoolId()));
         if ("ACTIVE".equals(pool.deletionProtection())) {
             throw Errors.invalidParameter("The user pool cannot be deleted because deletion protection is activated.");
+        }
+        if (this.contents.hasDomain(pool.id())) {
+            throw Errors.invalidParameter(
+                    "User pool cannot be deleted. It has a domain configured that should be deleted first.");
         }
         this.contents.deleteAll(pool.id());
         return null;

@@ -31,6 +31,15 @@ public final class ValidRequests {
             .modPow(new BigInteger("5f1d3a8be2c94f0786a1b2c3d4e5f60718293a4b5c6d7e8f9012345678abcdef", 16), SrpGroup.N)
             .toString(16);
 
+    /** A certificate for custom domains. */
+    private static final String CERTIFICATE = "arn:aws:acm:us-east-1:000000000000:certificate/fuzz";
+
+    /** An id of the UUID form that names no terms document or branding style. */
+    private static final String UNKNOWN_ID = "4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f";
+
+    /** A job id that names no import job. */
+    private static final String UNKNOWN_JOB = "import-NoSuchJob0";
+
     /** Weight of a request that is cheap to handle, relative to {@link #EXPENSIVE}. */
     static final int CHEAP = 6;
 
@@ -398,6 +407,113 @@ public final class ValidRequests {
                     (f) -> body(
                             "AccessToken", f.target().accessToken(),
                             "UserAttributes", List.of(attribute("given_name", "Target")))),
+            cheap("CreateUserPoolDomain", (f) -> body("UserPoolId", f.poolId(), "Domain", "fuzz-domain")),
+            cheap(
+                    "CreateUserPoolDomain custom",
+                    (f) -> body(
+                            "UserPoolId",
+                            f.poolId(),
+                            "Domain",
+                            "auth.example.com",
+                            "ManagedLoginVersion",
+                            2,
+                            "CustomDomainConfig",
+                            Map.of("CertificateArn", CERTIFICATE))),
+            cheap("DescribeUserPoolDomain", (f) -> body("Domain", "fuzz-domain")),
+            cheap(
+                    "UpdateUserPoolDomain",
+                    (f) -> body("UserPoolId", f.poolId(), "Domain", "fuzz-domain", "ManagedLoginVersion", 1)),
+            cheap("DeleteUserPoolDomain", (f) -> body("UserPoolId", f.poolId(), "Domain", "fuzz-domain")),
+            cheap("DeleteUserPoolDomain custom", (f) -> body("UserPoolId", f.poolId(), "Domain", "auth.example.com")),
+            cheap(
+                    "CreateManagedLoginBranding",
+                    (f) -> body(
+                            "UserPoolId", f.poolId(),
+                            "ClientId", f.publicClientId(),
+                            "Settings", Map.of("components", Map.of("form", Map.of("borderRadius", 8))),
+                            "Assets",
+                                    List.of(Map.of(
+                                            "Category", "FAVICON_ICO",
+                                            "ColorMode", "LIGHT",
+                                            "Extension", "ICO",
+                                            "Bytes", "AAAA")))),
+            cheap(
+                    "DescribeManagedLoginBranding",
+                    (f) -> body(
+                            "UserPoolId",
+                            f.poolId(),
+                            "ManagedLoginBrandingId",
+                            UNKNOWN_ID,
+                            "ReturnMergedResources",
+                            true)),
+            cheap(
+                    "DescribeManagedLoginBrandingByClient",
+                    (f) -> body(
+                            "UserPoolId", f.poolId(), "ClientId", f.publicClientId(), "ReturnMergedResources", false)),
+            cheap(
+                    "UpdateManagedLoginBranding",
+                    (f) -> body(
+                            "UserPoolId",
+                            f.poolId(),
+                            "ManagedLoginBrandingId",
+                            UNKNOWN_ID,
+                            "UseCognitoProvidedValues",
+                            true)),
+            cheap(
+                    "DeleteManagedLoginBranding",
+                    (f) -> body("UserPoolId", f.poolId(), "ManagedLoginBrandingId", UNKNOWN_ID)),
+            cheap(
+                    "SetUICustomization",
+                    (f) -> body(
+                            "UserPoolId",
+                            f.poolId(),
+                            "ClientId",
+                            f.publicClientId(),
+                            "CSS",
+                            ".label-customizable {font-weight: 400;}",
+                            "ImageFile",
+                            "iVBORw0KGgo=")),
+            cheap("GetUICustomization", (f) -> body("UserPoolId", f.poolId(), "ClientId", "ALL")),
+            cheap(
+                    "CreateTerms",
+                    (f) -> body(
+                            "UserPoolId",
+                            f.poolId(),
+                            "ClientId",
+                            f.publicClientId(),
+                            "TermsName",
+                            "terms-of-use",
+                            "TermsSource",
+                            "LINK",
+                            "Enforcement",
+                            "NONE",
+                            "Links",
+                            Map.of("cognito:default", "https://example.com/terms"))),
+            cheap("DescribeTerms", (f) -> body("UserPoolId", f.poolId(), "TermsId", UNKNOWN_ID)),
+            cheap(
+                    "UpdateTerms",
+                    (f) -> body(
+                            "UserPoolId",
+                            f.poolId(),
+                            "TermsId",
+                            UNKNOWN_ID,
+                            "TermsName",
+                            "privacy-policy",
+                            "Links",
+                            Map.of("cognito:french", "https://example.com/fr"))),
+            cheap("DeleteTerms", (f) -> body("UserPoolId", f.poolId(), "TermsId", UNKNOWN_ID)),
+            cheap("ListTerms", (f) -> body("UserPoolId", f.poolId(), "MaxResults", 10)),
+            cheap("GetCSVHeader", (f) -> body("UserPoolId", f.poolId())),
+            cheap(
+                    "CreateUserImportJob",
+                    (f) -> body(
+                            "UserPoolId", f.poolId(),
+                            "JobName", "fuzz",
+                            "CloudWatchLogsRoleArn", "arn:aws:iam::000000000000:role/CognitoImport")),
+            cheap("DescribeUserImportJob", (f) -> body("UserPoolId", f.poolId(), "JobId", UNKNOWN_JOB)),
+            cheap("StartUserImportJob", (f) -> body("UserPoolId", f.poolId(), "JobId", UNKNOWN_JOB)),
+            cheap("StopUserImportJob", (f) -> body("UserPoolId", f.poolId(), "JobId", UNKNOWN_JOB)),
+            cheap("ListUserImportJobs", (f) -> body("UserPoolId", f.poolId(), "MaxResults", 10)),
             cheap(
                     "VerifyUserAttribute",
                     (f) -> body("AccessToken", f.target().accessToken(), "AttributeName", "email", "Code", "123456")));
