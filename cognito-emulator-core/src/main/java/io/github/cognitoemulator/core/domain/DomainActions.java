@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -252,6 +253,9 @@ public final class DomainActions implements ActionFamily {
      * @param managedLoginVersion 1 or 2, or {@code null} when not given
      * @param certificateArn the certificate of a custom domain, or {@code null}
      */
+    /** The published pattern of {@code DomainType}: a prefix, one DNS label. */
+    static final Pattern PREFIX = Pattern.compile("^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$");
+
     record DomainRequest(
             String domain,
             String userPoolId,
@@ -266,6 +270,10 @@ public final class DomainActions implements ActionFamily {
             RequestReader config = in.structure("CustomDomainConfig");
             if (config != null) {
                 certificateArn = config.requiredString("CertificateArn", StringShape.ANY);
+            } else if (!PREFIX.matcher(domain).matches()) {
+                // The model's pattern, which the service checks only for prefixes: a custom domain has dots.
+                in.violation(
+                        "Domain", domain, false, "Member must satisfy regular expression pattern: " + PREFIX.pattern());
             }
             return new DomainRequest(domain, userPoolId, version, certificateArn);
         }

@@ -36,6 +36,14 @@ public final class ServiceModel {
      */
     private static final Set<String> ALSO_SENSITIVE = Set.of("ConfirmationCodeType");
 
+    /**
+     * Patterns the service enforces differently from the model. {@code DomainType} allows one DNS label in the
+     * model, yet the same member carries the fully qualified name of a custom domain ({@code auth.example.com}), as
+     * the model's own documentation says; the label-only rule applies to prefix domains and is checked there.
+     */
+    private static final Map<String, String> PATTERNS_ENFORCED = Map.of(
+            "DomainType", "^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?)*$");
+
     private final Map<String, ShapeRule.StructureRule> inputs;
 
     private ServiceModel(Map<String, ShapeRule.StructureRule> inputs) {
@@ -132,7 +140,10 @@ public final class ServiceModel {
                     return new ShapeRule.StringRule(
                             intOr(shape, "min", 0),
                             intOr(shape, "max", Integer.MAX_VALUE),
-                            pattern(name, shape.path("pattern").asText(null)),
+                            pattern(
+                                    name,
+                                    PATTERNS_ENFORCED.getOrDefault(
+                                            name, shape.path("pattern").asText(null))),
                             strings(shape.path("enum")),
                             sensitive);
                 case "integer":

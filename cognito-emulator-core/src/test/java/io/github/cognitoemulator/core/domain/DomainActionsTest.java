@@ -82,6 +82,25 @@ class DomainActionsTest {
     }
 
     @Test
+    void aCustomDomainIsAFullyQualifiedNameAndAPrefixOneLabel() {
+        String poolId = this.fixture.createPool();
+
+        assertThat(createCustom(poolId, "auth.example.com").requireSuccess().json())
+                .containsEntry(
+                        "CloudFrontDomain",
+                        describe("auth.example.com")
+                                .requireSuccess()
+                                .map("DomainDescription")
+                                .get("CloudFrontDistribution"));
+        assertThat(create(poolId, "auth.example.com").error())
+                .isEqualTo("400 InvalidParameterException: 1 validation error detected: Value 'auth.example.com' at"
+                        + " 'domain' failed to satisfy constraint: Member must satisfy regular expression pattern:"
+                        + " ^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$");
+        assertThat(createCustom(poolId, "auth..example.com").error())
+                .startsWith("400 InvalidParameterException: 1 validation error detected: Value 'auth..example.com'");
+    }
+
+    @Test
     void aPoolHasOnePrefixDomainAndOneCustomDomain() {
         String poolId = this.fixture.createPool();
         create(poolId, "first").requireSuccess();
