@@ -13,6 +13,7 @@ import io.github.cognitoemulator.core.protocol.ActionRegistry;
 import io.github.cognitoemulator.core.protocol.AwsJsonProtocol;
 import io.github.cognitoemulator.core.protocol.ProtocolRequest;
 import io.github.cognitoemulator.core.protocol.ProtocolResponse;
+import io.github.cognitoemulator.core.provider.IdentityProviderActions;
 import io.github.cognitoemulator.core.resourceserver.ResourceServerActions;
 import io.github.cognitoemulator.core.selfservice.PasswordActions;
 import io.github.cognitoemulator.core.selfservice.SelfService;
@@ -108,6 +109,7 @@ public final class CognitoEmulator {
                 .family(new UserPoolActions(store.pools(), contents, builder.clock, ids, builder.accountId))
                 .family(new UserPoolClientActions(store.pools(), store.clients(), builder.clock, ids))
                 .family(new ResourceServerActions(store.pools(), store.resources()))
+                .family(new IdentityProviderActions(store.pools(), store.resources(), builder.clock))
                 .family(new AdminUserActions(store.pools(), users, passwords, messages, builder.clock, ids))
                 .family(new ListUsersActions(store.pools(), users))
                 .family(new AuthenticationActions(

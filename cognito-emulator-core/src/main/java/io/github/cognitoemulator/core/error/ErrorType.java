@@ -9,8 +9,10 @@ package io.github.cognitoemulator.core.error;
 public enum ErrorType {
     ALIAS_EXISTS("AliasExistsException"),
     CODE_MISMATCH("CodeMismatchException"),
+    DUPLICATE_PROVIDER("DuplicateProviderException"),
     EXPIRED_CODE("ExpiredCodeException"),
     INTERNAL_ERROR("InternalErrorException", 500),
+    INVALID_OAUTH_FLOW("InvalidOAuthFlowException"),
     INVALID_PARAMETER("InvalidParameterException"),
     INVALID_PASSWORD("InvalidPasswordException"),
     LIMIT_EXCEEDED("LimitExceededException"),
@@ -18,6 +20,7 @@ public enum ErrorType {
     NOT_AUTHORIZED("NotAuthorizedException"),
     PASSWORD_RESET_REQUIRED("PasswordResetRequiredException"),
     RESOURCE_NOT_FOUND("ResourceNotFoundException"),
+    SCOPE_DOES_NOT_EXIST("ScopeDoesNotExistException"),
     TOO_MANY_REQUESTS("TooManyRequestsException"),
     SERIALIZATION("SerializationException"),
     UNAUTHORIZED("UnauthorizedException"),

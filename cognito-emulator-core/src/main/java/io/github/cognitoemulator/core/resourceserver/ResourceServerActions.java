@@ -65,8 +65,8 @@ public final class ResourceServerActions implements ActionFamily {
         requireDistinctScopes(server);
         change(request.userPoolId(), (servers) -> {
             if (servers.find(server.identifier()).isPresent()) {
-                throw Errors.invalidParameter(
-                        server.identifier() + " already exists in pool " + request.userPoolId() + ".");
+                throw Errors.invalidParameter("A resource server with identifier " + server.identifier()
+                        + " already exists in this user pool.");
             }
             if (servers.servers().size() >= MAX_RESOURCE_SERVERS) {
                 throw ErrorType.LIMIT_EXCEEDED.exception("Maximum number of resource servers (" + MAX_RESOURCE_SERVERS

@@ -70,7 +70,9 @@ class ResourceServerActionsTest {
         create("orders").requireSuccess();
 
         assertThat(create("orders").error())
-                .isEqualTo("400 InvalidParameterException: orders already exists in pool " + this.poolId + ".");
+                .isEqualTo(
+                        "400 InvalidParameterException: A resource server with identifier orders already exists in this"
+                                + " user pool.");
         String otherPool = this.fixture.createPool();
         assertThat(this.fixture
                         .call(
