@@ -107,7 +107,8 @@ public final class CognitoEmulator {
         };
         this.registry = ActionRegistry.builder()
                 .family(new UserPoolActions(store.pools(), contents, builder.clock, ids, builder.accountId))
-                .family(new UserPoolClientActions(store.pools(), store.clients(), builder.clock, ids))
+                .family(new UserPoolClientActions(
+                        store.pools(), store.clients(), store.resources(), builder.clock, ids))
                 .family(new ResourceServerActions(store.pools(), store.resources()))
                 .family(new IdentityProviderActions(store.pools(), store.resources(), builder.clock))
                 .family(new AdminUserActions(store.pools(), users, passwords, messages, builder.clock, ids))
