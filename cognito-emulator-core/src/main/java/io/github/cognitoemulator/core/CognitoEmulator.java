@@ -2,7 +2,9 @@ package io.github.cognitoemulator.core;
 
 import io.github.cognitoemulator.core.auth.AuthSessions;
 import io.github.cognitoemulator.core.auth.AuthenticationActions;
+import io.github.cognitoemulator.core.client.ClientSecrets;
 import io.github.cognitoemulator.core.client.UserPoolClientActions;
+import io.github.cognitoemulator.core.client.UserPoolClientSecretActions;
 import io.github.cognitoemulator.core.code.VerificationCodes;
 import io.github.cognitoemulator.core.message.MessageInbox;
 import io.github.cognitoemulator.core.message.MessageSender;
@@ -81,9 +83,11 @@ public final class CognitoEmulator {
         this.signingKeys = new SigningKeys(store.signingKeys(), builder.keySource);
         TokenService tokens = new TokenService(this.signingKeys, store.refreshSessions(), builder.clock, ids);
         MessageSender messages = new MessageSender(this.inbox, builder.clock, ids);
+        ClientSecrets clientSecrets = new ClientSecrets(store.resources());
         SelfService selfService = new SelfService(
                 store.pools(),
                 store.clients(),
+                clientSecrets,
                 users,
                 tokens,
                 new VerificationCodes(store.codes(), builder.clock, ids),
@@ -109,6 +113,8 @@ public final class CognitoEmulator {
                 .family(new UserPoolActions(store.pools(), contents, builder.clock, ids, builder.accountId))
                 .family(new UserPoolClientActions(
                         store.pools(), store.clients(), store.resources(), builder.clock, ids))
+                .family(new UserPoolClientSecretActions(
+                        store.pools(), store.clients(), store.resources(), builder.clock, ids))
                 .family(new ResourceServerActions(store.pools(), store.resources()))
                 .family(new IdentityProviderActions(store.pools(), store.resources(), builder.clock))
                 .family(new AdminUserActions(store.pools(), users, passwords, messages, builder.clock, ids))
@@ -121,6 +127,7 @@ public final class CognitoEmulator {
                         new AuthSessions(store.authSessions(), builder.clock, ids),
                         passwords,
                         store.secrets(),
+                        clientSecrets,
                         builder.clock,
                         ids))
                 .family(new UserRegistrationActions(selfService, passwords, builder.clock, ids))

@@ -9,12 +9,14 @@ import io.github.cognitoemulator.core.protocol.IntShape;
 import io.github.cognitoemulator.core.protocol.RequestContext;
 import io.github.cognitoemulator.core.protocol.RequestReader;
 import io.github.cognitoemulator.core.protocol.Shapes;
+import io.github.cognitoemulator.core.store.ResourceChange;
 import io.github.cognitoemulator.core.store.ResourceStore;
 import io.github.cognitoemulator.core.support.Ids;
 import io.github.cognitoemulator.core.support.PageTokens;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -37,12 +39,18 @@ public final class UserPoolClientActions implements ActionFamily {
 
     private final ClientSettingsRules rules;
 
+    private final ResourceStore resources;
+
+    private final ClientSecrets secrets;
+
     public UserPoolClientActions(PoolStore pools, ClientStore clients, ResourceStore resources, Clock clock, Ids ids) {
         this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
         this.clients = Objects.requireNonNull(clients, "'clients' must not be null");
         this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
         this.ids = Objects.requireNonNull(ids, "'ids' must not be null");
         this.rules = new ClientSettingsRules(resources);
+        this.resources = resources;
+        this.secrets = new ClientSecrets(resources);
     }
 
     @Override
@@ -71,7 +79,7 @@ public final class UserPoolClientActions implements ActionFamily {
             }
             client = newClient(request, this.ids.clientId(), secret, now);
         }
-        return Map.of("UserPoolClient", userPoolClientType(client));
+        return Map.of("UserPoolClient", userPoolClientType(client, secret));
     }
 
     /**
@@ -100,7 +108,7 @@ public final class UserPoolClientActions implements ActionFamily {
                     settings.authSessionValidity(),
                     settings.settings());
             if (this.clients.replace(current, updated)) {
-                return Map.of("UserPoolClient", userPoolClientType(updated));
+                return Map.of("UserPoolClient", userPoolClientType(updated, this.secrets.shown(updated)));
             }
         }
     }
@@ -135,7 +143,8 @@ public final class UserPoolClientActions implements ActionFamily {
     }
 
     Map<String, Object> describeUserPoolClient(ClientIdRequest request, RequestContext context) {
-        return Map.of("UserPoolClient", userPoolClientType(requireClient(request, context)));
+        UserPoolClient client = requireClient(request, context);
+        return Map.of("UserPoolClient", userPoolClientType(client, this.secrets.shown(client)));
     }
 
     Map<String, Object> listUserPoolClients(ListUserPoolClientsRequest request, RequestContext context) {
@@ -162,7 +171,10 @@ public final class UserPoolClientActions implements ActionFamily {
 
     @Nullable
     Object deleteUserPoolClient(ClientIdRequest request, RequestContext context) {
-        this.clients.delete(requireClient(request, context).clientId());
+        UserPoolClient client = requireClient(request, context);
+        this.clients.delete(client.clientId());
+        this.resources.write(List.of(new ResourceChange.DeleteIfPresent(
+                ClientSecretList.KIND, ClientSecrets.key(client.userPoolId(), client.clientId()))));
         return null;
     }
 
@@ -180,14 +192,18 @@ public final class UserPoolClientActions implements ActionFamily {
                 .orElseThrow(() -> Errors.clientNotFound(request.clientId()));
     }
 
-    /** {@code UserPoolClientType}: members that were never set are left out, as Cognito does. */
-    static Map<String, Object> userPoolClientType(UserPoolClient client) {
+    /**
+     * {@code UserPoolClientType}: members that were never set are left out, as Cognito does.
+     *
+     * @param shownSecret the secret to show, the oldest active one
+     */
+    static Map<String, Object> userPoolClientType(UserPoolClient client, @Nullable String shownSecret) {
         Map<String, Object> shape = new TreeMap<>(client.settings());
         shape.put("UserPoolId", client.userPoolId());
         shape.put("ClientName", client.clientName());
         shape.put("ClientId", client.clientId());
-        if (client.clientSecret() != null) {
-            shape.put("ClientSecret", client.clientSecret());
+        if (shownSecret != null) {
+            shape.put("ClientSecret", shownSecret);
         }
         shape.put("CreationDate", client.creationDate());
         shape.put("LastModifiedDate", client.lastModifiedDate());
