@@ -181,6 +181,14 @@ public final class ValidRequests {
                             "AllowedOAuthFlowsUserPoolClient", true,
                             "SupportedIdentityProviders", List.of("COGNITO", "Google"),
                             "ReadAttributes", List.of("email"))),
+            cheap("AddUserPoolClientSecret", (f) -> body("UserPoolId", f.poolId(), "ClientId", f.secretClientId())),
+            cheap("ListUserPoolClientSecrets", (f) -> body("UserPoolId", f.poolId(), "ClientId", f.secretClientId())),
+            cheap(
+                    "DeleteUserPoolClientSecret",
+                    (f) -> body(
+                            "UserPoolId", f.poolId(),
+                            "ClientId", f.secretClientId(),
+                            "ClientSecretId", f.secretClientId() + "--1")),
             cheap(
                     "CreateResourceServer",
                     (f) -> body(
