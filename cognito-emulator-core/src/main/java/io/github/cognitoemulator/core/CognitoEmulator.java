@@ -16,6 +16,7 @@ import io.github.cognitoemulator.core.protocol.AwsJsonProtocol;
 import io.github.cognitoemulator.core.protocol.ProtocolRequest;
 import io.github.cognitoemulator.core.protocol.ProtocolResponse;
 import io.github.cognitoemulator.core.provider.IdentityProviderActions;
+import io.github.cognitoemulator.core.provider.ProviderLinkActions;
 import io.github.cognitoemulator.core.resourceserver.ResourceServerActions;
 import io.github.cognitoemulator.core.selfservice.PasswordActions;
 import io.github.cognitoemulator.core.selfservice.SelfService;
@@ -117,6 +118,7 @@ public final class CognitoEmulator {
                         store.pools(), store.clients(), store.resources(), builder.clock, ids))
                 .family(new ResourceServerActions(store.pools(), store.resources()))
                 .family(new IdentityProviderActions(store.pools(), store.resources(), builder.clock))
+                .family(new ProviderLinkActions(store.pools(), users, store.resources(), builder.clock))
                 .family(new AdminUserActions(store.pools(), users, passwords, messages, builder.clock, ids))
                 .family(new ListUsersActions(store.pools(), users))
                 .family(new AuthenticationActions(

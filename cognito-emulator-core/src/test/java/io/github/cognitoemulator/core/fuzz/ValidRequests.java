@@ -181,6 +181,26 @@ public final class ValidRequests {
                             "AllowedOAuthFlowsUserPoolClient", true,
                             "SupportedIdentityProviders", List.of("COGNITO", "Google"),
                             "ReadAttributes", List.of("email"))),
+            cheap(
+                    "AdminLinkProviderForUser",
+                    (f) -> body(
+                            "UserPoolId", f.poolId(),
+                            "DestinationUser",
+                                    Map.of("ProviderName", "Cognito", "ProviderAttributeValue", FuzzFixture.TARGET),
+                            "SourceUser",
+                                    Map.of(
+                                            "ProviderName", "Google",
+                                            "ProviderAttributeName", "Cognito_Subject",
+                                            "ProviderAttributeValue", "1234567890"))),
+            cheap(
+                    "AdminDisableProviderForUser",
+                    (f) -> body(
+                            "UserPoolId", f.poolId(),
+                            "User",
+                                    Map.of(
+                                            "ProviderName", "Google",
+                                            "ProviderAttributeName", "Cognito_Subject",
+                                            "ProviderAttributeValue", "1234567890"))),
             cheap("AddUserPoolClientSecret", (f) -> body("UserPoolId", f.poolId(), "ClientId", f.secretClientId())),
             cheap("ListUserPoolClientSecrets", (f) -> body("UserPoolId", f.poolId(), "ClientId", f.secretClientId())),
             cheap(
