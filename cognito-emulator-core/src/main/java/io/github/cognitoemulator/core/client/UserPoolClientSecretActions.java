@@ -74,7 +74,7 @@ public final class UserPoolClientSecretActions implements ActionFamily {
         }
         String value = (request.clientSecret() != null) ? request.clientSecret() : this.ids.clientSecret();
         Instant now = this.clock.instant();
-        ClientSecret added = new ClientSecret(ClientSecret.idOf(client.clientId(), now), value, now);
+        ClientSecret added;
         while (true) {
             Optional<Resource<ClientSecretList>> stored = this.secrets.stored(client);
             List<ClientSecret> active = this.secrets.active(client);
@@ -82,6 +82,7 @@ public final class UserPoolClientSecretActions implements ActionFamily {
                 throw ErrorType.LIMIT_EXCEEDED.exception("Client " + client.clientId() + " already has the maximum"
                         + " number of " + MAX_SECRETS + " client secrets.");
             }
+            added = new ClientSecret(freeId(client.clientId(), now, active), value, now);
             List<ClientSecret> updated = new ArrayList<>(active);
             updated.add(added);
             if (write(client, stored, updated)) {
@@ -130,6 +131,18 @@ public final class UserPoolClientSecretActions implements ActionFamily {
             if (write(client, stored, remaining)) {
                 return null;
             }
+        }
+    }
+
+    /** The id of a secret created {@code now}: a later millisecond when a secret of that millisecond exists. */
+    private static String freeId(String clientId, Instant now, List<ClientSecret> active) {
+        Instant at = now;
+        while (true) {
+            String id = ClientSecret.idOf(clientId, at);
+            if (active.stream().noneMatch((secret) -> secret.clientSecretId().equals(id))) {
+                return id;
+            }
+            at = at.plusMillis(1);
         }
     }
 

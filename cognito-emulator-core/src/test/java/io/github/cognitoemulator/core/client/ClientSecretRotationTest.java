@@ -97,6 +97,17 @@ class ClientSecretRotationTest {
     }
 
     @Test
+    void aSecretAddedInTheSameMillisecondGetsItsOwnId() {
+        String id = add(Map.of()).requireSuccess().string("ClientSecretDescriptor", "ClientSecretId");
+
+        assertThat(id).isEqualTo(this.client.id() + "--" + (SignInFixture.START.toEpochMilli() + 1));
+        assertThat(delete(this.originalId).status()).isEqualTo(200);
+        assertThat(list().list("ClientSecrets"))
+                .extracting((secret) -> secret.get("ClientSecretId"))
+                .containsExactly(id);
+    }
+
+    @Test
     void aSecretOfTheCallersChoosingIsNotEchoed() {
         Map<String, Object> descriptor = add(Map.of("ClientSecret", "chosen0secret0of0thirty0chars"))
                 .requireSuccess()
