@@ -143,6 +143,33 @@ class UpdateUserPoolClientTest {
     }
 
     @Test
+    void anEmptyListOfFlowsAllowsNone() {
+        String clientId = (String) createFull().get("ClientId");
+        update(clientId, Map.of("ExplicitAuthFlows", List.of())).requireSuccess();
+
+        assertThat(this.fixture
+                        .call(
+                                "InitiateAuth",
+                                Map.of(
+                                        "AuthFlow",
+                                        "USER_PASSWORD_AUTH",
+                                        "ClientId",
+                                        clientId,
+                                        "AuthParameters",
+                                        Map.of("USERNAME", "alice", "PASSWORD", "x")))
+                        .status())
+                .isEqualTo(400);
+        assertThat(this.fixture
+                        .emulator()
+                        .store()
+                        .clients()
+                        .find(clientId)
+                        .orElseThrow()
+                        .allowedFlows())
+                .isEmpty();
+    }
+
+    @Test
     void updateIsCheckedLikeCreate() {
         String clientId = (String) createFull().get("ClientId");
 
