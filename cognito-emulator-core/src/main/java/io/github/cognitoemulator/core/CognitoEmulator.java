@@ -4,7 +4,9 @@ import io.github.cognitoemulator.core.auth.AuthSessions;
 import io.github.cognitoemulator.core.auth.AuthenticationActions;
 import io.github.cognitoemulator.core.branding.ManagedLoginBrandingActions;
 import io.github.cognitoemulator.core.branding.UiCustomizationActions;
+import io.github.cognitoemulator.core.client.ClientSecrets;
 import io.github.cognitoemulator.core.client.UserPoolClientActions;
+import io.github.cognitoemulator.core.client.UserPoolClientSecretActions;
 import io.github.cognitoemulator.core.code.VerificationCodes;
 import io.github.cognitoemulator.core.domain.DomainActions;
 import io.github.cognitoemulator.core.group.GroupActions;
@@ -25,6 +27,9 @@ import io.github.cognitoemulator.core.protocol.AwsJsonProtocol;
 import io.github.cognitoemulator.core.protocol.ProtocolRequest;
 import io.github.cognitoemulator.core.protocol.ProtocolResponse;
 import io.github.cognitoemulator.core.protocol.ServiceModel;
+import io.github.cognitoemulator.core.provider.IdentityProviderActions;
+import io.github.cognitoemulator.core.provider.ProviderLinkActions;
+import io.github.cognitoemulator.core.resourceserver.ResourceServerActions;
 import io.github.cognitoemulator.core.selfservice.PasswordActions;
 import io.github.cognitoemulator.core.selfservice.SelfService;
 import io.github.cognitoemulator.core.selfservice.SignOutActions;
@@ -100,9 +105,11 @@ public final class CognitoEmulator {
         TokenService tokens =
                 new TokenService(this.signingKeys, store.refreshSessions(), groups::tokenGroups, builder.clock, ids);
         MessageSender messages = new MessageSender(this.inbox, builder.clock, ids);
+        ClientSecrets clientSecrets = new ClientSecrets(store.resources());
         SelfService selfService = new SelfService(
                 store.pools(),
                 store.clients(),
+                clientSecrets,
                 users,
                 tokens,
                 new VerificationCodes(store.codes(), builder.clock, ids),
@@ -144,7 +151,13 @@ public final class CognitoEmulator {
                 .family(new LogDeliveryActions(store.pools(), store.resources()))
                 .family(new PoolReplicaActions(store.pools(), store.resources(), builder.accountId))
                 .family(new RiskConfigurationActions(store.pools(), store.clients(), store.resources(), builder.clock))
-                .family(new UserPoolClientActions(store.pools(), store.clients(), builder.clock, ids))
+                .family(new UserPoolClientActions(
+                        store.pools(), store.clients(), store.resources(), builder.clock, ids))
+                .family(new UserPoolClientSecretActions(
+                        store.pools(), store.clients(), store.resources(), builder.clock, ids))
+                .family(new ResourceServerActions(store.pools(), store.resources()))
+                .family(new IdentityProviderActions(store.pools(), store.resources(), builder.clock))
+                .family(new ProviderLinkActions(store.pools(), users, store.resources(), builder.clock))
                 .family(new ManagedLoginBrandingActions(
                         store.pools(), store.clients(), store.resources(), builder.clock, ids))
                 .family(new UiCustomizationActions(
@@ -163,6 +176,7 @@ public final class CognitoEmulator {
                         new AuthSessions(store.authSessions(), builder.clock, ids),
                         passwords,
                         store.secrets(),
+                        clientSecrets,
                         builder.clock,
                         ids))
                 .family(new UserRegistrationActions(selfService, passwords, builder.clock, ids))

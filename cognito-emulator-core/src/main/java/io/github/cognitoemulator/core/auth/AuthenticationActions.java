@@ -1,5 +1,6 @@
 package io.github.cognitoemulator.core.auth;
 
+import io.github.cognitoemulator.core.client.ClientSecrets;
 import io.github.cognitoemulator.core.client.ClientStore;
 import io.github.cognitoemulator.core.client.ExplicitAuthFlow;
 import io.github.cognitoemulator.core.client.UserPoolClient;
@@ -30,6 +31,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -79,6 +81,8 @@ public final class AuthenticationActions implements ActionFamily {
 
     private final SrpFlow srp;
 
+    private final ClientSecrets clientSecrets;
+
     public AuthenticationActions(
             PoolStore pools,
             ClientStore clients,
@@ -87,6 +91,7 @@ public final class AuthenticationActions implements ActionFamily {
             AuthSessions sessions,
             PasswordChanges passwords,
             SecretStore secrets,
+            ClientSecrets clientSecrets,
             Clock clock,
             Ids ids) {
         this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
@@ -95,6 +100,7 @@ public final class AuthenticationActions implements ActionFamily {
         this.tokens = Objects.requireNonNull(tokens, "'tokens' must not be null");
         this.sessions = Objects.requireNonNull(sessions, "'sessions' must not be null");
         this.passwords = Objects.requireNonNull(passwords, "'passwords' must not be null");
+        this.clientSecrets = Objects.requireNonNull(clientSecrets, "'clientSecrets' must not be null");
         this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
         this.srp = new SrpFlow(sessions, clock, ids, secrets.secret("srp-simulation-key", () -> ids.randomBytes(32)));
     }
@@ -135,7 +141,8 @@ public final class AuthenticationActions implements ActionFamily {
         UserPoolClient client = requireClient(request.userPoolId(), request.clientId(), context);
         UserPool pool = poolOf(client);
         if (request.challengeName() == ChallengeName.PASSWORD_VERIFIER) {
-            AuthSession session = this.srp.verify(pool, client, request.challengeResponses());
+            AuthSession session =
+                    this.srp.verify(pool, client, this.clientSecrets.values(client), request.challengeResponses());
             // By sub only: a user whose username happens to equal the sub is someone else.
             User user = this.users
                     .findBySub(pool, session.sub())
@@ -165,7 +172,8 @@ public final class AuthenticationActions implements ActionFamily {
                         .isEmpty()) {
             throw ErrorType.NOT_AUTHORIZED.exception("Invalid session for the user.");
         }
-        SecretHash.check(client, responses.get("SECRET_HASH"), username, user.username());
+        SecretHash.check(
+                client, this.clientSecrets.values(client), responses.get("SECRET_HASH"), username, user.username());
         UnaryOperator<User> answer =
                 NewPasswordChallenge.check(pool, user, newPassword, responses, this.clock.instant());
         // Closed once the answer is known to be good and before anything is written, so that of two concurrent
@@ -182,7 +190,8 @@ public final class AuthenticationActions implements ActionFamily {
         String username = requireParameter(parameters, "USERNAME");
         String password = requireParameter(parameters, "PASSWORD");
         Optional<User> found = this.users.findForSignIn(pool, username);
-        SecretHash.check(client, parameters.get("SECRET_HASH"), username, found.orElse(null));
+        SecretHash.check(
+                client, this.clientSecrets.values(client), parameters.get("SECRET_HASH"), username, found.orElse(null));
         User user = found.orElseThrow(() -> client.preventsUserExistenceErrors()
                 ? ErrorType.NOT_AUTHORIZED.exception("Incorrect username or password.")
                 : Errors.userNotFound());
@@ -202,7 +211,8 @@ public final class AuthenticationActions implements ActionFamily {
         String username = requireParameter(parameters, "USERNAME");
         String srpA = requireParameter(parameters, "SRP_A");
         Optional<User> found = this.users.findForSignIn(pool, username);
-        SecretHash.check(client, parameters.get("SECRET_HASH"), username, found.orElse(null));
+        SecretHash.check(
+                client, this.clientSecrets.values(client), parameters.get("SECRET_HASH"), username, found.orElse(null));
         if (found.isEmpty()) {
             if (!client.preventsUserExistenceErrors()) {
                 throw Errors.userNotFound();
@@ -217,9 +227,10 @@ public final class AuthenticationActions implements ActionFamily {
             UserPool pool, UserPoolClient client, InitiateAuthRequest request, RequestContext context) {
         String refreshToken = requireParameter(request.authParameters(), "REFRESH_TOKEN");
         String secretHash = request.authParameters().get("SECRET_HASH");
+        List<String> secrets = this.clientSecrets.values(client);
         return refreshTokens(pool, client, refreshToken, context, (user) -> {
-            if (client.hasSecret()
-                    && (secretHash == null || !SecretHash.matches(client, secretHash, user.username()))) {
+            if (!secrets.isEmpty()
+                    && (secretHash == null || !SecretHash.matches(client, secrets, secretHash, user.username()))) {
                 throw ErrorType.NOT_AUTHORIZED.exception(
                         "SecretHash does not match for the client: " + client.clientId());
             }
@@ -230,8 +241,9 @@ public final class AuthenticationActions implements ActionFamily {
     Map<String, Object> getTokensFromRefreshToken(GetTokensFromRefreshTokenRequest request, RequestContext context) {
         UserPoolClient client = requireClient(null, request.clientId(), context);
         UserPool pool = poolOf(client);
+        List<String> secrets = this.clientSecrets.values(client);
         return refreshTokens(pool, client, request.refreshToken(), context, (user) -> {
-            if (client.hasSecret() && !client.clientSecret().equals(request.clientSecret())) {
+            if (!SecretHash.isActiveSecret(secrets, request.clientSecret())) {
                 throw ErrorType.NOT_AUTHORIZED.exception(
                         "Client secret does not match for the client: " + client.clientId());
             }

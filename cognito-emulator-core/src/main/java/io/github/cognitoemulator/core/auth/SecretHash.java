@@ -7,11 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
-/** {@code SECRET_HASH}: Base64(HMAC-SHA256(client secret, username + client id)), required from secret clients. */
+/**
+ * {@code SECRET_HASH}: Base64(HMAC-SHA256(client secret, username + client id)), required from secret clients. A
+ * client may have two active secrets while one is rotated: a hash made with either is accepted.
+ */
 public final class SecretHash {
 
     private SecretHash() {}
@@ -31,18 +35,19 @@ public final class SecretHash {
     /**
      * Checks the secret hash sent with an authentication request; a client without a secret needs none.
      *
+     * @param secrets the client's active secrets, none for a public client
      * @param usernames the names the hash may have been computed with (the name sent, the internal username)
      */
-    public static void check(UserPoolClient client, @Nullable String secretHash, String... usernames) {
-        String secret = client.clientSecret();
-        if (secret == null) {
+    public static void check(
+            UserPoolClient client, List<String> secrets, @Nullable String secretHash, String... usernames) {
+        if (secrets.isEmpty()) {
             return;
         }
         if (secretHash == null) {
             throw ErrorType.NOT_AUTHORIZED.exception(
                     "Client " + client.clientId() + " is configured with secret but SECRET_HASH was not received");
         }
-        if (!matches(client, secretHash, usernames)) {
+        if (!matches(client, secrets, secretHash, usernames)) {
             throw ErrorType.NOT_AUTHORIZED.exception("Unable to verify secret hash for client " + client.clientId());
         }
     }
@@ -51,26 +56,40 @@ public final class SecretHash {
      * Checks the secret hash of a request that names a user: Cognito accepts it computed with the name sent or, once
      * the user is known, with the internal username.
      */
-    public static void check(UserPoolClient client, @Nullable String secretHash, String nameSent, @Nullable User user) {
+    public static void check(
+            UserPoolClient client,
+            List<String> secrets,
+            @Nullable String secretHash,
+            String nameSent,
+            @Nullable User user) {
         if (user != null) {
-            check(client, secretHash, nameSent, user.username());
+            check(client, secrets, secretHash, nameSent, user.username());
         } else {
-            check(client, secretHash, nameSent);
+            check(client, secrets, secretHash, nameSent);
         }
     }
 
-    /** Whether {@code secretHash} was computed with the client's secret for one of {@code usernames}. */
-    public static boolean matches(UserPoolClient client, String secretHash, String... usernames) {
-        String secret = client.clientSecret();
-        if (secret == null) {
+    /**
+     * Whether {@code secretHash} was computed with one of the client's active secrets for one of {@code usernames};
+     * a client without secrets accepts any.
+     */
+    public static boolean matches(UserPoolClient client, List<String> secrets, String secretHash, String... usernames) {
+        if (secrets.isEmpty()) {
             return true;
         }
-        for (String username : usernames) {
-            byte[] expected = compute(secret, username, client.clientId()).getBytes(StandardCharsets.UTF_8);
-            if (MessageDigest.isEqual(expected, secretHash.getBytes(StandardCharsets.UTF_8))) {
-                return true;
+        for (String secret : secrets) {
+            for (String username : usernames) {
+                byte[] expected = compute(secret, username, client.clientId()).getBytes(StandardCharsets.UTF_8);
+                if (MessageDigest.isEqual(expected, secretHash.getBytes(StandardCharsets.UTF_8))) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    /** Whether {@code clientSecret}, sent as it is, is one of the client's active secrets (or none is needed). */
+    public static boolean isActiveSecret(List<String> secrets, @Nullable String clientSecret) {
+        return secrets.isEmpty() || (clientSecret != null && secrets.contains(clientSecret));
     }
 }

@@ -18,6 +18,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -116,7 +117,7 @@ final class SrpFlow {
      * @throws CognitoException {@code NotAuthorizedException} for a wrong password, a forged or replayed signature,
      *     a stale or malformed timestamp, or a secret block that is not this client's
      */
-    AuthSession verify(UserPool pool, UserPoolClient client, Map<String, String> responses) {
+    AuthSession verify(UserPool pool, UserPoolClient client, List<String> secrets, Map<String, String> responses) {
         String username = AuthenticationActions.requireParameter(responses, "USERNAME");
         String secretBlock = AuthenticationActions.requireParameter(responses, "PASSWORD_CLAIM_SECRET_BLOCK");
         String timestamp = AuthenticationActions.requireParameter(responses, "TIMESTAMP");
@@ -128,7 +129,7 @@ final class SrpFlow {
             throw incorrect();
         }
         String userId = session.data().get("userId");
-        SecretHash.check(client, responses.get("SECRET_HASH"), userId);
+        SecretHash.check(client, secrets, responses.get("SECRET_HASH"), userId);
         if (!username.equals(userId) || session.sub().isEmpty() || !isFresh(timestamp)) {
             throw incorrect();
         }

@@ -51,7 +51,13 @@ public record UserPoolClient(
 
     /** The flows this client allows, Cognito's defaults when it was created without a list. */
     public Set<ExplicitAuthFlow> allowedFlows() {
-        return (this.explicitAuthFlows != null) ? EnumSet.copyOf(this.explicitAuthFlows) : DEFAULT_FLOWS;
+        if (this.explicitAuthFlows == null) {
+            return DEFAULT_FLOWS;
+        }
+        // EnumSet.copyOf refuses an empty collection: a client given an empty list allows no flow.
+        Set<ExplicitAuthFlow> flows = EnumSet.noneOf(ExplicitAuthFlow.class);
+        flows.addAll(this.explicitAuthFlows);
+        return flows;
     }
 
     /** Whether callers must prove they know the client secret. */

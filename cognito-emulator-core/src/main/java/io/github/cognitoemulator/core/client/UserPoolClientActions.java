@@ -2,24 +2,28 @@ package io.github.cognitoemulator.core.client;
 
 import io.github.cognitoemulator.core.error.Errors;
 import io.github.cognitoemulator.core.pool.PoolStore;
+import io.github.cognitoemulator.core.pool.UserPool;
 import io.github.cognitoemulator.core.protocol.ActionFamily;
 import io.github.cognitoemulator.core.protocol.ActionRegistry;
 import io.github.cognitoemulator.core.protocol.IntShape;
 import io.github.cognitoemulator.core.protocol.RequestContext;
 import io.github.cognitoemulator.core.protocol.RequestReader;
 import io.github.cognitoemulator.core.protocol.Shapes;
+import io.github.cognitoemulator.core.store.ResourceChange;
+import io.github.cognitoemulator.core.store.ResourceStore;
 import io.github.cognitoemulator.core.support.Ids;
 import io.github.cognitoemulator.core.support.PageTokens;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * CreateUserPoolClient, DescribeUserPoolClient, ListUserPoolClients and DeleteUserPoolClient.
+ * CreateUserPoolClient, DescribeUserPoolClient, UpdateUserPoolClient, ListUserPoolClients and DeleteUserPoolClient.
  *
  * @see <a href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html">CreateUserPoolClient</a>
  */
@@ -33,11 +37,20 @@ public final class UserPoolClientActions implements ActionFamily {
 
     private final Ids ids;
 
-    public UserPoolClientActions(PoolStore pools, ClientStore clients, Clock clock, Ids ids) {
+    private final ClientSettingsRules rules;
+
+    private final ResourceStore resources;
+
+    private final ClientSecrets secrets;
+
+    public UserPoolClientActions(PoolStore pools, ClientStore clients, ResourceStore resources, Clock clock, Ids ids) {
         this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
         this.clients = Objects.requireNonNull(clients, "'clients' must not be null");
         this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
         this.ids = Objects.requireNonNull(ids, "'ids' must not be null");
+        this.rules = new ClientSettingsRules(resources);
+        this.resources = resources;
+        this.secrets = new ClientSecrets(resources);
     }
 
     @Override
@@ -46,23 +59,17 @@ public final class UserPoolClientActions implements ActionFamily {
         registry.add("DescribeUserPoolClient", ClientIdRequest::parse, this::describeUserPoolClient);
         registry.add("ListUserPoolClients", ListUserPoolClientsRequest::parse, this::listUserPoolClients);
         registry.add("DeleteUserPoolClient", ClientIdRequest::parse, this::deleteUserPoolClient);
+        registry.add("UpdateUserPoolClient", UpdateUserPoolClientRequest::parse, this::updateUserPoolClient);
     }
 
     Map<String, Object> createUserPoolClient(CreateUserPoolClientRequest request, RequestContext context) {
-        requirePool(request.userPoolId(), context);
-        if (request.explicitAuthFlows() != null
-                && request.explicitAuthFlows().stream().noneMatch(ExplicitAuthFlow::isLegacy)
-                && !request.explicitAuthFlows().isEmpty()
-                && !request.explicitAuthFlows().contains(ExplicitAuthFlow.ALLOW_REFRESH_TOKEN_AUTH)) {
-            throw Errors.invalidParameter("REFRESH_TOKEN_AUTH should always be allowed.");
-        }
-        if (!request.tokenValidity().inAllowedRange()) {
-            throw Errors.invalidParameter("Invalid range for token validity.");
-        }
+        UserPool pool = requirePool(request.userPoolId(), context);
+        checkFlowsAndLifetimes(request);
         String secret = request.clientSecret();
         if (secret == null && request.generateSecret()) {
             secret = this.ids.clientSecret();
         }
+        this.rules.check(pool, request.oauth(), secret != null, true);
         Instant now = this.clock.instant();
         UserPoolClient client = newClient(request, this.ids.clientId(), secret, now);
         while (!this.clients.create(client)) {
@@ -72,7 +79,50 @@ public final class UserPoolClientActions implements ActionFamily {
             }
             client = newClient(request, this.ids.clientId(), secret, now);
         }
-        return Map.of("UserPoolClient", userPoolClientType(client));
+        return Map.of("UserPoolClient", userPoolClientType(client, secret));
+    }
+
+    /**
+     * UpdateUserPoolClient: every setting is given again, and one left out returns to its default, as Cognito does;
+     * only the name, when left out, stays.
+     */
+    Map<String, Object> updateUserPoolClient(UpdateUserPoolClientRequest request, RequestContext context) {
+        CreateUserPoolClientRequest settings = request.settings();
+        UserPool pool = requirePool(settings.userPoolId(), context);
+        checkFlowsAndLifetimes(settings);
+        ClientIdRequest id = new ClientIdRequest(settings.userPoolId(), request.clientId());
+        while (true) {
+            UserPoolClient current = requireClient(id, context);
+            this.rules.check(pool, settings.oauth(), current.hasSecret(), false);
+            UserPoolClient updated = new UserPoolClient(
+                    current.userPoolId(),
+                    (request.clientName() != null) ? request.clientName() : current.clientName(),
+                    current.clientId(),
+                    current.clientSecret(),
+                    current.creationDate(),
+                    this.clock.instant(),
+                    settings.tokenValidity(),
+                    settings.explicitAuthFlows(),
+                    settings.preventUserExistenceErrors(),
+                    settings.enableTokenRevocation(),
+                    settings.authSessionValidity(),
+                    settings.settings());
+            if (this.clients.replace(current, updated)) {
+                return Map.of("UserPoolClient", userPoolClientType(updated, this.secrets.shown(updated)));
+            }
+        }
+    }
+
+    private static void checkFlowsAndLifetimes(CreateUserPoolClientRequest request) {
+        if (request.explicitAuthFlows() != null
+                && request.explicitAuthFlows().stream().noneMatch(ExplicitAuthFlow::isLegacy)
+                && !request.explicitAuthFlows().isEmpty()
+                && !request.explicitAuthFlows().contains(ExplicitAuthFlow.ALLOW_REFRESH_TOKEN_AUTH)) {
+            throw Errors.invalidParameter("REFRESH_TOKEN_AUTH should always be allowed.");
+        }
+        if (!request.tokenValidity().inAllowedRange()) {
+            throw Errors.invalidParameter("Invalid range for token validity.");
+        }
     }
 
     private static UserPoolClient newClient(
@@ -93,7 +143,8 @@ public final class UserPoolClientActions implements ActionFamily {
     }
 
     Map<String, Object> describeUserPoolClient(ClientIdRequest request, RequestContext context) {
-        return Map.of("UserPoolClient", userPoolClientType(requireClient(request, context)));
+        UserPoolClient client = requireClient(request, context);
+        return Map.of("UserPoolClient", userPoolClientType(client, this.secrets.shown(client)));
     }
 
     Map<String, Object> listUserPoolClients(ListUserPoolClientsRequest request, RequestContext context) {
@@ -120,14 +171,17 @@ public final class UserPoolClientActions implements ActionFamily {
 
     @Nullable
     Object deleteUserPoolClient(ClientIdRequest request, RequestContext context) {
-        this.clients.delete(requireClient(request, context).clientId());
+        UserPoolClient client = requireClient(request, context);
+        this.clients.delete(client.clientId());
+        this.resources.write(List.of(new ResourceChange.DeleteIfPresent(
+                ClientSecretList.KIND, ClientSecrets.key(client.userPoolId(), client.clientId()))));
         return null;
     }
 
-    private void requirePool(String userPoolId, RequestContext context) {
-        if (this.pools.findInRegion(userPoolId, context.region()).isEmpty()) {
-            throw Errors.userPoolNotFound(userPoolId);
-        }
+    private UserPool requirePool(String userPoolId, RequestContext context) {
+        return this.pools
+                .findInRegion(userPoolId, context.region())
+                .orElseThrow(() -> Errors.userPoolNotFound(userPoolId));
     }
 
     private UserPoolClient requireClient(ClientIdRequest request, RequestContext context) {
@@ -138,14 +192,18 @@ public final class UserPoolClientActions implements ActionFamily {
                 .orElseThrow(() -> Errors.clientNotFound(request.clientId()));
     }
 
-    /** {@code UserPoolClientType}: members that were never set are left out, as Cognito does. */
-    static Map<String, Object> userPoolClientType(UserPoolClient client) {
+    /**
+     * {@code UserPoolClientType}: members that were never set are left out, as Cognito does.
+     *
+     * @param shownSecret the secret to show, the oldest active one
+     */
+    static Map<String, Object> userPoolClientType(UserPoolClient client, @Nullable String shownSecret) {
         Map<String, Object> shape = new TreeMap<>(client.settings());
         shape.put("UserPoolId", client.userPoolId());
         shape.put("ClientName", client.clientName());
         shape.put("ClientId", client.clientId());
-        if (client.clientSecret() != null) {
-            shape.put("ClientSecret", client.clientSecret());
+        if (shownSecret != null) {
+            shape.put("ClientSecret", shownSecret);
         }
         shape.put("CreationDate", client.creationDate());
         shape.put("LastModifiedDate", client.lastModifiedDate());
@@ -195,6 +253,26 @@ public final class UserPoolClientActions implements ActionFamily {
             return new ClientIdRequest(
                     in.requiredString("UserPoolId", Shapes.USER_POOL_ID),
                     in.requiredString("ClientId", Shapes.CLIENT_ID));
+        }
+    }
+
+    /**
+     * An UpdateUserPoolClient request.
+     *
+     * @param clientId the client
+     * @param clientName the new name, or {@code null} to keep the name
+     * @param settings every other setting, defaults where left out
+     */
+    record UpdateUserPoolClientRequest(
+            String clientId, @Nullable String clientName, CreateUserPoolClientRequest settings) {
+
+        static UpdateUserPoolClientRequest parse(RequestReader in) {
+            String userPoolId = in.requiredString("UserPoolId", Shapes.USER_POOL_ID);
+            String clientId = in.requiredString("ClientId", Shapes.CLIENT_ID);
+            String clientName = CreateUserPoolClientRequest.optionalClientName(in);
+            CreateUserPoolClientRequest settings = CreateUserPoolClientRequest.parseSettings(
+                    in, userPoolId, (clientName != null) ? clientName : "", false, null);
+            return new UpdateUserPoolClientRequest(clientId, clientName, settings);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.github.cognitoemulator.core.selfservice;
 
 import io.github.cognitoemulator.core.auth.SecretHash;
+import io.github.cognitoemulator.core.client.ClientSecrets;
 import io.github.cognitoemulator.core.client.ClientStore;
 import io.github.cognitoemulator.core.client.UserPoolClient;
 import io.github.cognitoemulator.core.code.CodePurpose;
@@ -36,15 +37,19 @@ public final class SelfService {
 
     final MessageSender messages;
 
+    final ClientSecrets clientSecrets;
+
     public SelfService(
             PoolStore pools,
             ClientStore clients,
+            ClientSecrets clientSecrets,
             UserDirectory users,
             TokenService tokens,
             VerificationCodes codes,
             MessageSender messages) {
         this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
         this.clients = Objects.requireNonNull(clients, "'clients' must not be null");
+        this.clientSecrets = Objects.requireNonNull(clientSecrets, "'clientSecrets' must not be null");
         this.users = Objects.requireNonNull(users, "'users' must not be null");
         this.tokens = Objects.requireNonNull(tokens, "'tokens' must not be null");
         this.codes = Objects.requireNonNull(codes, "'codes' must not be null");
@@ -69,7 +74,7 @@ public final class SelfService {
         UserPoolClient client = client(clientId);
         UserPool pool = pool(client);
         User user = this.users.findForSignIn(pool, username).orElse(null);
-        SecretHash.check(client, secretHash, username, user);
+        SecretHash.check(client, this.clientSecrets.values(client), secretHash, username, user);
         return new ClientCall(client, pool, user);
     }
 

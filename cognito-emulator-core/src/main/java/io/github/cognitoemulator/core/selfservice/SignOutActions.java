@@ -1,5 +1,6 @@
 package io.github.cognitoemulator.core.selfservice;
 
+import io.github.cognitoemulator.core.auth.SecretHash;
 import io.github.cognitoemulator.core.client.UserPoolClient;
 import io.github.cognitoemulator.core.error.ErrorType;
 import io.github.cognitoemulator.core.error.Errors;
@@ -39,7 +40,7 @@ public final class SignOutActions implements ActionFamily {
     @Nullable
     Object revokeToken(RevokeTokenRequest request, RequestContext context) {
         UserPoolClient client = this.service.client(request.clientId());
-        if (client.hasSecret() && !Objects.equals(client.clientSecret(), request.clientSecret())) {
+        if (!SecretHash.isActiveSecret(this.service.clientSecrets.values(client), request.clientSecret())) {
             throw ErrorType.UNAUTHORIZED.exception("Client secret does not match for the client: " + client.clientId());
         }
         if (!client.enableTokenRevocation()) {

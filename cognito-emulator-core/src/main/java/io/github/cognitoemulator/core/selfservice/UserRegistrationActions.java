@@ -72,7 +72,7 @@ public final class UserRegistrationActions implements ActionFamily {
     Map<String, Object> signUp(SignUpRequest request, RequestContext context) {
         UserPoolClient client = this.service.client(request.clientId());
         UserPool pool = this.service.pool(client);
-        SecretHash.check(client, request.secretHash(), request.username());
+        SecretHash.check(client, this.service.clientSecrets.values(client), request.secretHash(), request.username());
         if (Boolean.TRUE.equals(adminCreateUserOnly(pool))) {
             throw ErrorType.NOT_AUTHORIZED.exception("SignUp is not permitted for this user pool");
         }

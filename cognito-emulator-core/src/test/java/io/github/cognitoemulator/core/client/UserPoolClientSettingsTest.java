@@ -128,6 +128,7 @@ class UserPoolClientSettingsTest {
         settings.put("DefaultRedirectURI", "https://example.com/callback");
         settings.put("AllowedOAuthFlows", List.of("code"));
         settings.put("AllowedOAuthScopes", List.of("openid"));
+        settings.put("AllowedOAuthFlowsUserPoolClient", true);
         settings.put("AnalyticsConfiguration", Map.of("ApplicationId", "0123abcd"));
         settings.put("RefreshTokenRotation", Map.of("Feature", "DISABLED"));
         String clientId = createClient(settings).requireSuccess().string("UserPoolClient", "ClientId");

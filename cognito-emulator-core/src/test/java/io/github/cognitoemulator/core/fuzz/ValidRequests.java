@@ -235,6 +235,103 @@ public final class ValidRequests {
                             "UserPoolTags",
                             Map.of("a", "b"))),
             cheap("DeleteUserPoolReplica", (f) -> body("UserPoolId", f.extraPoolId(), "RegionName", "eu-west-1")),
+            cheap(
+                    "UpdateUserPoolClient",
+                    (f) -> body(
+                            "UserPoolId", f.poolId(),
+                            "ClientId", f.secretClientId(),
+                            "ClientName", "secret",
+                            "ExplicitAuthFlows",
+                                    List.of(
+                                            "ALLOW_USER_SRP_AUTH",
+                                            "ALLOW_USER_PASSWORD_AUTH",
+                                            "ALLOW_ADMIN_USER_PASSWORD_AUTH",
+                                            "ALLOW_REFRESH_TOKEN_AUTH"),
+                            "CallbackURLs", List.of("https://example.com/callback"),
+                            "DefaultRedirectURI", "https://example.com/callback",
+                            "AllowedOAuthFlows", List.of("code"),
+                            "AllowedOAuthScopes", List.of("openid", "fuzz/read"),
+                            "AllowedOAuthFlowsUserPoolClient", true,
+                            "SupportedIdentityProviders", List.of("COGNITO", "Google"),
+                            "ReadAttributes", List.of("email"))),
+            cheap(
+                    "AdminLinkProviderForUser",
+                    (f) -> body(
+                            "UserPoolId", f.poolId(),
+                            "DestinationUser",
+                                    Map.of("ProviderName", "Cognito", "ProviderAttributeValue", FuzzFixture.TARGET),
+                            "SourceUser",
+                                    Map.of(
+                                            "ProviderName", "Google",
+                                            "ProviderAttributeName", "Cognito_Subject",
+                                            "ProviderAttributeValue", "1234567890"))),
+            cheap(
+                    "AdminDisableProviderForUser",
+                    (f) -> body(
+                            "UserPoolId", f.poolId(),
+                            "User",
+                                    Map.of(
+                                            "ProviderName", "Google",
+                                            "ProviderAttributeName", "Cognito_Subject",
+                                            "ProviderAttributeValue", "1234567890"))),
+            cheap("AddUserPoolClientSecret", (f) -> body("UserPoolId", f.poolId(), "ClientId", f.secretClientId())),
+            cheap("ListUserPoolClientSecrets", (f) -> body("UserPoolId", f.poolId(), "ClientId", f.secretClientId())),
+            cheap(
+                    "DeleteUserPoolClientSecret",
+                    (f) -> body(
+                            "UserPoolId", f.poolId(),
+                            "ClientId", f.secretClientId(),
+                            "ClientSecretId", f.secretClientId() + "--1")),
+            cheap(
+                    "CreateResourceServer",
+                    (f) -> body(
+                            "UserPoolId",
+                            f.poolId(),
+                            "Identifier",
+                            "fuzz",
+                            "Name",
+                            "Fuzz",
+                            "Scopes",
+                            List.of(Map.of("ScopeName", "read", "ScopeDescription", "Reads")))),
+            cheap("DescribeResourceServer", (f) -> body("UserPoolId", f.poolId(), "Identifier", "fuzz")),
+            cheap("ListResourceServers", (f) -> body("UserPoolId", f.poolId(), "MaxResults", 10)),
+            cheap(
+                    "UpdateResourceServer",
+                    (f) -> body(
+                            "UserPoolId",
+                            f.poolId(),
+                            "Identifier",
+                            "fuzz",
+                            "Name",
+                            "Fuzz",
+                            "Scopes",
+                            List.of(Map.of("ScopeName", "read", "ScopeDescription", "Reads more")))),
+            cheap("DeleteResourceServer", (f) -> body("UserPoolId", f.poolId(), "Identifier", "fuzz-extra")),
+            cheap(
+                    "CreateIdentityProvider",
+                    (f) -> body(
+                            "UserPoolId", f.poolId(),
+                            "ProviderName", "Google",
+                            "ProviderType", "Google",
+                            "ProviderDetails",
+                                    Map.of(
+                                            "client_id", "fuzz",
+                                            "client_secret", "fuzz-secret",
+                                            "authorize_scopes", "openid email"),
+                            "AttributeMapping", Map.of("email", "email"),
+                            "IdpIdentifiers", List.of("gmail.com"))),
+            cheap("DescribeIdentityProvider", (f) -> body("UserPoolId", f.poolId(), "ProviderName", "Google")),
+            cheap(
+                    "UpdateIdentityProvider",
+                    (f) -> body(
+                            "UserPoolId", f.poolId(),
+                            "ProviderName", "Google",
+                            "AttributeMapping", Map.of("email", "email", "name", "name"))),
+            cheap("DeleteIdentityProvider", (f) -> body("UserPoolId", f.poolId(), "ProviderName", "Okta")),
+            cheap("ListIdentityProviders", (f) -> body("UserPoolId", f.poolId(), "MaxResults", 10)),
+            cheap(
+                    "GetIdentityProviderByIdentifier",
+                    (f) -> body("UserPoolId", f.poolId(), "IdpIdentifier", "gmail.com")),
             session("DeleteUser", (f) -> body("AccessToken", f.target().accessToken())),
             session("DeleteUserPool", (f) -> body("UserPoolId", f.extraPoolId())),
             session("DeleteUserPoolClient", (f) -> body("UserPoolId", f.poolId(), "ClientId", f.extraClientId())),
