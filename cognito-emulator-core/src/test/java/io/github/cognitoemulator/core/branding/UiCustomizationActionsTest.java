@@ -104,8 +104,9 @@ class UiCustomizationActionsTest {
                 this.fixture.call("SetUICustomization", Map.of("UserPoolId", this.poolId, "ImageFile", tooLarge));
 
         assertThat(refused.error())
-                .isEqualTo("400 InvalidParameterException: 1 validation error detected: Value at 'imageFile' failed to"
-                        + " satisfy constraint: Member must have length less than or equal to 131072");
+                .isEqualTo("400 InvalidParameterException: 1 validation error detected: Value"
+                        + " 'java.nio.HeapByteBuffer[pos=0 lim=131073 cap=131073]' at 'imageFile' failed to satisfy"
+                        + " constraint: Member must have length less than or equal to 131072");
         this.fixture
                 .call("SetUICustomization", Map.of("UserPoolId", this.poolId, "ImageFile", largest))
                 .requireSuccess();

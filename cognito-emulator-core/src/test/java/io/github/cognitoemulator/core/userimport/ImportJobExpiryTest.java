@@ -39,7 +39,8 @@ class ImportJobExpiryTest {
     void anUnstartedJobExpiresAfterADay() {
         String poolId = (String)
                 ((Map<?, ?>) call("CreateUserPool", Map.of("PoolName", "p")).get("UserPool")).get("Id");
-        Map<String, String> create = Map.of("UserPoolId", poolId, "JobName", "j", "CloudWatchLogsRoleArn", "arn:r");
+        Map<String, String> create = Map.of(
+                "UserPoolId", poolId, "JobName", "j", "CloudWatchLogsRoleArn", "arn:aws:iam::000000000000:role/import");
         String jobId = (String) ((Map<?, ?>) call("CreateUserImportJob", create).get("UserImportJob")).get("JobId");
         this.emulator.acceptImportCsv(jobId, "cognito:username,cognito:mfa_enabled\n".getBytes(StandardCharsets.UTF_8));
         Map<String, String> job = Map.of("UserPoolId", poolId, "JobId", jobId);
@@ -61,7 +62,15 @@ class ImportJobExpiryTest {
     void listingShowsExpiredJobs() {
         String poolId = (String)
                 ((Map<?, ?>) call("CreateUserPool", Map.of("PoolName", "p")).get("UserPool")).get("Id");
-        call("CreateUserImportJob", Map.of("UserPoolId", poolId, "JobName", "j", "CloudWatchLogsRoleArn", "arn:r"));
+        call(
+                "CreateUserImportJob",
+                Map.of(
+                        "UserPoolId",
+                        poolId,
+                        "JobName",
+                        "j",
+                        "CloudWatchLogsRoleArn",
+                        "arn:aws:iam::000000000000:role/import"));
         this.clock.advance(Duration.ofDays(2));
 
         List<?> jobs = (List<?>) call("ListUserImportJobs", Map.of("UserPoolId", poolId, "MaxResults", 5))
