@@ -4,6 +4,7 @@ import io.github.cognitoemulator.core.auth.AuthSessions;
 import io.github.cognitoemulator.core.auth.AuthenticationActions;
 import io.github.cognitoemulator.core.branding.ManagedLoginBrandingActions;
 import io.github.cognitoemulator.core.branding.UiCustomizationActions;
+import io.github.cognitoemulator.core.client.ClientContents;
 import io.github.cognitoemulator.core.client.ClientSecrets;
 import io.github.cognitoemulator.core.client.UserPoolClientActions;
 import io.github.cognitoemulator.core.client.UserPoolClientSecretActions;
@@ -36,6 +37,7 @@ import io.github.cognitoemulator.core.selfservice.SignOutActions;
 import io.github.cognitoemulator.core.selfservice.UserRegistrationActions;
 import io.github.cognitoemulator.core.selfservice.UserSelfServiceActions;
 import io.github.cognitoemulator.core.store.EmulatorStore;
+import io.github.cognitoemulator.core.store.ResourceChange;
 import io.github.cognitoemulator.core.store.memory.InMemoryStore;
 import io.github.cognitoemulator.core.support.Ids;
 import io.github.cognitoemulator.core.terms.TermsActions;
@@ -52,6 +54,8 @@ import io.github.cognitoemulator.core.userimport.UploadOutcome;
 import io.github.cognitoemulator.core.userimport.UserImportActions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -142,6 +146,14 @@ public final class CognitoEmulator {
             }
         };
         this.userImports = new UserImportActions(store.pools(), store.resources(), users, builder.clock, ids);
+        ClientContents clientContents = (userPoolId, clientId) -> {
+            List<ResourceChange> changes = new ArrayList<>();
+            changes.addAll(ManagedLoginBrandingActions.forgetClient(store.resources(), userPoolId, clientId));
+            changes.addAll(TermsActions.forgetClient(store.resources(), userPoolId, clientId));
+            changes.addAll(UiCustomizationActions.forgetClient(userPoolId, clientId));
+            changes.addAll(RiskConfigurationActions.forgetClient(userPoolId, clientId));
+            return changes;
+        };
         this.registry = ActionRegistry.builder()
                 .family(new UserPoolActions(store.pools(), contents, builder.clock, ids, builder.accountId))
                 .family(new UserPoolConfigActions(store.pools(), builder.clock))
@@ -152,7 +164,7 @@ public final class CognitoEmulator {
                 .family(new PoolReplicaActions(store.pools(), store.resources(), builder.accountId))
                 .family(new RiskConfigurationActions(store.pools(), store.clients(), store.resources(), builder.clock))
                 .family(new UserPoolClientActions(
-                        store.pools(), store.clients(), store.resources(), builder.clock, ids))
+                        store.pools(), store.clients(), store.resources(), clientContents, builder.clock, ids))
                 .family(new UserPoolClientSecretActions(
                         store.pools(), store.clients(), store.resources(), builder.clock, ids))
                 .family(new ResourceServerActions(store.pools(), store.resources()))

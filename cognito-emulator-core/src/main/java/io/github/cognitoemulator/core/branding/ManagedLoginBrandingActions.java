@@ -193,6 +193,17 @@ public final class ManagedLoginBrandingActions implements ActionFamily {
                         "Managed login branding " + brandingId + " does not exist."));
     }
 
+    /** The changes that remove a deleted app client's branding style. */
+    public static List<ResourceChange> forgetClient(ResourceStore resources, String userPoolId, String clientId) {
+        List<ResourceChange> changes = new ArrayList<>();
+        resources.find(CLIENT_STYLES, clientId).ifPresent((style) -> {
+            changes.add(new ResourceChange.DeleteIfPresent(CLIENT_STYLES, clientId));
+            changes.add(new ResourceChange.DeleteIfPresent(
+                    STYLES, styleKey(userPoolId, style.value().managedLoginBrandingId())));
+        });
+        return changes;
+    }
+
     static String styleKey(String userPoolId, String brandingId) {
         return userPoolId + "/" + brandingId;
     }

@@ -12,6 +12,7 @@ import io.github.cognitoemulator.core.protocol.RequestReader;
 import io.github.cognitoemulator.core.protocol.Shapes;
 import io.github.cognitoemulator.core.protocol.StringShape;
 import io.github.cognitoemulator.core.store.Resource;
+import io.github.cognitoemulator.core.store.ResourceChange;
 import io.github.cognitoemulator.core.store.ResourceKind;
 import io.github.cognitoemulator.core.store.ResourceStore;
 import io.github.cognitoemulator.core.support.Ids;
@@ -21,6 +22,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -70,6 +72,11 @@ public final class UiCustomizationActions implements ActionFamily {
         this.resources = Objects.requireNonNull(resources, "'resources' must not be null");
         this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
         this.ids = Objects.requireNonNull(ids, "'ids' must not be null");
+    }
+
+    /** The changes that remove a deleted app client's UI customization. */
+    public static List<ResourceChange> forgetClient(String userPoolId, String clientId) {
+        return List.of(new ResourceChange.DeleteIfPresent(CUSTOMIZATIONS, userPoolId + "/" + clientId));
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.github.cognitoemulator.core.support.Ids;
 import io.github.cognitoemulator.core.support.PageTokens;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ public final class UserPoolClientActions implements ActionFamily {
 
     private final PoolStore pools;
 
+    private final ClientContents contents;
+
     private final ClientStore clients;
 
     private final Clock clock;
@@ -43,8 +46,15 @@ public final class UserPoolClientActions implements ActionFamily {
 
     private final ClientSecrets secrets;
 
-    public UserPoolClientActions(PoolStore pools, ClientStore clients, ResourceStore resources, Clock clock, Ids ids) {
+    public UserPoolClientActions(
+            PoolStore pools,
+            ClientStore clients,
+            ResourceStore resources,
+            ClientContents contents,
+            Clock clock,
+            Ids ids) {
         this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
+        this.contents = Objects.requireNonNull(contents, "'contents' must not be null");
         this.clients = Objects.requireNonNull(clients, "'clients' must not be null");
         this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
         this.ids = Objects.requireNonNull(ids, "'ids' must not be null");
@@ -173,8 +183,11 @@ public final class UserPoolClientActions implements ActionFamily {
     Object deleteUserPoolClient(ClientIdRequest request, RequestContext context) {
         UserPoolClient client = requireClient(request, context);
         this.clients.delete(client.clientId());
-        this.resources.write(List.of(new ResourceChange.DeleteIfPresent(
-                ClientSecretList.KIND, ClientSecrets.key(client.userPoolId(), client.clientId()))));
+        List<ResourceChange> leftBehind = new ArrayList<>();
+        leftBehind.add(new ResourceChange.DeleteIfPresent(
+                ClientSecretList.KIND, ClientSecrets.key(client.userPoolId(), client.clientId())));
+        leftBehind.addAll(this.contents.forget(client.userPoolId(), client.clientId()));
+        this.resources.write(leftBehind);
         return null;
     }
 

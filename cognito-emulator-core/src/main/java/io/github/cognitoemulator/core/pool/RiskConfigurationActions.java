@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
 public final class RiskConfigurationActions implements ActionFamily {
 
     /** Risk configurations, keyed {@code <pool id>/} for the pool and {@code <pool id>/<client id>} for a client. */
-    static final ResourceKind<RiskConfiguration> RISK_CONFIGURATION =
+    public static final ResourceKind<RiskConfiguration> RISK_CONFIGURATION =
             ResourceKind.of("risk-configuration", RiskConfiguration.class);
 
     private final PoolStore pools;
@@ -117,6 +117,11 @@ public final class RiskConfigurationActions implements ActionFamily {
         return pool.id();
     }
 
+    /** The changes that remove a deleted app client's own risk configuration. */
+    public static List<ResourceChange> forgetClient(String userPoolId, String clientId) {
+        return List.of(new ResourceChange.DeleteIfPresent(RISK_CONFIGURATION, key(userPoolId, clientId)));
+    }
+
     private static String key(String userPoolId, @Nullable String clientId) {
         return userPoolId + "/" + ((clientId != null) ? clientId : "");
     }
@@ -149,7 +154,7 @@ public final class RiskConfigurationActions implements ActionFamily {
      * @param riskException {@code RiskExceptionConfiguration}
      * @param lastModifiedDate when they were set
      */
-    record RiskConfiguration(
+    public record RiskConfiguration(
             @Nullable String clientId,
             @Nullable Map<String, Object> compromisedCredentials,
             @Nullable Map<String, Object> accountTakeover,

@@ -191,6 +191,17 @@ public final class TermsActions implements ActionFamily {
         return (value != null) ? value : otherwise;
     }
 
+    /** The changes that remove a deleted app client's terms documents. */
+    public static List<ResourceChange> forgetClient(ResourceStore resources, String userPoolId, String clientId) {
+        List<ResourceChange> changes = new ArrayList<>();
+        for (Resource<TermsName> name : resources.list(NAMES, userPoolId, userPoolId + "/" + clientId + "/")) {
+            changes.add(new ResourceChange.DeleteIfPresent(NAMES, name.key()));
+            changes.add(new ResourceChange.DeleteIfPresent(
+                    TERMS, termsKey(userPoolId, name.value().termsId())));
+        }
+        return changes;
+    }
+
     static String termsKey(String userPoolId, String termsId) {
         return userPoolId + "/" + termsId;
     }
