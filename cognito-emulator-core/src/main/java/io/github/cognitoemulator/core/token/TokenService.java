@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.JSONArrayUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.github.cognitoemulator.core.client.UserPoolClient;
@@ -22,10 +23,12 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -324,6 +327,9 @@ public final class TokenService {
         if (name.equals("address")) {
             return Map.of("formatted", value);
         }
+        if (name.equals("identities")) {
+            return identities(value);
+        }
         if (name.startsWith(SchemaAttribute.CUSTOM_PREFIX)) {
             return value;
         }
@@ -340,6 +346,30 @@ public final class TokenService {
             }
         }
         return value;
+    }
+
+    /**
+     * The linked identities as the ID token carries them: the attribute's JSON array as a claim, with every value
+     * but a null issuer as a string ({@code "primary":"false"}, {@code "dateCreated":"1583426720227"}), where the
+     * attribute has a boolean and a number.
+     */
+    private static Object identities(String value) {
+        List<Object> identities;
+        try {
+            identities = JSONArrayUtils.parse(value);
+        } catch (ParseException ex) {
+            return value;
+        }
+        List<Object> claim = new ArrayList<>(identities.size());
+        for (Object identity : identities) {
+            Map<String, Object> asStrings = new LinkedHashMap<>();
+            if (identity instanceof Map<?, ?> members) {
+                members.forEach((key, member) ->
+                        asStrings.put(String.valueOf(key), (member != null) ? String.valueOf(member) : null));
+            }
+            claim.add(asStrings);
+        }
+        return claim;
     }
 
     private String newRefreshToken() {
