@@ -177,4 +177,13 @@ if (/\/api\/me\b/.test(script)) {
 	});
 }
 
+if (/\/api\/admin\/whoami\b/.test(script)) {
+	await step(CLIENT, "a member of the group admins gets into the sample's admin API", async () => {
+		const admin = documents.filter(d => Array.isArray(d?.groups));
+		equal(admin.length, 1, '/api/admin/whoami outputs');
+		equal(JSON.stringify(admin[0].groups), JSON.stringify(['admins']), 'groups');
+		if (sub) equal(admin[0].sub, sub, 'sub');
+	});
+}
+
 finish();
