@@ -79,7 +79,7 @@ public final class MfaConfigActions implements ActionFamily {
             }
             MfaSettings.WebAuthn webAuthn = (request.webAuthn() != null)
                     ? request.webAuthn()
-                    : MfaSettings.of(current).webAuthn();
+                    : current.mfaSettings().webAuthn();
             MfaSettings factors =
                     new MfaSettings(request.smsEnabled(), request.softwareTokenEnabled(), request.email(), webAuthn);
             UserPool updated = new UserPool(
@@ -96,7 +96,8 @@ public final class MfaConfigActions implements ActionFamily {
                     current.usernameCaseSensitive(),
                     request.mfaConfiguration(),
                     current.deletionProtection(),
-                    UserPoolActions.withMfaFactors(settings, factors));
+                    factors,
+                    settings);
             if (this.pools.replace(current, updated)) {
                 return mfaConfig(updated);
             }
@@ -110,7 +111,7 @@ public final class MfaConfigActions implements ActionFamily {
 
     /** The GetUserPoolMfaConfig answer: {@code MfaConfiguration}, and each factor only while it is enabled. */
     static Map<String, Object> mfaConfig(UserPool pool) {
-        MfaSettings factors = MfaSettings.of(pool);
+        MfaSettings factors = pool.mfaSettings();
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("MfaConfiguration", pool.mfaConfiguration());
         if (factors.smsEnabled()) {

@@ -1,9 +1,6 @@
 package io.github.cognitoemulator.core.pool;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,27 +23,9 @@ public record MfaSettings(
     /** What a new pool offers: no factor, and passkeys not configured. */
     public static final MfaSettings NONE = new MfaSettings(false, false, null, null);
 
-    /** The key under which a pool's settings keep these; not a member of any Cognito shape. */
-    static final String SETTINGS_KEY = "MfaFactors";
-
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
-
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
-
-    /** The MFA factors of {@code pool}. */
-    public static MfaSettings of(UserPool pool) {
-        Object stored = pool.settings().get(SETTINGS_KEY);
-        return (stored != null) ? MAPPER.convertValue(stored, MfaSettings.class) : NONE;
-    }
-
     /** Whether any factor that delivers a second factor is enabled; passkeys are a first factor, not MFA. */
     public boolean anyFactor() {
         return this.smsEnabled || this.softwareTokenEnabled || this.email != null;
-    }
-
-    /** These settings as pool settings keep them: plain maps, which every store writes and reads back equal. */
-    Map<String, Object> toSetting() {
-        return MAPPER.convertValue(this, MAP);
     }
 
     /** These settings with every MFA factor off, as they are once MFA is turned off. */

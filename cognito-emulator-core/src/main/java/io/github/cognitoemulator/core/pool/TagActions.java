@@ -108,6 +108,7 @@ public final class TagActions implements ActionFamily {
                 pool.usernameCaseSensitive(),
                 pool.mfaConfiguration(),
                 pool.deletionProtection(),
+                pool.mfaSettings(),
                 settings);
     }
 

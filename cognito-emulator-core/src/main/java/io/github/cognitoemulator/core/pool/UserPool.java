@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param usernameCaseSensitive whether usernames are case-sensitive, {@code null} when the pool did not say
  * @param mfaConfiguration {@code OFF}, {@code ON} or {@code OPTIONAL}
  * @param deletionProtection {@code ACTIVE} or {@code INACTIVE}
+ * @param mfaSettings the MFA factors the pool offers, as SetUserPoolMfaConfig configures them
  * @param settings every other {@code UserPoolType} member, keyed by its wire name
  */
 public record UserPool(
@@ -40,10 +41,12 @@ public record UserPool(
         @Nullable Boolean usernameCaseSensitive,
         String mfaConfiguration,
         String deletionProtection,
+        MfaSettings mfaSettings,
         Map<String, Object> settings) {
 
     public UserPool {
         Objects.requireNonNull(id, "'id' must not be null");
+        Objects.requireNonNull(mfaSettings, "'mfaSettings' must not be null");
         schema = List.copyOf(schema);
         autoVerifiedAttributes = List.copyOf(autoVerifiedAttributes);
         aliasAttributes = List.copyOf(aliasAttributes);

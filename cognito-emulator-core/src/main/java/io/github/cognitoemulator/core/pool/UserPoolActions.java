@@ -98,20 +98,8 @@ public final class UserPoolActions implements ActionFamily {
                 request.usernameCaseSensitive(),
                 request.mfaConfiguration(),
                 request.deletionProtection(),
-                withMfaFactors(
-                        request.settings(),
-                        new MfaSettings(!request.mfaConfiguration().equals("OFF"), false, null, null)));
-    }
-
-    /** {@code settings} with the pool's MFA factors; a pool without any keeps none, as it was created. */
-    static Map<String, Object> withMfaFactors(Map<String, Object> settings, MfaSettings factors) {
-        Map<String, Object> updated = new LinkedHashMap<>(settings);
-        if (factors.equals(MfaSettings.NONE)) {
-            updated.remove(MfaSettings.SETTINGS_KEY);
-        } else {
-            updated.put(MfaSettings.SETTINGS_KEY, factors.toSetting());
-        }
-        return updated;
+                new MfaSettings(!request.mfaConfiguration().equals("OFF"), false, null, null),
+                request.settings());
     }
 
     Map<String, Object> describeUserPool(UserPoolIdRequest request, RequestContext context) {

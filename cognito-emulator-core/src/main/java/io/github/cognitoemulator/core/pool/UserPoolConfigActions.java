@@ -53,7 +53,7 @@ public final class UserPoolConfigActions implements ActionFamily {
             UserPool current = this.pools
                     .findInRegion(request.userPoolId(), context.region())
                     .orElseThrow(() -> Errors.userPoolNotFound(request.userPoolId()));
-            MfaSettings factors = MfaSettings.of(current);
+            MfaSettings factors = current.mfaSettings();
             configuration.requireMfaFactor(factors);
             Map<String, Object> settings = new LinkedHashMap<>(current.settings());
             settings.keySet().removeAll(PoolConfiguration.SETTINGS_MEMBERS);
@@ -75,7 +75,8 @@ public final class UserPoolConfigActions implements ActionFamily {
                     current.usernameCaseSensitive(),
                     configuration.mfaConfiguration(),
                     configuration.deletionProtection(),
-                    UserPoolActions.withMfaFactors(settings, updatedFactors(configuration, factors)));
+                    updatedFactors(configuration, factors),
+                    settings);
             if (this.pools.replace(current, updated)) {
                 return null;
             }
@@ -131,6 +132,7 @@ public final class UserPoolConfigActions implements ActionFamily {
                     current.usernameCaseSensitive(),
                     current.mfaConfiguration(),
                     current.deletionProtection(),
+                    current.mfaSettings(),
                     current.settings());
             if (this.pools.replace(current, updated)) {
                 return null;

@@ -16,7 +16,6 @@ final class UserPoolShapes {
     /** {@code UserPoolType}, as CreateUserPool and DescribeUserPool return it. */
     static Map<String, Object> userPoolType(UserPool pool, long estimatedNumberOfUsers) {
         Map<String, Object> shape = new TreeMap<>(pool.settings());
-        shape.remove(MfaSettings.SETTINGS_KEY);
         Map<String, Object> policies = new LinkedHashMap<>();
         policies.put("PasswordPolicy", pool.passwordPolicy());
         Object signInPolicy = shape.remove(UserPoolSettings.SIGN_IN_POLICY);

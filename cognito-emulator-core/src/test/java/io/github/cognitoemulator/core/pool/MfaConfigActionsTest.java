@@ -53,7 +53,7 @@ class MfaConfigActionsTest {
         assertThat(get(this.poolId).json()).isEqualTo(expected);
         Reply pool = this.fixture.call("DescribeUserPool", Map.of("UserPoolId", this.poolId));
         assertThat(pool.at("UserPool", "MfaConfiguration")).isEqualTo("ON");
-        assertThat(pool.map("UserPool")).doesNotContainKey(MfaSettings.SETTINGS_KEY);
+        assertThat(pool.map("UserPool")).doesNotContainKey("MfaFactors");
     }
 
     @Test

@@ -524,7 +524,7 @@ class UserPoolConfigActionsTest {
                     .requireSuccess();
             UserPool stored = store.pools().find(poolId).orElseThrow();
 
-            assertThat(MfaSettings.of(stored))
+            assertThat(stored.mfaSettings())
                     .isEqualTo(new MfaSettings(false, true, null, new MfaSettings.WebAuthn(null, "required")));
             fixture.call("UpdateUserPool", Map.of("UserPoolId", poolId, "PoolName", "again"))
                     .requireSuccess();

@@ -13,6 +13,7 @@ import io.github.cognitoemulator.core.code.CodePurpose;
 import io.github.cognitoemulator.core.code.CodeStore.PendingCode;
 import io.github.cognitoemulator.core.message.Message;
 import io.github.cognitoemulator.core.password.PasswordCredential;
+import io.github.cognitoemulator.core.pool.MfaSettings;
 import io.github.cognitoemulator.core.pool.PasswordPolicy;
 import io.github.cognitoemulator.core.pool.SchemaAttribute;
 import io.github.cognitoemulator.core.pool.UserPool;
@@ -126,6 +127,7 @@ public abstract class EmulatorStoreContract {
                 null,
                 "OFF",
                 "INACTIVE",
+                MfaSettings.NONE,
                 Map.of());
         store.pools().create(pool);
 
@@ -1601,6 +1603,7 @@ public abstract class EmulatorStoreContract {
                 Boolean.FALSE,
                 "OPTIONAL",
                 "ACTIVE",
+                new MfaSettings(true, true, new MfaSettings.EmailMfa("Code {####}", null), null),
                 settings);
     }
 
@@ -1635,6 +1638,7 @@ public abstract class EmulatorStoreContract {
                 pool.usernameCaseSensitive(),
                 pool.mfaConfiguration(),
                 pool.deletionProtection(),
+                pool.mfaSettings(),
                 pool.settings());
     }
 

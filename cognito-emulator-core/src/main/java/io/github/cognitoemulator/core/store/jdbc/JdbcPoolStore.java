@@ -1,6 +1,7 @@
 package io.github.cognitoemulator.core.store.jdbc;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.github.cognitoemulator.core.pool.MfaSettings;
 import io.github.cognitoemulator.core.pool.PasswordPolicy;
 import io.github.cognitoemulator.core.pool.PoolStore;
 import io.github.cognitoemulator.core.pool.SchemaAttribute;
@@ -17,7 +18,7 @@ final class JdbcPoolStore implements PoolStore {
 
     private static final String COLUMNS = "id, name, arn, creation_date, last_modified_date, password_policy,"
             + " schema_attributes, auto_verified_attributes, alias_attributes, username_attributes,"
-            + " username_case_sensitive, mfa_configuration, deletion_protection, settings";
+            + " username_case_sensitive, mfa_configuration, deletion_protection, mfa_settings, settings";
 
     private final Database database;
 
@@ -29,7 +30,7 @@ final class JdbcPoolStore implements PoolStore {
     public boolean create(UserPool pool) {
         return this.database.insert((connection) -> Sql.update(
                 connection,
-                "INSERT INTO cognito_pools (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO cognito_pools (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 pool.id(),
                 pool.name(),
                 pool.arn(),
@@ -43,6 +44,7 @@ final class JdbcPoolStore implements PoolStore {
                 pool.usernameCaseSensitive(),
                 pool.mfaConfiguration(),
                 pool.deletionProtection(),
+                JdbcJson.write(pool.mfaSettings()),
                 JdbcJson.writeSettings(pool.settings())));
     }
 
@@ -74,7 +76,7 @@ final class JdbcPoolStore implements PoolStore {
                     "UPDATE cognito_pools SET name = ?, arn = ?, creation_date = ?, last_modified_date = ?,"
                             + " password_policy = ?, schema_attributes = ?, auto_verified_attributes = ?,"
                             + " alias_attributes = ?, username_attributes = ?, username_case_sensitive = ?,"
-                            + " mfa_configuration = ?, deletion_protection = ?, settings = ? WHERE id = ?",
+                            + " mfa_configuration = ?, deletion_protection = ?, mfa_settings = ?, settings = ? WHERE id = ?",
                     updated.name(),
                     updated.arn(),
                     Sql.nanos(updated.creationDate()),
@@ -87,6 +89,7 @@ final class JdbcPoolStore implements PoolStore {
                     updated.usernameCaseSensitive(),
                     updated.mfaConfiguration(),
                     updated.deletionProtection(),
+                    JdbcJson.write(updated.mfaSettings()),
                     JdbcJson.writeSettings(updated.settings()),
                     current.id());
             return true;
@@ -108,6 +111,7 @@ final class JdbcPoolStore implements PoolStore {
                 Sql.booleanOrNull(row, "username_case_sensitive"),
                 row.getString("mfa_configuration"),
                 row.getString("deletion_protection"),
+                JdbcJson.read(row.getString("mfa_settings"), MfaSettings.class),
                 JdbcJson.readSettings(row.getString("settings")));
     }
 }

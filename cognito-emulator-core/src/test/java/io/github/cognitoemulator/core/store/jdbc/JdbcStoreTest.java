@@ -126,7 +126,7 @@ class JdbcStoreTest {
                     .isInstanceOf(JdbcStoreException.class)
                     .hasMessageContaining(url)
                     .hasMessageContaining("schema version 999")
-                    .hasMessageContaining("knows up to version 2");
+                    .hasMessageContaining("knows up to version 3");
 
             assertThat(count(connection, "SELECT COUNT(*) FROM cognito_pools")).isEqualTo(1);
             assertThat(count(connection, "SELECT COUNT(*) FROM \"cognito_schema_history\" WHERE \"version\" = '999'"))
