@@ -20,6 +20,7 @@ public enum ErrorType {
     NOT_AUTHORIZED("NotAuthorizedException"),
     PASSWORD_RESET_REQUIRED("PasswordResetRequiredException"),
     RESOURCE_NOT_FOUND("ResourceNotFoundException"),
+    SERVICE_QUOTA_EXCEEDED("ServiceQuotaExceededException"),
     TOO_MANY_REQUESTS("TooManyRequestsException"),
     SERIALIZATION("SerializationException"),
     UNAUTHORIZED("UnauthorizedException"),
