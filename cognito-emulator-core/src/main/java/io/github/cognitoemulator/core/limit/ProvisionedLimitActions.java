@@ -43,7 +43,7 @@ public final class ProvisionedLimitActions implements ActionFamily {
 
     private final ManagedLoginPools managedLogin;
 
-    /** Rates above the free one, by region and category; a category at its free rate has no entry. */
+    /** The rates set, by region and category; a category never set is at its free rate. */
     private final ConcurrentMap<Key, Integer> provisioned = new ConcurrentHashMap<>();
 
     /**
@@ -95,12 +95,8 @@ public final class ProvisionedLimitActions implements ActionFamily {
                     + " account-level maximum limit of " + maximum + " for category " + category.wireName()
                     + ". Request a Service Quotas increase to raise the maximum.");
         }
-        Key key = new Key(context.region(), category);
-        if (requested == category.freeLimit()) {
-            this.provisioned.remove(key);
-        } else {
-            this.provisioned.put(key, requested);
-        }
+        // The whole value is set at once, so concurrent updates need no compare-and-set: the last one wins.
+        this.provisioned.put(new Key(context.region(), category), requested);
         return response(category, requested);
     }
 
@@ -127,9 +123,10 @@ public final class ProvisionedLimitActions implements ActionFamily {
 
     private static Map<String, Object> response(ApiCategory category, int provisioned) {
         Map<String, Object> limit = new LinkedHashMap<>();
-        limit.put(
-                "LimitDefinition",
-                Map.of("LimitClass", API_CATEGORY, "Attributes", Map.of(CATEGORY, category.wireName())));
+        Map<String, Object> definition = new LinkedHashMap<>();
+        definition.put("LimitClass", API_CATEGORY);
+        definition.put("Attributes", Map.of(CATEGORY, category.wireName()));
+        limit.put("LimitDefinition", definition);
         limit.put("ProvisionedLimitValue", provisioned);
         limit.put("FreeLimitValue", category.freeLimit());
         return Map.of("Limit", limit);
