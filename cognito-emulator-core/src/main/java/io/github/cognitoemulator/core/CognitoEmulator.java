@@ -12,6 +12,8 @@ import io.github.cognitoemulator.core.code.VerificationCodes;
 import io.github.cognitoemulator.core.domain.DomainActions;
 import io.github.cognitoemulator.core.group.GroupActions;
 import io.github.cognitoemulator.core.group.GroupDirectory;
+import io.github.cognitoemulator.core.limit.ApiCategory;
+import io.github.cognitoemulator.core.limit.ProvisionedLimitActions;
 import io.github.cognitoemulator.core.message.MessageInbox;
 import io.github.cognitoemulator.core.message.MessageSender;
 import io.github.cognitoemulator.core.oidc.OidcDocuments;
@@ -55,6 +57,7 @@ import io.github.cognitoemulator.core.userimport.UserImportActions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -162,6 +165,11 @@ public final class CognitoEmulator {
                 .family(new SigningCertificateActions(store.pools(), this.signingKeys))
                 .family(new LogDeliveryActions(store.pools(), store.resources()))
                 .family(new PoolReplicaActions(store.pools(), store.resources(), builder.accountId))
+                // No pool serves managed login until the emulator serves user pool domains.
+                .family(new ProvisionedLimitActions(
+                        builder.provisionedLimitMaximums,
+                        (region) -> DomainActions.managedLoginIn(store.pools(), store.resources(), region),
+                        store.resources()))
                 .family(new RiskConfigurationActions(store.pools(), store.clients(), store.resources(), builder.clock))
                 .family(new UserPoolClientActions(
                         store.pools(), store.clients(), store.resources(), clientContents, builder.clock, ids))
@@ -303,6 +311,8 @@ public final class CognitoEmulator {
 
         private int inboxCapacity = 1000;
 
+        private final Map<ApiCategory, Integer> provisionedLimitMaximums = new EnumMap<>(ApiCategory.class);
+
         private Builder() {}
 
         /** The clock behind every timestamp, expiry and token lifetime. */
@@ -352,6 +362,27 @@ public final class CognitoEmulator {
         /** How many messages the default in-memory inbox keeps before dropping the oldest. */
         public Builder inboxCapacity(int inboxCapacity) {
             this.inboxCapacity = inboxCapacity;
+            return this;
+        }
+
+        /**
+         * The account-level maximum rate of an adjustable API category, as if Service Quotas had granted an increase:
+         * UpdateProvisionedLimit then accepts any rate from the category's free rate up to it. Without this, the
+         * maximum is the free rate, as in an account that never asked for more.
+         *
+         * @param category the {@code Category} attribute value, for example {@code "UserAuthentication"}
+         * @param requestsPerSecond the maximum, at least the category's free rate
+         * @throws IllegalArgumentException when the category is not adjustable or the maximum is below its free rate
+         */
+        public Builder provisionedLimitMaximum(String category, int requestsPerSecond) {
+            ApiCategory adjustable = ApiCategory.named(category)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "'" + category + "' is not an API category with a provisioned limit"));
+            if (requestsPerSecond < adjustable.freeLimit()) {
+                throw new IllegalArgumentException("The maximum of " + category + " must be at least its free rate of "
+                        + adjustable.freeLimit() + " but was " + requestsPerSecond);
+            }
+            this.provisionedLimitMaximums.put(adjustable, requestsPerSecond);
             return this;
         }
 

@@ -57,12 +57,13 @@ public final class CognitoEmulatorAutoConfiguration {
     @ConditionalOnMissingBean
     CognitoEmulator cognitoEmulator(
             CognitoEmulatorProperties properties, EmulatorStore store, ObjectProvider<Clock> clock) {
-        return CognitoEmulator.builder()
+        CognitoEmulator.Builder builder = CognitoEmulator.builder()
                 .clock(clock.getIfUnique(Clock::systemUTC))
                 .region(properties.region())
                 .accountId(properties.accountId())
-                .store(store)
-                .build();
+                .store(store);
+        properties.provisionedLimitMaximums().forEach(builder::provisionedLimitMaximum);
+        return builder.build();
     }
 
     @Bean

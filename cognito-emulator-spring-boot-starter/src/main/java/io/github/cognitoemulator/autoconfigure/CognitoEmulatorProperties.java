@@ -1,6 +1,7 @@
 package io.github.cognitoemulator.autoconfigure;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -20,6 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     the emulator's own URL as each request reached it. Set 'https://cognito-idp.{region}.amazonaws.com' for an
  *     'iss' identical to Cognito's.
  * @param storage Where the emulator keeps its state: in memory unless a JDBC URL is given.
+ * @param provisionedLimitMaximums Account-level maximum request rate of adjustable API categories, by category name
+ *     (for example 'UserAuthentication: 500'), as if Service Quotas had granted an increase; UpdateProvisionedLimit
+ *     accepts rates up to it. A category not listed has its free rate as maximum.
  */
 @ConfigurationProperties(CognitoEmulatorProperties.PREFIX)
 public record CognitoEmulatorProperties(
@@ -32,7 +36,8 @@ public record CognitoEmulatorProperties(
         @DefaultValue("us-east-1") String region,
         @DefaultValue("000000000000") String accountId,
         @Nullable String issuerBaseUrl,
-        @DefaultValue Storage storage) {
+        @DefaultValue Storage storage,
+        @DefaultValue Map<String, Integer> provisionedLimitMaximums) {
 
     static final String PREFIX = "cognito.emulator";
 
@@ -42,6 +47,7 @@ public record CognitoEmulatorProperties(
 
     public CognitoEmulatorProperties {
         profiles = List.copyOf(profiles);
+        provisionedLimitMaximums = Map.copyOf(provisionedLimitMaximums);
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("'path' must start with '/' but was '" + path + "'");
         }

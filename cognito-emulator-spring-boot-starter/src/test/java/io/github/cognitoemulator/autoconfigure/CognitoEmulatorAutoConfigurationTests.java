@@ -137,6 +137,39 @@ class CognitoEmulatorAutoConfigurationTests {
     }
 
     @Test
+    void raisesTheAccountMaximumsOfProvisionedLimits() {
+        String raise = "{\"LimitDefinition\":{\"LimitClass\":\"API_CATEGORY\","
+                + "\"Attributes\":{\"Category\":\"%s\"}},\"RequestedLimitValue\":%d}";
+        this.contextRunner
+                .withPropertyValues(
+                        "cognito.emulator.enabled=true",
+                        "cognito.emulator.provisioned-limit-maximums.UserAuthentication=500")
+                .run((context) -> {
+                    CognitoEmulator emulator = context.getBean(CognitoEmulator.class);
+                    ProtocolResponse raised =
+                            emulator.handle("UpdateProvisionedLimit", raise.formatted("UserAuthentication", 500));
+                    Number provisioned = JsonPath.read(raised.bodyAsString(), "$.Limit.ProvisionedLimitValue");
+                    assertThat(provisioned.intValue()).isEqualTo(500);
+                    ProtocolResponse refused =
+                            emulator.handle("UpdateProvisionedLimit", raise.formatted("UserCreation", 51));
+                    assertThat(refused.status()).isEqualTo(400);
+                    assertThat(refused.bodyAsString()).contains("ServiceQuotaExceededException");
+                });
+    }
+
+    @Test
+    void refusesAMaximumOfACategoryWithoutProvisionedLimit() {
+        this.contextRunner
+                .withPropertyValues(
+                        "cognito.emulator.enabled=true", "cognito.emulator.provisioned-limit-maximums.UserList=100")
+                .run((context) -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessage("'UserList' is not an API category with a provisioned limit"));
+    }
+
+    @Test
     void usesTheApplicationClock() {
         Instant now = Instant.parse("2026-01-02T03:04:05Z");
         this.contextRunner

@@ -26,7 +26,8 @@ class CognitoEmulatorImportUploadFilterTests {
                 .replaceAll(".*\"Id\":\"([^\"]+)\".*", "$1");
         return body(this.emulator.handle(
                         "CreateUserImportJob",
-                        "{\"UserPoolId\":\"" + poolId + "\",\"JobName\":\"j\",\"CloudWatchLogsRoleArn\":\"arn:aws:iam::000000000000:role/import\"}"))
+                        "{\"UserPoolId\":\"" + poolId
+                                + "\",\"JobName\":\"j\",\"CloudWatchLogsRoleArn\":\"arn:aws:iam::000000000000:role/import\"}"))
                 .replaceAll(".*\"JobId\":\"([^\"]+)\".*", "$1");
     }
 

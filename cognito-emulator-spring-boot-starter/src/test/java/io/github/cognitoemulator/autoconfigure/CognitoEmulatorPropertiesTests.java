@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CognitoEmulatorPropertiesTests {
@@ -16,7 +17,8 @@ class CognitoEmulatorPropertiesTests {
                 "us-east-1",
                 "000000000000",
                 issuerBaseUrl,
-                new CognitoEmulatorProperties.Storage(null, null, null));
+                new CognitoEmulatorProperties.Storage(null, null, null),
+                Map.of());
     }
 
     @Test

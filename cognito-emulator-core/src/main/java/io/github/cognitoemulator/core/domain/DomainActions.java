@@ -256,6 +256,14 @@ public final class DomainActions implements ActionFamily {
     /** The published pattern of {@code DomainType}: a prefix, one DNS label. */
     static final Pattern PREFIX = Pattern.compile("^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$");
 
+    /** Whether a pool of {@code region} serves managed login (version 2) through one of its domains. */
+    public static boolean managedLoginIn(PoolStore pools, ResourceStore resources, String region) {
+        return pools.list().stream()
+                .filter((pool) -> pool.region().equals(region))
+                .anyMatch((pool) -> resources.list(DOMAINS, pool.id()).stream()
+                        .anyMatch((domain) -> domain.value().managedLoginVersion() == 2));
+    }
+
     record DomainRequest(
             String domain,
             String userPoolId,

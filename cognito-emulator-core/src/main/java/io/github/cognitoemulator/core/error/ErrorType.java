@@ -25,6 +25,7 @@ public enum ErrorType {
     PRECONDITION_NOT_MET("PreconditionNotMetException"),
     RESOURCE_NOT_FOUND("ResourceNotFoundException"),
     SCOPE_DOES_NOT_EXIST("ScopeDoesNotExistException"),
+    SERVICE_QUOTA_EXCEEDED("ServiceQuotaExceededException"),
     TERMS_EXISTS("TermsExistsException"),
     TOO_MANY_REQUESTS("TooManyRequestsException"),
     SERIALIZATION("SerializationException"),

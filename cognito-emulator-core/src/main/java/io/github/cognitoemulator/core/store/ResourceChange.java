@@ -1,16 +1,19 @@
 package io.github.cognitoemulator.core.store;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** One part of an atomic {@link ResourceStore#write(java.util.List) write}. */
 public sealed interface ResourceChange {
 
-    /** Adds a record whose key must not be taken yet; it gets version 1. */
-    record Create<T>(ResourceKind<T> kind, String userPoolId, String key, T value) implements ResourceChange {
+    /**
+     * Adds a record whose key must not be taken yet; it gets version 1. A {@code null} pool makes it a record of the
+     * account.
+     */
+    record Create<T>(ResourceKind<T> kind, @Nullable String userPoolId, String key, T value) implements ResourceChange {
 
         public Create {
             Objects.requireNonNull(kind, "'kind' must not be null");
-            Objects.requireNonNull(userPoolId, "'userPoolId' must not be null");
             Objects.requireNonNull(key, "'key' must not be null");
             Objects.requireNonNull(value, "'value' must not be null");
         }

@@ -2,6 +2,7 @@ package io.github.cognitoemulator.core.store;
 
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the small records that live in a pool are kept (groups and memberships, resource servers, identity
@@ -17,11 +18,14 @@ public interface ResourceStore {
     /** The record of {@code kind} with {@code key}. */
     <T> Optional<Resource<T>> find(ResourceKind<T> kind, String key);
 
-    /** The records of {@code kind} that {@code userPoolId} owns and whose key starts with {@code keyPrefix}, by key. */
-    <T> List<Resource<T>> list(ResourceKind<T> kind, String userPoolId, String keyPrefix);
+    /**
+     * The records of {@code kind} that {@code userPoolId} owns (the account's own when {@code null}) and whose key
+     * starts with {@code keyPrefix}, by key.
+     */
+    <T> List<Resource<T>> list(ResourceKind<T> kind, @Nullable String userPoolId, String keyPrefix);
 
-    /** The records of {@code kind} that {@code userPoolId} owns, ordered by key. */
-    default <T> List<Resource<T>> list(ResourceKind<T> kind, String userPoolId) {
+    /** The records of {@code kind} that {@code userPoolId} owns (the account's own when {@code null}), by key. */
+    default <T> List<Resource<T>> list(ResourceKind<T> kind, @Nullable String userPoolId) {
         return list(kind, userPoolId, "");
     }
 
@@ -31,8 +35,8 @@ public interface ResourceStore {
      */
     boolean write(List<? extends ResourceChange> changes);
 
-    /** Creates one record; {@code false} when its key is taken or its pool is gone. */
-    default <T> boolean create(ResourceKind<T> kind, String userPoolId, String key, T value) {
+    /** Creates one record, the account's when {@code userPoolId} is {@code null}; {@code false} when its key is taken or its pool is gone. */
+    default <T> boolean create(ResourceKind<T> kind, @Nullable String userPoolId, String key, T value) {
         return write(List.of(new ResourceChange.Create<>(kind, userPoolId, key, value)));
     }
 

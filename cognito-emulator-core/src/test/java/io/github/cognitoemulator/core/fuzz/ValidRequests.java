@@ -346,6 +346,11 @@ public final class ValidRequests {
                                     SignInFixture.secretHash(f.clientSecret(), FuzzFixture.TARGET, f.secretClientId()),
                             "Username", FuzzFixture.TARGET)),
             cheap("GetLogDeliveryConfiguration", (f) -> body("UserPoolId", f.poolId())),
+            cheap(
+                    "GetProvisionedLimit",
+                    (f) -> body(
+                            "LimitDefinition",
+                            Map.of("LimitClass", "API_CATEGORY", "Attributes", Map.of("Category", "UserCreation")))),
             expensive("GetSigningCertificate", (f) -> body("UserPoolId", f.poolId())),
             expensive(
                     "GetTokensFromRefreshToken",
@@ -496,6 +501,13 @@ public final class ValidRequests {
                                     Map.of(
                                             "RecoveryMechanisms",
                                             List.of(Map.of("Name", "verified_email", "Priority", 1))))),
+            cheap(
+                    "UpdateProvisionedLimit",
+                    (f) -> body(
+                            "LimitDefinition",
+                            Map.of("LimitClass", "API_CATEGORY", "Attributes", Map.of("Category", "UserCreation")),
+                            "RequestedLimitValue",
+                            50)),
             cheap(
                     "UpdateUserPoolReplica",
                     (f) -> body("UserPoolId", f.extraPoolId(), "RegionName", "eu-west-1", "Status", "INACTIVE")),

@@ -401,6 +401,31 @@ public abstract class EmulatorStoreContract {
     }
 
     @Test
+    void aRecordOfTheAccountHasNoPoolAndOutlivesEveryPool() {
+        assertThat(store.resources().create(SAMPLES, null, "us-east-1/UserCreation", sample("account")))
+                .isTrue();
+        store.resources().create(SAMPLES, POOL, POOL + "/a", sample("pool"));
+
+        store.deletePool(POOL);
+
+        assertThat(store.resources().find(SAMPLES, "us-east-1/UserCreation"))
+                .contains(new Resource<>(SAMPLES, null, "us-east-1/UserCreation", 1, sample("account")));
+        assertThat(store.resources().list(SAMPLES, null))
+                .extracting(Resource::key)
+                .containsExactly("us-east-1/UserCreation");
+        assertThat(store.resources().list(SAMPLES, null, "eu-")).isEmpty();
+        assertThat(store.resources().list(SAMPLES, OTHER_POOL)).isEmpty();
+        Resource<Sample> read =
+                store.resources().find(SAMPLES, "us-east-1/UserCreation").orElseThrow();
+        assertThat(store.resources().replace(read, sample("raised"))).isTrue();
+        assertThat(store.resources()
+                        .find(SAMPLES, "us-east-1/UserCreation")
+                        .orElseThrow()
+                        .version())
+                .isEqualTo(2);
+    }
+
+    @Test
     void racingWritesOfOneRecordLetOneIn() throws Exception {
         for (int round = 0; round < ROUNDS; round++) {
             String key = "raced-" + round;

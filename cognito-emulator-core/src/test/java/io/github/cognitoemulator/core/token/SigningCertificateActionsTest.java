@@ -13,9 +13,14 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Map;
+import org.bouncycastle.asn1.ASN1GeneralizedTime;
+import org.bouncycastle.asn1.ASN1UTCTime;
+import org.bouncycastle.asn1.DERUTF8String;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.Certificate;
 import org.junit.jupiter.api.Test;
 
 class SigningCertificateActionsTest {
@@ -81,22 +86,38 @@ class SigningCertificateActionsTest {
     }
 
     @Test
-    void timesFrom2050AreGeneralizedTime() {
-        assertThat(SigningCertificate.time(Instant.parse("2049-12-31T23:59:59Z").atZone(ZoneOffset.UTC)))
-                .isEqualTo(SigningCertificate.tlv(0x17, "491231235959Z".getBytes()));
-        assertThat(SigningCertificate.time(Instant.parse("2050-01-01T00:00:00Z").atZone(ZoneOffset.UTC)))
-                .isEqualTo(SigningCertificate.tlv(0x18, "20500101000000Z".getBytes()));
+    void validityTimesAreUtcTimeUpTo2049AndGeneralizedTimeFrom2050() throws Exception {
+        RSAKey key = ReusableKeysHolder.KEY;
+
+        Certificate early = Certificate.getInstance(
+                SigningCertificate.der(key, "early", Instant.parse("2039-12-31T23:59:59.999Z")));
+        Certificate late =
+                Certificate.getInstance(SigningCertificate.der(key, "late", Instant.parse("2040-01-01T00:00:00Z")));
+
+        assertThat(early.getStartDate().toASN1Primitive()).isInstanceOf(ASN1UTCTime.class);
+        assertThat(early.getEndDate().toASN1Primitive()).isInstanceOf(ASN1UTCTime.class);
+        assertThat(((ASN1UTCTime) early.getEndDate().toASN1Primitive()).getTime())
+                .isEqualTo("491231235959GMT+00:00");
+        assertThat(late.getStartDate().toASN1Primitive()).isInstanceOf(ASN1UTCTime.class);
+        assertThat(late.getEndDate().toASN1Primitive()).isInstanceOf(ASN1GeneralizedTime.class);
+        assertThat(((ASN1GeneralizedTime) late.getEndDate().toASN1Primitive()).getTimeString())
+                .isEqualTo("20500101000000Z");
     }
 
     @Test
-    void lengthsTakeTheShortFormBelow128AndTheLongFormFrom128() {
-        assertThat(SigningCertificate.tlv(0x04, new byte[127])).startsWith(0x04, 127);
-        assertThat(SigningCertificate.tlv(0x04, new byte[128]))
-                .startsWith(0x04, 0x81, 0x80)
-                .hasSize(131);
-        assertThat(SigningCertificate.tlv(0x04, new byte[256]))
-                .startsWith(0x04, 0x82, 0x01, 0x00)
-                .hasSize(260);
+    void theNamesAreUtf8CommonNamesAndTheCertificateHasNoExtensions() throws Exception {
+        Certificate certificate = Certificate.getInstance(
+                SigningCertificate.der(ReusableKeysHolder.KEY, "eu-west-1_Pool", Instant.EPOCH));
+
+        RDN[] subject = certificate.getSubject().getRDNs();
+        assertThat(subject).hasSize(1);
+        assertThat(subject[0].getFirst().getType()).isEqualTo(BCStyle.CN);
+        assertThat(subject[0].getFirst().getValue()).isInstanceOf(DERUTF8String.class);
+        assertThat(subject[0].getFirst().getValue().toString()).isEqualTo("eu-west-1_Pool");
+        assertThat(certificate.getIssuer()).isEqualTo(certificate.getSubject());
+        assertThat(certificate.getTBSCertificate().getExtensions()).isNull();
+        assertThat(certificate.getSerialNumber().getValue())
+                .isEqualTo(SigningCertificate.serialNumber(ReusableKeysHolder.KEY.getKeyID()));
     }
 
     @Test

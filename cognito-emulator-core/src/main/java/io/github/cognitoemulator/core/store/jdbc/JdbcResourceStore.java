@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Pools' small records in {@code cognito_resources}, one row each, the value as JSON. A write is one transaction;
@@ -36,7 +37,16 @@ final class JdbcResourceStore implements ResourceStore {
     }
 
     @Override
-    public <T> List<Resource<T>> list(ResourceKind<T> kind, String userPoolId, String keyPrefix) {
+    public <T> List<Resource<T>> list(ResourceKind<T> kind, @Nullable String userPoolId, String keyPrefix) {
+        if (userPoolId == null) {
+            return this.database.transaction((connection) -> Sql.query(
+                    connection,
+                    "SELECT " + COLUMNS + " FROM cognito_resources WHERE pool_id IS NULL AND kind = ?"
+                            + " AND resource_key LIKE ? ESCAPE '!' ORDER BY resource_key",
+                    (row) -> resource(kind, row),
+                    kind.name(),
+                    Sql.startsWith(keyPrefix)));
+        }
         return this.database.transaction((connection) -> Sql.query(
                 connection,
                 "SELECT " + COLUMNS + " FROM cognito_resources WHERE pool_id = ? AND kind = ?"

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Predicate;
@@ -39,12 +40,12 @@ final class InMemoryResourceStore implements ResourceStore {
     }
 
     @Override
-    public <T> List<Resource<T>> list(ResourceKind<T> kind, String userPoolId, String keyPrefix) {
+    public <T> List<Resource<T>> list(ResourceKind<T> kind, @Nullable String userPoolId, String keyPrefix) {
         String from = id(kind, keyPrefix);
         return this.records.tailMap(from, true).entrySet().stream()
                 .takeWhile((entry) -> entry.getKey().startsWith(from))
                 .map((entry) -> typed(kind, entry.getValue()))
-                .filter((resource) -> resource.userPoolId().equals(userPoolId))
+                .filter((resource) -> Objects.equals(resource.userPoolId(), userPoolId))
                 .toList();
     }
 
@@ -71,7 +72,7 @@ final class InMemoryResourceStore implements ResourceStore {
     /** Removes every record of a pool; called once the pool itself is gone, so that none can be added after. */
     void deletePool(String userPoolId) {
         synchronized (this.writeLock) {
-            this.records.values().removeIf((resource) -> resource.userPoolId().equals(userPoolId));
+            this.records.values().removeIf((resource) -> userPoolId.equals(resource.userPoolId()));
         }
     }
 
@@ -79,7 +80,8 @@ final class InMemoryResourceStore implements ResourceStore {
     private boolean stage(ResourceChange change, Map<String, @Nullable Resource<?>> staged) {
         if (change instanceof ResourceChange.Create<?> create) {
             String id = id(create.kind(), create.key());
-            if (current(id, staged) != null || !this.poolExists.test(create.userPoolId())) {
+            boolean poolGone = create.userPoolId() != null && !this.poolExists.test(create.userPoolId());
+            if (current(id, staged) != null || poolGone) {
                 return false;
             }
             staged.put(id, created(create));
