@@ -81,7 +81,7 @@ public final class ManagedLoginBrandingActions implements ActionFamily {
     }
 
     Map<String, Object> create(StyleRequest request, RequestContext context) {
-        UserPool pool = requirePool(request.userPoolId(), context);
+        UserPool pool = this.pools.require(request.userPoolId(), context.region());
         String clientId = Objects.requireNonNull(request.clientId());
         this.clients
                 .find(clientId)
@@ -104,7 +104,7 @@ public final class ManagedLoginBrandingActions implements ActionFamily {
                 new ResourceChange.Create<>(
                         CLIENT_STYLES, pool.id(), clientId, new ClientBranding(style.managedLoginBrandingId()))));
         if (!created) {
-            requirePool(pool.id(), context);
+            this.pools.require(pool.id(), context.region());
             throw ErrorType.MANAGED_LOGIN_BRANDING_EXISTS.exception(
                     "Managed login branding already exists for client " + clientId + ".");
         }
@@ -112,7 +112,7 @@ public final class ManagedLoginBrandingActions implements ActionFamily {
     }
 
     Map<String, Object> describe(DescribeRequest request, RequestContext context) {
-        requirePool(request.userPoolId(), context);
+        this.pools.require(request.userPoolId(), context.region());
         return Map.of(
                 "ManagedLoginBranding",
                 brandingType(requireStyle(request.userPoolId(), request.managedLoginBrandingId())
@@ -120,7 +120,7 @@ public final class ManagedLoginBrandingActions implements ActionFamily {
     }
 
     Map<String, Object> describeByClient(DescribeByClientRequest request, RequestContext context) {
-        requirePool(request.userPoolId(), context);
+        this.pools.require(request.userPoolId(), context.region());
         String brandingId = this.resources
                 .find(CLIENT_STYLES, request.clientId())
                 .filter((claim) -> claim.userPoolId().equals(request.userPoolId()))
@@ -135,7 +135,7 @@ public final class ManagedLoginBrandingActions implements ActionFamily {
     Map<String, Object> update(StyleRequest request, RequestContext context) {
         String userPoolId = request.userPoolId();
         String brandingId = Objects.requireNonNull(request.managedLoginBrandingId());
-        requirePool(userPoolId, context);
+        this.pools.require(userPoolId, context.region());
         boolean defaults = checkDefaults(request);
         while (true) {
             Resource<ManagedLoginBranding> current = requireStyle(userPoolId, brandingId);
@@ -158,7 +158,7 @@ public final class ManagedLoginBrandingActions implements ActionFamily {
 
     @Nullable
     Object delete(DescribeRequest request, RequestContext context) {
-        requirePool(request.userPoolId(), context);
+        this.pools.require(request.userPoolId(), context.region());
         while (true) {
             Resource<ManagedLoginBranding> current =
                     requireStyle(request.userPoolId(), request.managedLoginBrandingId());
@@ -178,12 +178,6 @@ public final class ManagedLoginBrandingActions implements ActionFamily {
             throw Errors.invalidParameter(DEFAULTS_AND_SETTINGS);
         }
         return defaults;
-    }
-
-    private UserPool requirePool(String userPoolId, RequestContext context) {
-        return this.pools
-                .findInRegion(userPoolId, context.region())
-                .orElseThrow(() -> Errors.userPoolNotFound(userPoolId));
     }
 
     private Resource<ManagedLoginBranding> requireStyle(String userPoolId, String brandingId) {

@@ -86,7 +86,7 @@ public final class UiCustomizationActions implements ActionFamily {
     }
 
     Map<String, Object> setUiCustomization(SetRequest request, RequestContext context) {
-        UserPool pool = requirePool(request.userPoolId(), context);
+        UserPool pool = this.pools.require(request.userPoolId(), context.region());
         String clientId = requireClient(pool, request.clientId());
         String key = pool.id() + "/" + clientId;
         while (true) {
@@ -112,12 +112,12 @@ public final class UiCustomizationActions implements ActionFamily {
             if (written) {
                 return Map.of("UICustomization", customizationType(customization));
             }
-            requirePool(pool.id(), context);
+            this.pools.require(pool.id(), context.region());
         }
     }
 
     Map<String, Object> getUiCustomization(GetRequest request, RequestContext context) {
-        UserPool pool = requirePool(request.userPoolId(), context);
+        UserPool pool = this.pools.require(request.userPoolId(), context.region());
         String clientId = requireClient(pool, request.clientId());
         Optional<Resource<UiCustomization>> found = this.resources.find(CUSTOMIZATIONS, pool.id() + "/" + clientId);
         if (found.isEmpty()) {
@@ -127,12 +127,6 @@ public final class UiCustomizationActions implements ActionFamily {
         return Map.of(
                 "UICustomization",
                 found.map((resource) -> customizationType(resource.value())).orElse(Map.of()));
-    }
-
-    private UserPool requirePool(String userPoolId, RequestContext context) {
-        return this.pools
-                .findInRegion(userPoolId, context.region())
-                .orElseThrow(() -> Errors.userPoolNotFound(userPoolId));
     }
 
     /** The client id the request names, which must be a client of the pool, or {@code ALL}. */

@@ -73,7 +73,7 @@ public final class UserPoolClientActions implements ActionFamily {
     }
 
     Map<String, Object> createUserPoolClient(CreateUserPoolClientRequest request, RequestContext context) {
-        UserPool pool = requirePool(request.userPoolId(), context);
+        UserPool pool = this.pools.require(request.userPoolId(), context.region());
         checkFlowsAndLifetimes(request);
         String secret = request.clientSecret();
         if (secret == null && request.generateSecret()) {
@@ -98,7 +98,7 @@ public final class UserPoolClientActions implements ActionFamily {
      */
     Map<String, Object> updateUserPoolClient(UpdateUserPoolClientRequest request, RequestContext context) {
         CreateUserPoolClientRequest settings = request.settings();
-        UserPool pool = requirePool(settings.userPoolId(), context);
+        UserPool pool = this.pools.require(settings.userPoolId(), context.region());
         checkFlowsAndLifetimes(settings);
         ClientIdRequest id = new ClientIdRequest(settings.userPoolId(), request.clientId());
         while (true) {
@@ -158,7 +158,7 @@ public final class UserPoolClientActions implements ActionFamily {
     }
 
     Map<String, Object> listUserPoolClients(ListUserPoolClientsRequest request, RequestContext context) {
-        requirePool(request.userPoolId(), context);
+        this.pools.require(request.userPoolId(), context.region());
         PageTokens.Page<UserPoolClient> page = PageTokens.page(
                 this.clients.list(request.userPoolId()),
                 UserPoolClient::clientId,
@@ -191,14 +191,8 @@ public final class UserPoolClientActions implements ActionFamily {
         return null;
     }
 
-    private UserPool requirePool(String userPoolId, RequestContext context) {
-        return this.pools
-                .findInRegion(userPoolId, context.region())
-                .orElseThrow(() -> Errors.userPoolNotFound(userPoolId));
-    }
-
     private UserPoolClient requireClient(ClientIdRequest request, RequestContext context) {
-        requirePool(request.userPoolId(), context);
+        this.pools.require(request.userPoolId(), context.region());
         return this.clients
                 .find(request.clientId())
                 .filter((client) -> client.userPoolId().equals(request.userPoolId()))

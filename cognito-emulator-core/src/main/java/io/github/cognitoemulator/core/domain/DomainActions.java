@@ -102,7 +102,7 @@ public final class DomainActions implements ActionFamily {
     }
 
     Map<String, Object> createUserPoolDomain(DomainRequest request, RequestContext context) {
-        UserPool pool = requirePool(request.userPoolId(), context);
+        UserPool pool = this.pools.require(request.userPoolId(), context.region());
         boolean custom = request.certificateArn() != null;
         if (!custom) {
             for (String word : RESERVED_WORDS) {
@@ -147,7 +147,7 @@ public final class DomainActions implements ActionFamily {
     }
 
     Map<String, Object> updateUserPoolDomain(DomainRequest request, RequestContext context) {
-        requirePool(request.userPoolId(), context);
+        this.pools.require(request.userPoolId(), context.region());
         while (true) {
             Resource<UserPoolDomain> current = requireDomain(request, context);
             UserPoolDomain domain = current.value();
@@ -170,7 +170,7 @@ public final class DomainActions implements ActionFamily {
 
     @Nullable
     Object deleteUserPoolDomain(DomainRequest request, RequestContext context) {
-        requirePool(request.userPoolId(), context);
+        this.pools.require(request.userPoolId(), context.region());
         while (true) {
             Resource<UserPoolDomain> current = requireDomain(request, context);
             boolean deleted = this.resources.write(List.of(
@@ -181,12 +181,6 @@ public final class DomainActions implements ActionFamily {
                 return null;
             }
         }
-    }
-
-    private UserPool requirePool(String userPoolId, RequestContext context) {
-        return this.pools
-                .findInRegion(userPoolId, context.region())
-                .orElseThrow(() -> Errors.userPoolNotFound(userPoolId));
     }
 
     /** The domain the request names, which must belong to the pool it names. */

@@ -66,7 +66,7 @@ public final class GroupActions implements ActionFamily {
     }
 
     Map<String, Object> createGroup(GroupSettingsRequest request, RequestContext context) {
-        UserPool pool = requirePool(request.userPoolId(), context);
+        UserPool pool = this.pools.require(request.userPoolId(), context.region());
         Instant now = this.clock.instant();
         var group = new Group(
                 request.groupName(), request.description(), request.roleArn(), request.precedence(), now, now);
@@ -75,13 +75,13 @@ public final class GroupActions implements ActionFamily {
     }
 
     Map<String, Object> getGroup(GroupRequest request, RequestContext context) {
-        UserPool pool = requirePool(request.userPoolId(), context);
+        UserPool pool = this.pools.require(request.userPoolId(), context.region());
         return Map.of("Group", groupType(pool, requireGroup(pool, request.groupName())));
     }
 
     /** Changes the settings the request names and keeps the others. */
     Map<String, Object> updateGroup(GroupSettingsRequest request, RequestContext context) {
-        UserPool pool = requirePool(request.userPoolId(), context);
+        UserPool pool = this.pools.require(request.userPoolId(), context.region());
         Instant now = this.clock.instant();
         Group updated = this.groups.update(
                 pool.id(),
@@ -98,19 +98,19 @@ public final class GroupActions implements ActionFamily {
 
     @Nullable
     Object deleteGroup(GroupRequest request, RequestContext context) {
-        UserPool pool = requirePool(request.userPoolId(), context);
+        UserPool pool = this.pools.require(request.userPoolId(), context.region());
         this.groups.delete(pool.id(), request.groupName());
         return null;
     }
 
     Map<String, Object> listGroups(ListGroupsRequest request, RequestContext context) {
-        UserPool pool = requirePool(request.userPoolId(), context);
+        UserPool pool = this.pools.require(request.userPoolId(), context.region());
         return groupPage(pool, this.groups.list(pool.id()), request.nextToken(), request.limit());
     }
 
     @Nullable
     Object adminAddUserToGroup(MembershipRequest request, RequestContext context) {
-        UserPool pool = requirePool(request.userPoolId(), context);
+        UserPool pool = this.pools.require(request.userPoolId(), context.region());
         requireGroup(pool, request.groupName());
         User user = requireUser(pool, request.username());
         this.groups.addUser(pool.id(), request.groupName(), user);
@@ -119,7 +119,7 @@ public final class GroupActions implements ActionFamily {
 
     @Nullable
     Object adminRemoveUserFromGroup(MembershipRequest request, RequestContext context) {
-        UserPool pool = requirePool(request.userPoolId(), context);
+        UserPool pool = this.pools.require(request.userPoolId(), context.region());
         requireGroup(pool, request.groupName());
         User user = requireUser(pool, request.username());
         this.groups.removeUser(pool.id(), request.groupName(), user);
@@ -127,14 +127,14 @@ public final class GroupActions implements ActionFamily {
     }
 
     Map<String, Object> adminListGroupsForUser(ListGroupsForUserRequest request, RequestContext context) {
-        UserPool pool = requirePool(request.userPoolId(), context);
+        UserPool pool = this.pools.require(request.userPoolId(), context.region());
         User user = requireUser(pool, request.username());
         return groupPage(pool, this.groups.groupsOf(pool.id(), user.sub()), request.nextToken(), request.limit());
     }
 
     /** The group's users, ordered by {@code sub}; members whose user was deleted meanwhile are skipped. */
     Map<String, Object> listUsersInGroup(ListUsersInGroupRequest request, RequestContext context) {
-        UserPool pool = requirePool(request.userPoolId(), context);
+        UserPool pool = this.pools.require(request.userPoolId(), context.region());
         requireGroup(pool, request.groupName());
         List<String> subs = this.groups.memberSubs(pool.id(), request.groupName());
         String from = (request.nextToken() != null) ? PageTokens.keyOf(request.nextToken()) : "";
@@ -187,12 +187,6 @@ public final class GroupActions implements ActionFamily {
         shape.put("LastModifiedDate", group.lastModifiedDate());
         shape.put("CreationDate", group.creationDate());
         return shape;
-    }
-
-    private UserPool requirePool(String userPoolId, RequestContext context) {
-        return this.pools
-                .findInRegion(userPoolId, context.region())
-                .orElseThrow(() -> Errors.userPoolNotFound(userPoolId));
     }
 
     private Group requireGroup(UserPool pool, String groupName) {

@@ -65,7 +65,7 @@ public final class LogDeliveryActions implements ActionFamily {
     }
 
     Map<String, Object> getLogDeliveryConfiguration(UserPoolActions.UserPoolIdRequest request, RequestContext context) {
-        UserPool pool = pool(request.userPoolId(), context);
+        UserPool pool = this.pools.require(request.userPoolId(), context.region());
         List<LogConfiguration> configurations = this.resources
                 .find(LOG_DELIVERY, pool.id())
                 .map((resource) -> resource.value().logConfigurations())
@@ -83,7 +83,7 @@ public final class LogDeliveryActions implements ActionFamily {
             configuration.validate();
         }
         while (true) {
-            UserPool pool = pool(request.userPoolId(), context);
+            UserPool pool = this.pools.require(request.userPoolId(), context.region());
             if (sources.contains(USER_AUTH_EVENTS)
                     && !"PLUS".equals(pool.settings().get(UserPoolSettings.USER_POOL_TIER))) {
                 throw ErrorType.FEATURE_UNAVAILABLE_IN_TIER.exception(
@@ -98,12 +98,6 @@ public final class LogDeliveryActions implements ActionFamily {
                 return response(pool.id(), request.logConfigurations());
             }
         }
-    }
-
-    private UserPool pool(String userPoolId, RequestContext context) {
-        return this.pools
-                .findInRegion(userPoolId, context.region())
-                .orElseThrow(() -> Errors.userPoolNotFound(userPoolId));
     }
 
     private static Map<String, Object> response(String userPoolId, List<LogConfiguration> configurations) {

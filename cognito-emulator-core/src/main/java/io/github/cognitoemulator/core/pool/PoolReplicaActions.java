@@ -69,7 +69,7 @@ public final class PoolReplicaActions implements ActionFamily {
 
     Map<String, Object> createUserPoolReplica(CreateRequest request, RequestContext context) {
         while (true) {
-            UserPool pool = pool(request.userPoolId(), context);
+            UserPool pool = this.pools.require(request.userPoolId(), context.region());
             if (request.regionName().equals(pool.region())) {
                 throw Errors.invalidParameter("A replica cannot be created in the primary region " + pool.region()
                         + " of user pool " + pool.id() + ".");
@@ -93,7 +93,7 @@ public final class PoolReplicaActions implements ActionFamily {
     }
 
     Map<String, Object> listUserPoolReplicas(ListRequest request, RequestContext context) {
-        UserPool pool = pool(request.userPoolId(), context);
+        UserPool pool = this.pools.require(request.userPoolId(), context.region());
         List<Map<String, Object>> all = new ArrayList<>();
         all.add(shape(pool, pool.region(), "ACTIVE", "PRIMARY"));
         for (Resource<PoolReplica> replica : this.resources.list(REPLICA, pool.id(), pool.id() + "/")) {
@@ -116,7 +116,7 @@ public final class PoolReplicaActions implements ActionFamily {
 
     Map<String, Object> updateUserPoolReplica(UpdateRequest request, RequestContext context) {
         while (true) {
-            UserPool pool = pool(request.userPoolId(), context);
+            UserPool pool = this.pools.require(request.userPoolId(), context.region());
             Resource<PoolReplica> current = secondary(pool, request.regionName());
             PoolReplica updated = new PoolReplica(
                     current.value().regionName(),
@@ -130,18 +130,12 @@ public final class PoolReplicaActions implements ActionFamily {
 
     Map<String, Object> deleteUserPoolReplica(ReplicaRequest request, RequestContext context) {
         while (true) {
-            UserPool pool = pool(request.userPoolId(), context);
+            UserPool pool = this.pools.require(request.userPoolId(), context.region());
             Resource<PoolReplica> current = secondary(pool, request.regionName());
             if (this.resources.delete(current)) {
                 return Map.of("UserPoolReplica", shape(pool, request.regionName(), "DELETING", "SECONDARY"));
             }
         }
-    }
-
-    private UserPool pool(String userPoolId, RequestContext context) {
-        return this.pools
-                .findInRegion(userPoolId, context.region())
-                .orElseThrow(() -> Errors.userPoolNotFound(userPoolId));
     }
 
     /** The secondary replica of {@code pool} in {@code region}; the primary cannot be changed or removed this way. */

@@ -1,5 +1,6 @@
 package io.github.cognitoemulator.core.pool;
 
+import io.github.cognitoemulator.core.error.Errors;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +21,11 @@ public interface PoolStore {
      */
     default Optional<UserPool> findInRegion(String userPoolId, String region) {
         return find(userPoolId).filter((pool) -> pool.region().equals(region));
+    }
+
+    /** The pool with this id in {@code region}, or Cognito's error for a pool that does not exist. */
+    default UserPool require(String userPoolId, String region) {
+        return findInRegion(userPoolId, region).orElseThrow(() -> Errors.userPoolNotFound(userPoolId));
     }
 
     /** Every pool, ordered by id. */

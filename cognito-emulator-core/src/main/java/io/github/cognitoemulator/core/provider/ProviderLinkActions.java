@@ -65,7 +65,7 @@ public final class ProviderLinkActions implements ActionFamily {
 
     @Nullable
     Object adminLinkProviderForUser(LinkRequest request, RequestContext context) {
-        UserPool pool = requirePool(request.userPoolId(), context);
+        UserPool pool = this.pools.require(request.userPoolId(), context.region());
         ProviderUser source = request.sourceUser();
         if (source.providerName().equalsIgnoreCase(COGNITO)) {
             throw Errors.invalidParameter("SourceUser must be a user of an external identity provider.");
@@ -147,7 +147,7 @@ public final class ProviderLinkActions implements ActionFamily {
 
     @Nullable
     Object adminDisableProviderForUser(DisableRequest request, RequestContext context) {
-        UserPool pool = requirePool(request.userPoolId(), context);
+        UserPool pool = this.pools.require(request.userPoolId(), context.region());
         ProviderUser user = request.user();
         if (user.providerName().equalsIgnoreCase(COGNITO)) {
             throw ErrorType.UNSUPPORTED_OPERATION.exception(
@@ -216,12 +216,6 @@ public final class ProviderLinkActions implements ActionFamily {
             attributes.remove(Identities.ATTRIBUTE);
         }
         return user.withAttributes(attributes, now);
-    }
-
-    private UserPool requirePool(String userPoolId, RequestContext context) {
-        return this.pools
-                .findInRegion(userPoolId, context.region())
-                .orElseThrow(() -> Errors.userPoolNotFound(userPoolId));
     }
 
     /**

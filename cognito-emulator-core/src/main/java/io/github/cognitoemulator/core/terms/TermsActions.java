@@ -76,7 +76,7 @@ public final class TermsActions implements ActionFamily {
     }
 
     Map<String, Object> createTerms(CreateTermsRequest request, RequestContext context) {
-        UserPool pool = requirePool(request.userPoolId(), context);
+        UserPool pool = this.pools.require(request.userPoolId(), context.region());
         this.clients
                 .find(request.clientId())
                 .filter((client) -> client.userPoolId().equals(pool.id()))
@@ -96,21 +96,21 @@ public final class TermsActions implements ActionFamily {
                 new ResourceChange.Create<>(TERMS, pool.id(), termsKey(pool.id(), terms.termsId()), terms),
                 new ResourceChange.Create<>(NAMES, pool.id(), nameKey(terms), new TermsName(terms.termsId()))));
         if (!created) {
-            requirePool(pool.id(), context);
+            this.pools.require(pool.id(), context.region());
             throw termsExists(terms.termsName());
         }
         return Map.of("Terms", termsType(terms));
     }
 
     Map<String, Object> describeTerms(TermsIdRequest request, RequestContext context) {
-        requirePool(request.userPoolId(), context);
+        this.pools.require(request.userPoolId(), context.region());
         return Map.of(
                 "Terms",
                 termsType(requireTerms(request.userPoolId(), request.termsId()).value()));
     }
 
     Map<String, Object> updateTerms(UpdateTermsRequest request, RequestContext context) {
-        requirePool(request.userPoolId(), context);
+        this.pools.require(request.userPoolId(), context.region());
         while (true) {
             Resource<Terms> current = requireTerms(request.userPoolId(), request.termsId());
             Terms terms = current.value();
@@ -143,7 +143,7 @@ public final class TermsActions implements ActionFamily {
 
     @Nullable
     Object deleteTerms(TermsIdRequest request, RequestContext context) {
-        requirePool(request.userPoolId(), context);
+        this.pools.require(request.userPoolId(), context.region());
         while (true) {
             Resource<Terms> current = requireTerms(request.userPoolId(), request.termsId());
             if (this.resources.write(List.of(
@@ -155,7 +155,7 @@ public final class TermsActions implements ActionFamily {
     }
 
     Map<String, Object> listTerms(ListTermsRequest request, RequestContext context) {
-        UserPool pool = requirePool(request.userPoolId(), context);
+        UserPool pool = this.pools.require(request.userPoolId(), context.region());
         List<Terms> all = this.resources.list(TERMS, pool.id()).stream()
                 .map(Resource::value)
                 .toList();
@@ -169,12 +169,6 @@ public final class TermsActions implements ActionFamily {
             response.put("NextToken", page.nextToken());
         }
         return response;
-    }
-
-    private UserPool requirePool(String userPoolId, RequestContext context) {
-        return this.pools
-                .findInRegion(userPoolId, context.region())
-                .orElseThrow(() -> Errors.userPoolNotFound(userPoolId));
     }
 
     private Resource<Terms> requireTerms(String userPoolId, String termsId) {

@@ -73,7 +73,7 @@ public final class AdminUserActions implements ActionFamily {
     }
 
     Map<String, Object> adminCreateUser(AdminCreateUserRequest request, RequestContext context) {
-        UserPool pool = requirePool(request.userPoolId(), context);
+        UserPool pool = this.pools.require(request.userPoolId(), context.region());
         if ("RESEND".equals(request.messageAction())) {
             return Map.of("User", UserShapes.userType(resendInvitation(pool, request), (name) -> true));
         }
@@ -107,13 +107,13 @@ public final class AdminUserActions implements ActionFamily {
     }
 
     Map<String, Object> adminGetUser(UserRequest request, RequestContext context) {
-        UserPool pool = requirePool(request.userPoolId(), context);
+        UserPool pool = this.pools.require(request.userPoolId(), context.region());
         return UserShapes.adminGetUserResponse(requireUser(pool, request.username()));
     }
 
     @Nullable
     Object adminDeleteUser(UserRequest request, RequestContext context) {
-        UserPool pool = requirePool(request.userPoolId(), context);
+        UserPool pool = this.pools.require(request.userPoolId(), context.region());
         this.users.delete(pool, requireUser(pool, request.username()));
         return null;
     }
@@ -121,7 +121,7 @@ public final class AdminUserActions implements ActionFamily {
     /** AdminDisableUser and AdminEnableUser: a disabled user can neither sign in nor use the tokens it holds. */
     @Nullable
     Object setEnabled(UserRequest request, RequestContext context, boolean enabled) {
-        UserPool pool = requirePool(request.userPoolId(), context);
+        UserPool pool = this.pools.require(request.userPoolId(), context.region());
         Instant now = this.clock.instant();
         this.users.modify(pool, requireUser(pool, request.username()).sub(), (user) -> user.withEnabled(enabled, now));
         return null;
@@ -129,7 +129,7 @@ public final class AdminUserActions implements ActionFamily {
 
     @Nullable
     Object adminSetUserPassword(AdminSetUserPasswordRequest request, RequestContext context) {
-        UserPool pool = requirePool(request.userPoolId(), context);
+        UserPool pool = this.pools.require(request.userPoolId(), context.region());
         PasswordChanges.checkPolicy(pool, request.password());
         User user = requireUser(pool, request.username());
         UserStatus status = request.permanent() ? UserStatus.CONFIRMED : UserStatus.FORCE_CHANGE_PASSWORD;
@@ -139,7 +139,7 @@ public final class AdminUserActions implements ActionFamily {
 
     @Nullable
     Object adminUpdateUserAttributes(AdminUpdateUserAttributesRequest request, RequestContext context) {
-        UserPool pool = requirePool(request.userPoolId(), context);
+        UserPool pool = this.pools.require(request.userPoolId(), context.region());
         Instant now = this.clock.instant();
         this.users.modify(pool, requireUser(pool, request.username()).sub(), (user) -> {
             AttributeRules.check(pool, request.userAttributes(), user);
@@ -150,7 +150,7 @@ public final class AdminUserActions implements ActionFamily {
 
     @Nullable
     Object adminDeleteUserAttributes(AdminDeleteUserAttributesRequest request, RequestContext context) {
-        UserPool pool = requirePool(request.userPoolId(), context);
+        UserPool pool = this.pools.require(request.userPoolId(), context.region());
         Instant now = this.clock.instant();
         this.users.modify(
                 pool,
@@ -162,7 +162,7 @@ public final class AdminUserActions implements ActionFamily {
     /** Confirms a signed-up user without a code; its email address or phone number stays unverified. */
     @Nullable
     Object adminConfirmSignUp(AdminConfirmSignUpRequest request, RequestContext context) {
-        UserPool pool = requirePool(request.userPoolId(), context);
+        UserPool pool = this.pools.require(request.userPoolId(), context.region());
         Instant now = this.clock.instant();
         this.users.modify(pool, requireUser(pool, request.username()).sub(), (user) -> {
             if (user.status() != UserStatus.UNCONFIRMED) {
@@ -220,12 +220,6 @@ public final class AdminUserActions implements ActionFamily {
                         temporaryPassword);
             }
         }
-    }
-
-    private UserPool requirePool(String userPoolId, RequestContext context) {
-        return this.pools
-                .findInRegion(userPoolId, context.region())
-                .orElseThrow(() -> Errors.userPoolNotFound(userPoolId));
     }
 
     private User requireUser(UserPool pool, String username) {

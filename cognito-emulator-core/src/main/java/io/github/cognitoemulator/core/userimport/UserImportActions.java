@@ -141,7 +141,7 @@ public final class UserImportActions implements ActionFamily {
     }
 
     Map<String, Object> getCsvHeader(PoolRequest request, RequestContext context) {
-        UserPool pool = requirePool(request.userPoolId(), context);
+        UserPool pool = this.pools.require(request.userPoolId(), context.region());
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("UserPoolId", pool.id());
         response.put("CSVHeader", csvHeader(pool));
@@ -162,7 +162,7 @@ public final class UserImportActions implements ActionFamily {
     }
 
     Map<String, Object> createUserImportJob(CreateJobRequest request, RequestContext context) {
-        UserPool pool = requirePool(request.userPoolId(), context);
+        UserPool pool = this.pools.require(request.userPoolId(), context.region());
         Instant now = this.clock.instant();
         while (true) {
             String jobId = "import-" + this.ids.randomString(ALPHANUMERIC, 10);
@@ -183,12 +183,12 @@ public final class UserImportActions implements ActionFamily {
             if (this.resources.create(JOBS, pool.id(), jobId, job)) {
                 return Map.of("UserImportJob", jobType(job));
             }
-            requirePool(pool.id(), context);
+            this.pools.require(pool.id(), context.region());
         }
     }
 
     Map<String, Object> startUserImportJob(JobRequest request, RequestContext context) {
-        UserPool pool = requirePool(request.userPoolId(), context);
+        UserPool pool = this.pools.require(request.userPoolId(), context.region());
         Resource<UserImportJob> started;
         ImportFile file;
         while (true) {
@@ -363,12 +363,12 @@ public final class UserImportActions implements ActionFamily {
     }
 
     Map<String, Object> describeUserImportJob(JobRequest request, RequestContext context) {
-        requirePool(request.userPoolId(), context);
+        this.pools.require(request.userPoolId(), context.region());
         return Map.of("UserImportJob", jobType(requireJob(request).value()));
     }
 
     Map<String, Object> listUserImportJobs(ListJobsRequest request, RequestContext context) {
-        UserPool pool = requirePool(request.userPoolId(), context);
+        UserPool pool = this.pools.require(request.userPoolId(), context.region());
         List<UserImportJob> jobs = this.resources.list(JOBS, pool.id()).stream()
                 .map(this::expireIfDue)
                 .map(Resource::value)
@@ -386,7 +386,7 @@ public final class UserImportActions implements ActionFamily {
     }
 
     Map<String, Object> stopUserImportJob(JobRequest request, RequestContext context) {
-        requirePool(request.userPoolId(), context);
+        this.pools.require(request.userPoolId(), context.region());
         while (true) {
             Resource<UserImportJob> current = requireJob(request);
             UserImportJob job = current.value();
@@ -405,12 +405,6 @@ public final class UserImportActions implements ActionFamily {
                 return Map.of("UserImportJob", jobType(stopped));
             }
         }
-    }
-
-    private UserPool requirePool(String userPoolId, RequestContext context) {
-        return this.pools
-                .findInRegion(userPoolId, context.region())
-                .orElseThrow(() -> Errors.userPoolNotFound(userPoolId));
     }
 
     private Resource<UserImportJob> requireJob(JobRequest request) {
