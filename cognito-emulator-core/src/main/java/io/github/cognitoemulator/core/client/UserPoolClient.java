@@ -60,6 +60,22 @@ public record UserPoolClient(
         return flows;
     }
 
+    /** The attributes tokens and GetUser show, {@code null} when the client names none and all are readable. */
+    public @Nullable List<String> readAttributes() {
+        return stringList("ReadAttributes");
+    }
+
+    /** The attributes the user may change, {@code null} when the client names none and all are writable. */
+    public @Nullable List<String> writeAttributes() {
+        return stringList("WriteAttributes");
+    }
+
+    private @Nullable List<String> stringList(String member) {
+        return (this.settings.get(member) instanceof List<?> values)
+                ? values.stream().map(String::valueOf).toList()
+                : null;
+    }
+
     /** Whether callers must prove they know the client secret. */
     public boolean hasSecret() {
         return this.clientSecret != null;

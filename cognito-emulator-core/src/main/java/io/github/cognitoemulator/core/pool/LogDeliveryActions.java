@@ -84,8 +84,7 @@ public final class LogDeliveryActions implements ActionFamily {
         }
         while (true) {
             UserPool pool = this.pools.require(request.userPoolId(), context.region());
-            if (sources.contains(USER_AUTH_EVENTS)
-                    && !"PLUS".equals(pool.settings().get(UserPoolSettings.USER_POOL_TIER))) {
+            if (sources.contains(USER_AUTH_EVENTS) && !pool.tier().equals("PLUS")) {
                 throw ErrorType.FEATURE_UNAVAILABLE_IN_TIER.exception(
                         "Exporting userAuthEvents logs requires the Plus feature plan.");
             }

@@ -45,7 +45,7 @@ public final class TagActions implements ActionFamily {
     Object tagResource(TagRequest request, RequestContext context) {
         while (true) {
             UserPool current = pool(request.resourceArn(), context);
-            Map<String, String> tags = new LinkedHashMap<>(tags(current));
+            Map<String, String> tags = new LinkedHashMap<>(current.tags());
             tags.putAll(request.tags());
             if (tags.size() > MAX_TAGS) {
                 throw Errors.invalidParameter("A user pool can have at most " + MAX_TAGS + " tags.");
@@ -60,7 +60,7 @@ public final class TagActions implements ActionFamily {
     Object untagResource(UntagRequest request, RequestContext context) {
         while (true) {
             UserPool current = pool(request.resourceArn(), context);
-            Map<String, String> tags = new LinkedHashMap<>(tags(current));
+            Map<String, String> tags = new LinkedHashMap<>(current.tags());
             tags.keySet().removeAll(request.tagKeys());
             if (this.pools.replace(current, withTags(current, tags))) {
                 return null;
@@ -69,7 +69,7 @@ public final class TagActions implements ActionFamily {
     }
 
     Map<String, Object> listTagsForResource(ListTagsRequest request, RequestContext context) {
-        return Map.of("Tags", new TreeMap<>(tags(pool(request.resourceArn(), context))));
+        return Map.of("Tags", new TreeMap<>(pool(request.resourceArn(), context).tags()));
     }
 
     /**
@@ -83,12 +83,6 @@ public final class TagActions implements ActionFamily {
                 .findInRegion(userPoolId, context.region())
                 .filter((pool) -> pool.arn().equals(arn))
                 .orElseThrow(() -> ErrorType.RESOURCE_NOT_FOUND.exception("Resource " + arn + " does not exist."));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, String> tags(UserPool pool) {
-        Object tags = pool.settings().get(UserPoolSettings.USER_POOL_TAGS);
-        return (tags != null) ? (Map<String, String>) tags : Map.of();
     }
 
     private static UserPool withTags(UserPool pool, Map<String, String> tags) {

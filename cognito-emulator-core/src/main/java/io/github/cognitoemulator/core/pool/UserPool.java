@@ -1,6 +1,7 @@
 package io.github.cognitoemulator.core.pool;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -72,6 +73,20 @@ public record UserPool(
     /** Whether users sign in with an email or phone number instead of a username of their choosing. */
     public boolean hasUsernameAttributes() {
         return !this.usernameAttributes.isEmpty();
+    }
+
+    /** The pool's tags ({@code UserPoolTags}), empty when it has none. */
+    public Map<String, String> tags() {
+        Map<String, String> tags = new LinkedHashMap<>();
+        if (this.settings.get(UserPoolSettings.USER_POOL_TAGS) instanceof Map<?, ?> stored) {
+            stored.forEach((key, value) -> tags.put(String.valueOf(key), String.valueOf(value)));
+        }
+        return tags;
+    }
+
+    /** The pool's feature plan ({@code UserPoolTier}): {@code LITE}, {@code ESSENTIALS} (the default) or {@code PLUS}. */
+    public String tier() {
+        return (this.settings.get(UserPoolSettings.USER_POOL_TIER) instanceof String tier) ? tier : "ESSENTIALS";
     }
 
     /** The schema attribute called {@code name}, with its prefix. */

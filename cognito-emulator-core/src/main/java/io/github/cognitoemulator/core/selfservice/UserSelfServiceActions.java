@@ -1,5 +1,6 @@
 package io.github.cognitoemulator.core.selfservice;
 
+import io.github.cognitoemulator.core.client.UserPoolClient;
 import io.github.cognitoemulator.core.code.CodePurpose;
 import io.github.cognitoemulator.core.error.ErrorType;
 import io.github.cognitoemulator.core.error.Errors;
@@ -158,12 +159,11 @@ public final class UserSelfServiceActions implements ActionFamily {
         return null;
     }
 
-    @SuppressWarnings("unchecked")
     private @Nullable List<String> writableAttributes(SelfService.AuthenticatedUser caller) {
         return this.service
                 .clients
                 .find(caller.claims().clientId())
-                .map((client) -> (List<String>) client.settings().get("WriteAttributes"))
+                .map(UserPoolClient::writeAttributes)
                 .orElse(null);
     }
 

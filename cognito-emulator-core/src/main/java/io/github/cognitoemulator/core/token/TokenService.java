@@ -311,8 +311,7 @@ public final class TokenService {
     }
 
     private void addAttributeClaims(JWTClaimsSet.Builder claims, UserPool pool, UserPoolClient client, User user) {
-        @SuppressWarnings("unchecked")
-        List<String> readable = (List<String>) client.settings().get("ReadAttributes");
+        List<String> readable = client.readAttributes();
         for (Map.Entry<String, String> attribute : user.attributes().entrySet()) {
             String name = attribute.getKey();
             if (name.equals("sub") || name.startsWith("dev:") || (readable != null && !readable.contains(name))) {
