@@ -1,7 +1,6 @@
 package io.github.cognitoemulator.core.branding;
 
 import io.github.cognitoemulator.core.client.ClientStore;
-import io.github.cognitoemulator.core.error.ErrorType;
 import io.github.cognitoemulator.core.error.Errors;
 import io.github.cognitoemulator.core.pool.PoolStore;
 import io.github.cognitoemulator.core.pool.UserPool;
@@ -178,11 +177,8 @@ public final class UiCustomizationActions implements ActionFamily {
             String encoded = in.string("ImageFile", StringShape.ANY);
             byte[] image = null;
             if (encoded != null) {
-                try {
-                    image = Base64.getDecoder().decode(encoded);
-                } catch (IllegalArgumentException ex) {
-                    throw ErrorType.SERIALIZATION.exception("Base64 encoded value of ImageFile is not valid.");
-                }
+                // The service model's blob rule has already refused anything that is not base64.
+                image = Base64.getDecoder().decode(encoded);
                 if (image.length > MAX_IMAGE_BYTES) {
                     in.violation(
                             "ImageFile",
