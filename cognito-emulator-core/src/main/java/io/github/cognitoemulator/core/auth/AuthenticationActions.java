@@ -65,6 +65,9 @@ public final class AuthenticationActions implements ActionFamily {
             AuthFlow.ADMIN_USER_PASSWORD_AUTH,
             AuthFlow.USER_AUTH);
 
+    /** The parameter and answer that name a remembered device. */
+    private static final String DEVICE_KEY = "DEVICE_KEY";
+
     private final PoolStore pools;
 
     private final ClientStore clients;
@@ -140,23 +143,32 @@ public final class AuthenticationActions implements ActionFamily {
     Map<String, Object> respond(RespondToAuthChallengeRequest request, RequestContext context) {
         UserPoolClient client = requireClient(request.userPoolId(), request.clientId(), context);
         UserPool pool = poolOf(client);
-        if (request.challengeName() == ChallengeName.PASSWORD_VERIFIER) {
-            AuthSession session =
-                    this.srp.verify(pool, client, this.clientSecrets.values(client), request.challengeResponses());
-            // By sub only: a user whose username happens to equal the sub is someone else.
-            User user = this.users
-                    .findBySub(pool, session.sub())
-                    .orElseThrow(() -> ErrorType.NOT_AUTHORIZED.exception("Incorrect username or password."));
-            checkCanSignIn(client, user);
-            if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD) {
-                return newPasswordChallenge(pool, client, user);
-            }
-            return authenticated(pool, client, user, this.clock.instant(), null, context);
+        switch (request.challengeName()) {
+            case PASSWORD_VERIFIER:
+                return answerPasswordVerifier(pool, client, request, context);
+            case NEW_PASSWORD_REQUIRED:
+                return answerNewPassword(pool, client, request, context);
+            default:
+                // No other challenge is ever issued, so no session can be answering it.
+                throw ErrorType.NOT_AUTHORIZED.exception("Invalid session for the user.");
         }
-        if (request.challengeName() != ChallengeName.NEW_PASSWORD_REQUIRED) {
-            // No other challenge is ever issued, so no session can be answering it.
-            throw ErrorType.NOT_AUTHORIZED.exception("Invalid session for the user.");
-        }
+    }
+
+    private Map<String, Object> answerPasswordVerifier(
+            UserPool pool, UserPoolClient client, RespondToAuthChallengeRequest request, RequestContext context) {
+        AuthSession session =
+                this.srp.verify(pool, client, this.clientSecrets.values(client), request.challengeResponses());
+        // By sub only: a user whose username happens to equal the sub is someone else.
+        User user = this.users
+                .findBySub(pool, session.sub())
+                .orElseThrow(() -> ErrorType.NOT_AUTHORIZED.exception("Incorrect username or password."));
+        checkCanSignIn(client, user);
+        return afterFirstFactor(new SignIn(
+                pool, client, user, context, request.challengeResponses().get(DEVICE_KEY)));
+    }
+
+    private Map<String, Object> answerNewPassword(
+            UserPool pool, UserPoolClient client, RespondToAuthChallengeRequest request, RequestContext context) {
         Map<String, String> responses = request.challengeResponses();
         String username = requireParameter(responses, "USERNAME");
         String newPassword = requireParameter(responses, "NEW_PASSWORD");
@@ -180,7 +192,25 @@ public final class AuthenticationActions implements ActionFamily {
         // answers exactly one sets the password and gets tokens.
         this.sessions.close(request.session());
         User updated = this.passwords.setPassword(pool, user, newPassword, (current) -> UserStatus.CONFIRMED, answer);
-        return authenticated(pool, client, updated, this.clock.instant(), null, context);
+        return afterPassword(
+                new SignIn(pool, client, updated, context, session.data().get(DEVICE_KEY)));
+    }
+
+    /**
+     * The steps once the user has proved the first factor, in Cognito's order: a new password when the current one
+     * is temporary, then {@link #afterPassword(SignIn)}.
+     */
+    private Map<String, Object> afterFirstFactor(SignIn signIn) {
+        if (signIn.user().status() == UserStatus.FORCE_CHANGE_PASSWORD) {
+            return newPasswordChallenge(signIn);
+        }
+        return afterPassword(signIn);
+    }
+
+    /** The steps once the password is settled: tokens. */
+    private Map<String, Object> afterPassword(SignIn signIn) {
+        return authenticated(
+                signIn.pool(), signIn.client(), signIn.user(), this.clock.instant(), null, signIn.context());
     }
 
     private Map<String, Object> passwordAuth(
@@ -199,10 +229,7 @@ public final class AuthenticationActions implements ActionFamily {
         if (user.password() == null || !user.password().matches(pool.idSuffix(), user.username(), password)) {
             throw ErrorType.NOT_AUTHORIZED.exception("Incorrect username or password.");
         }
-        if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD) {
-            return newPasswordChallenge(pool, client, user);
-        }
-        return authenticated(pool, client, user, this.clock.instant(), null, context);
+        return afterFirstFactor(new SignIn(pool, client, user, context, parameters.get(DEVICE_KEY)));
     }
 
     private Map<String, Object> srpAuth(UserPool pool, UserPoolClient client, InitiateAuthRequest request) {
@@ -289,7 +316,10 @@ public final class AuthenticationActions implements ActionFamily {
         }
     }
 
-    private Map<String, Object> newPasswordChallenge(UserPool pool, UserPoolClient client, User user) {
+    private Map<String, Object> newPasswordChallenge(SignIn signIn) {
+        UserPool pool = signIn.pool();
+        UserPoolClient client = signIn.client();
+        User user = signIn.user();
         Instant now = this.clock.instant();
         Instant setAt = (user.passwordSetDate() != null) ? user.passwordSetDate() : user.createDate();
         if (!now.isBefore(setAt.plus(Duration.ofDays(pool.passwordPolicy().temporaryPasswordValidityDays())))) {
@@ -302,7 +332,7 @@ public final class AuthenticationActions implements ActionFamily {
                 user.sub(),
                 ChallengeName.NEW_PASSWORD_REQUIRED,
                 now.plus(Duration.ofMinutes(client.authSessionValidity())),
-                Map.of()));
+                (signIn.deviceKey() != null) ? Map.of(DEVICE_KEY, signIn.deviceKey()) : Map.of()));
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("ChallengeName", ChallengeName.NEW_PASSWORD_REQUIRED.name());
         response.put("Session", session);
