@@ -209,8 +209,7 @@ public final class AuthenticationActions implements ActionFamily {
 
     /** The steps once the password is settled: tokens. */
     private Map<String, Object> afterPassword(SignIn signIn) {
-        return authenticated(
-                signIn.pool(), signIn.client(), signIn.user(), this.clock.instant(), null, signIn.context());
+        return authenticated(signIn, this.clock.instant(), null);
     }
 
     private Map<String, Object> passwordAuth(
@@ -255,13 +254,15 @@ public final class AuthenticationActions implements ActionFamily {
         String refreshToken = requireParameter(request.authParameters(), "REFRESH_TOKEN");
         String secretHash = request.authParameters().get("SECRET_HASH");
         List<String> secrets = this.clientSecrets.values(client);
-        return refreshTokens(pool, client, refreshToken, context, (user) -> {
-            if (!secrets.isEmpty()
-                    && (secretHash == null || !SecretHash.matches(client, secrets, secretHash, user.username()))) {
-                throw ErrorType.NOT_AUTHORIZED.exception(
-                        "SecretHash does not match for the client: " + client.clientId());
-            }
-        });
+        return refreshTokens(
+                pool, client, refreshToken, request.authParameters().get(DEVICE_KEY), context, (user) -> {
+                    if (!secrets.isEmpty()
+                            && (secretHash == null
+                                    || !SecretHash.matches(client, secrets, secretHash, user.username()))) {
+                        throw ErrorType.NOT_AUTHORIZED.exception(
+                                "SecretHash does not match for the client: " + client.clientId());
+                    }
+                });
     }
 
     /** GetTokensFromRefreshToken: the refresh flow, with the client secret itself instead of a secret hash. */
@@ -269,7 +270,7 @@ public final class AuthenticationActions implements ActionFamily {
         UserPoolClient client = requireClient(null, request.clientId(), context);
         UserPool pool = poolOf(client);
         List<String> secrets = this.clientSecrets.values(client);
-        return refreshTokens(pool, client, request.refreshToken(), context, (user) -> {
+        return refreshTokens(pool, client, request.refreshToken(), request.deviceKey(), context, (user) -> {
             if (!SecretHash.isActiveSecret(secrets, request.clientSecret())) {
                 throw ErrorType.NOT_AUTHORIZED.exception(
                         "Client secret does not match for the client: " + client.clientId());
@@ -285,6 +286,7 @@ public final class AuthenticationActions implements ActionFamily {
             UserPool pool,
             UserPoolClient client,
             String refreshToken,
+            @Nullable String deviceKey,
             RequestContext context,
             java.util.function.Consumer<User> clientCheck) {
         if (!client.allowedFlows().contains(ExplicitAuthFlow.ALLOW_REFRESH_TOKEN_AUTH)
@@ -299,7 +301,7 @@ public final class AuthenticationActions implements ActionFamily {
         if (!user.enabled()) {
             throw ErrorType.NOT_AUTHORIZED.exception("User is disabled.");
         }
-        return authenticated(pool, client, user, session.authTime(), session, context);
+        return authenticated(new SignIn(pool, client, user, context, deviceKey), session.authTime(), session);
     }
 
     private void checkCanSignIn(UserPoolClient client, User user) {
@@ -340,15 +342,11 @@ public final class AuthenticationActions implements ActionFamily {
         return response;
     }
 
-    private Map<String, Object> authenticated(
-            UserPool pool,
-            UserPoolClient client,
-            User user,
-            Instant authTime,
-            @Nullable RefreshSession refreshedFrom,
-            RequestContext context) {
-        IssuedTokens issued = this.tokens.issue(
-                new TokenRequest(pool, client, user, context.issuer(pool.id()), authTime, refreshedFrom));
+    /** Tokens for a sign-in that passed every step, or for the sign-in behind {@code refreshedFrom}. */
+    private Map<String, Object> authenticated(SignIn signIn, Instant authTime, @Nullable RefreshSession refreshedFrom) {
+        UserPool pool = signIn.pool();
+        IssuedTokens issued = this.tokens.issue(new TokenRequest(
+                pool, signIn.client(), signIn.user(), signIn.context().issuer(pool.id()), authTime, refreshedFrom));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("AccessToken", issued.accessToken());
         result.put("ExpiresIn", issued.expiresIn());
@@ -462,24 +460,30 @@ public final class AuthenticationActions implements ActionFamily {
      * @param refreshToken the refresh token
      * @param clientId the app client it was issued to
      * @param clientSecret the client secret, for clients with one
+     * @param deviceKey the remembered device the client signs in from, or {@code null}
      */
     record GetTokensFromRefreshTokenRequest(
-            String refreshToken, String clientId, @Nullable String clientSecret) {
+            String refreshToken,
+            String clientId,
+            @Nullable String clientSecret,
+            @Nullable String deviceKey) {
 
         static GetTokensFromRefreshTokenRequest parse(RequestReader in) {
             String refreshToken = in.requiredString("RefreshToken", Shapes.ACCESS_TOKEN);
             String clientId = in.requiredString("ClientId", Shapes.CLIENT_ID);
             String clientSecret = in.string("ClientSecret", Shapes.CLIENT_SECRET);
-            in.string("DeviceKey", StringShape.length(1, 55).pattern("[\\w-]+_[0-9a-f-]+"));
+            String deviceKey = in.string("DeviceKey", StringShape.length(1, 55).pattern("[\\w-]+_[0-9a-f-]+"));
             in.stringMap("ClientMetadata");
-            return new GetTokensFromRefreshTokenRequest(refreshToken, clientId, clientSecret);
+            return new GetTokensFromRefreshTokenRequest(refreshToken, clientId, clientSecret, deviceKey);
         }
 
         /** A description without the refresh token and the client secret. */
         @Override
         public String toString() {
             return "GetTokensFromRefreshTokenRequest[refreshToken=" + Redacted.secret(this.refreshToken) + ", clientId="
-                    + this.clientId + ", clientSecret=" + Redacted.secret(this.clientSecret) + "]";
+                    + this.clientId + ", clientSecret=" + Redacted.secret(this.clientSecret) + ", deviceKey="
+                    + this.deviceKey
+                    + "]";
         }
     }
 

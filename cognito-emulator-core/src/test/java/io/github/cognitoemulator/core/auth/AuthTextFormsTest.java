@@ -44,10 +44,11 @@ class AuthTextFormsTest {
 
     @Test
     void getTokensFromRefreshTokenRequestHidesTheTokenAndTheSecret() {
-        var request = new GetTokensFromRefreshTokenRequest(SECRET, "client", SECRET);
+        var request = new GetTokensFromRefreshTokenRequest(SECRET, "client", SECRET, "us-east-1_d");
 
         assertThat(request.toString())
-                .isEqualTo("GetTokensFromRefreshTokenRequest[refreshToken=***, clientId=client, clientSecret=***]");
+                .isEqualTo("GetTokensFromRefreshTokenRequest[refreshToken=***, clientId=client, clientSecret=***,"
+                        + " deviceKey=us-east-1_d]");
     }
 
     @Test
