@@ -2,6 +2,8 @@ package io.github.cognitoemulator.core;
 
 import io.github.cognitoemulator.core.auth.AuthSessions;
 import io.github.cognitoemulator.core.auth.AuthenticationActions;
+import io.github.cognitoemulator.core.authevent.AuthEventActions;
+import io.github.cognitoemulator.core.authevent.AuthEventLog;
 import io.github.cognitoemulator.core.branding.ManagedLoginBrandingActions;
 import io.github.cognitoemulator.core.branding.UiCustomizationActions;
 import io.github.cognitoemulator.core.client.ClientContents;
@@ -99,6 +101,8 @@ public final class CognitoEmulator {
 
     private final UserImportActions userImports;
 
+    private final AuthEventLog authEvents;
+
     private CognitoEmulator(Builder builder) {
         Ids ids = new Ids(builder.random);
         EmulatorStore store = (builder.store != null) ? builder.store : new InMemoryStore(builder.inboxCapacity);
@@ -106,7 +110,11 @@ public final class CognitoEmulator {
         this.housekeeping = new Housekeeping(store, builder.clock);
         this.inbox = new MessageInbox(store.messages());
         GroupDirectory groups = new GroupDirectory(store.resources(), store.users());
-        UserDirectory users = new UserDirectory(store.users(), groups::userDeleted);
+        this.authEvents = new AuthEventLog(store.resources(), builder.clock, ids);
+        UserDirectory users = new UserDirectory(store.users(), (user) -> {
+            groups.userDeleted(user);
+            this.authEvents.userDeleted(user);
+        });
         PasswordChanges passwords = new PasswordChanges(users, builder.clock, ids);
         this.signingKeys = new SigningKeys(store.signingKeys(), builder.keySource);
         TokenService tokens =
@@ -197,8 +205,10 @@ public final class CognitoEmulator {
                         passwords,
                         store.secrets(),
                         clientSecrets,
+                        this.authEvents,
                         builder.clock,
                         ids))
+                .family(new AuthEventActions(store.pools(), users, this.authEvents, builder.clock))
                 .family(new UserRegistrationActions(selfService, passwords, builder.clock, ids))
                 .family(new PasswordActions(selfService, passwords, builder.clock))
                 .family(new UserSelfServiceActions(selfService, builder.clock))
@@ -227,6 +237,17 @@ public final class CognitoEmulator {
     /** The names of the Cognito actions this emulator serves. */
     public Set<String> actionNames() {
         return this.registry.actionNames();
+    }
+
+    /**
+     * The feedback token of a sign-in event, which UpdateAuthEventFeedback requires. Cognito puts it only in the
+     * links of the notification emails it sends for risky sign-ins; the emulator assesses no risk and sends none, so
+     * it is handed out here.
+     *
+     * @return the token, or empty when the pool has no event with this id
+     */
+    public Optional<String> authEventFeedbackToken(String userPoolId, String eventId) {
+        return this.authEvents.feedbackToken(userPoolId, eventId);
     }
 
     /** The region served when a request does not name one. */

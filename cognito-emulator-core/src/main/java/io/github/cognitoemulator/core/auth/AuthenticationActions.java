@@ -1,5 +1,7 @@
 package io.github.cognitoemulator.core.auth;
 
+import io.github.cognitoemulator.core.authevent.AuthEvent;
+import io.github.cognitoemulator.core.authevent.AuthEventLog;
 import io.github.cognitoemulator.core.client.ClientSecrets;
 import io.github.cognitoemulator.core.client.ClientStore;
 import io.github.cognitoemulator.core.client.ExplicitAuthFlow;
@@ -86,6 +88,8 @@ public final class AuthenticationActions implements ActionFamily {
 
     private final ClientSecrets clientSecrets;
 
+    private final AuthEventLog authEvents;
+
     public AuthenticationActions(
             PoolStore pools,
             ClientStore clients,
@@ -95,6 +99,7 @@ public final class AuthenticationActions implements ActionFamily {
             PasswordChanges passwords,
             SecretStore secrets,
             ClientSecrets clientSecrets,
+            AuthEventLog authEvents,
             Clock clock,
             Ids ids) {
         this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
@@ -104,6 +109,7 @@ public final class AuthenticationActions implements ActionFamily {
         this.sessions = Objects.requireNonNull(sessions, "'sessions' must not be null");
         this.passwords = Objects.requireNonNull(passwords, "'passwords' must not be null");
         this.clientSecrets = Objects.requireNonNull(clientSecrets, "'clientSecrets' must not be null");
+        this.authEvents = Objects.requireNonNull(authEvents, "'authEvents' must not be null");
         this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
         this.srp = new SrpFlow(sessions, clock, ids, secrets.secret("srp-simulation-key", () -> ids.randomBytes(32)));
     }
@@ -226,6 +232,12 @@ public final class AuthenticationActions implements ActionFamily {
                 : Errors.userNotFound());
         checkCanSignIn(client, user);
         if (user.password() == null || !user.password().matches(pool.idSuffix(), user.username(), password)) {
+            this.authEvents.record(
+                    pool,
+                    user,
+                    AuthEvent.Type.SignIn,
+                    AuthEvent.Response.Fail,
+                    List.of(AuthEvent.ChallengeOutcome.password(false)));
             throw ErrorType.NOT_AUTHORIZED.exception("Incorrect username or password.");
         }
         return afterFirstFactor(new SignIn(pool, client, user, context, parameters.get(DEVICE_KEY)));
@@ -345,6 +357,14 @@ public final class AuthenticationActions implements ActionFamily {
     /** Tokens for a sign-in that passed every step, or for the sign-in behind {@code refreshedFrom}. */
     private Map<String, Object> authenticated(SignIn signIn, Instant authTime, @Nullable RefreshSession refreshedFrom) {
         UserPool pool = signIn.pool();
+        if (refreshedFrom == null) {
+            this.authEvents.record(
+                    pool,
+                    signIn.user(),
+                    AuthEvent.Type.SignIn,
+                    AuthEvent.Response.Pass,
+                    List.of(AuthEvent.ChallengeOutcome.password(true)));
+        }
         IssuedTokens issued = this.tokens.issue(new TokenRequest(
                 pool, signIn.client(), signIn.user(), signIn.context().issuer(pool.id()), authTime, refreshedFrom));
         Map<String, Object> result = new LinkedHashMap<>();

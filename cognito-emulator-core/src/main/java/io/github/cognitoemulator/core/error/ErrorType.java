@@ -36,6 +36,7 @@ public enum ErrorType {
     UNSUPPORTED_USER_STATE("UnsupportedUserStateException"),
     USER_NOT_CONFIRMED("UserNotConfirmedException"),
     USER_NOT_FOUND("UserNotFoundException"),
+    USER_POOL_ADD_ON_NOT_ENABLED("UserPoolAddOnNotEnabledException"),
     USERNAME_EXISTS("UsernameExistsException");
 
     private final String wireName;

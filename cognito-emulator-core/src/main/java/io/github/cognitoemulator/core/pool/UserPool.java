@@ -89,6 +89,18 @@ public record UserPool(
         return (this.settings.get(UserPoolSettings.USER_POOL_TIER) instanceof String tier) ? tier : "ESSENTIALS";
     }
 
+    /**
+     * The operating mode of threat protection ({@code UserPoolAddOns.AdvancedSecurityMode}): {@code OFF} (also when
+     * the pool has no add-ons), {@code AUDIT} or {@code ENFORCED}.
+     */
+    public String advancedSecurityMode() {
+        if (this.settings.get("UserPoolAddOns") instanceof Map<?, ?> addOns
+                && addOns.get("AdvancedSecurityMode") instanceof String mode) {
+            return mode;
+        }
+        return "OFF";
+    }
+
     /** The schema attribute called {@code name}, with its prefix. */
     public Optional<SchemaAttribute> attribute(String name) {
         return this.schema.stream().filter((a) -> a.name().equals(name)).findFirst();

@@ -71,6 +71,33 @@ public final class ValidRequests {
                             "UserPoolId", f.poolId(),
                             "Username", FuzzFixture.SIGNED_UP,
                             "ClientMetadata", Map.of("source", "fuzz"))),
+            cheap(
+                    "AdminListUserAuthEvents",
+                    (f) -> body("UserPoolId", f.poolId(), "Username", FuzzFixture.READER, "MaxResults", 10)),
+            cheap(
+                    "AdminUpdateAuthEventFeedback",
+                    (f) -> body(
+                            "UserPoolId",
+                            f.poolId(),
+                            "Username",
+                            FuzzFixture.TARGET,
+                            "EventId",
+                            UNKNOWN_ID,
+                            "FeedbackValue",
+                            "Valid")),
+            cheap(
+                    "UpdateAuthEventFeedback",
+                    (f) -> body(
+                            "UserPoolId",
+                            f.poolId(),
+                            "Username",
+                            FuzzFixture.TARGET,
+                            "EventId",
+                            UNKNOWN_ID,
+                            "FeedbackToken",
+                            "fuzz-feedback-token",
+                            "FeedbackValue",
+                            "Invalid")),
             session("AdminDeleteUser", (f) -> body("UserPoolId", f.poolId(), "Username", FuzzFixture.CREATED)),
             cheap(
                     "AdminDeleteUserAttributes",

@@ -46,10 +46,8 @@ class ServiceModelContractTest {
             "AdminGetDevice",
             "AdminGetUserAuthFactors",
             "AdminListDevices",
-            "AdminListUserAuthEvents",
             "AdminSetUserMFAPreference",
             "AdminSetUserSettings",
-            "AdminUpdateAuthEventFeedback",
             "AdminUpdateDeviceStatus",
             "AssociateSoftwareToken",
             "CompleteWebAuthnRegistration",
@@ -63,7 +61,6 @@ class ServiceModelContractTest {
             "SetUserMFAPreference",
             "SetUserSettings",
             "StartWebAuthnRegistration",
-            "UpdateAuthEventFeedback",
             "UpdateDeviceStatus",
             "VerifySoftwareToken");
 
