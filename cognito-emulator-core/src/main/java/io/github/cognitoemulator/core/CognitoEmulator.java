@@ -50,6 +50,7 @@ import io.github.cognitoemulator.core.token.RsaKeySource;
 import io.github.cognitoemulator.core.token.SigningCertificateActions;
 import io.github.cognitoemulator.core.token.SigningKeys;
 import io.github.cognitoemulator.core.token.TokenService;
+import io.github.cognitoemulator.core.token.UserSignOuts;
 import io.github.cognitoemulator.core.user.AdminUserActions;
 import io.github.cognitoemulator.core.user.ListUsersActions;
 import io.github.cognitoemulator.core.user.PasswordChanges;
@@ -111,14 +112,16 @@ public final class CognitoEmulator {
         this.inbox = new MessageInbox(store.messages());
         GroupDirectory groups = new GroupDirectory(store.resources(), store.users());
         this.authEvents = new AuthEventLog(store.resources(), builder.clock, ids);
+        UserSignOuts signOuts = new UserSignOuts(store.resources());
         UserDirectory users = new UserDirectory(store.users(), (user) -> {
             groups.userDeleted(user);
             this.authEvents.userDeleted(user);
+            signOuts.userDeleted(user);
         });
         PasswordChanges passwords = new PasswordChanges(users, builder.clock, ids);
         this.signingKeys = new SigningKeys(store.signingKeys(), builder.keySource);
-        TokenService tokens =
-                new TokenService(this.signingKeys, store.refreshSessions(), groups::tokenGroups, builder.clock, ids);
+        TokenService tokens = new TokenService(
+                this.signingKeys, store.refreshSessions(), signOuts, groups::tokenGroups, builder.clock, ids);
         MessageSender messages = new MessageSender(this.inbox, builder.clock, ids);
         ClientSecrets clientSecrets = new ClientSecrets(store.resources());
         SelfService selfService = new SelfService(

@@ -56,6 +56,8 @@ public final class TokenService {
 
     private final RefreshSessionStore refreshSessions;
 
+    private final UserSignOuts signOuts;
+
     private final TokenGroups groups;
 
     /**
@@ -63,9 +65,15 @@ public final class TokenService {
      *     {@code cognito:preferred_role} claims
      */
     public TokenService(
-            SigningKeys keys, RefreshSessionStore refreshSessions, TokenGroups groups, Clock clock, Ids ids) {
+            SigningKeys keys,
+            RefreshSessionStore refreshSessions,
+            UserSignOuts signOuts,
+            TokenGroups groups,
+            Clock clock,
+            Ids ids) {
         this.keys = Objects.requireNonNull(keys, "'keys' must not be null");
         this.refreshSessions = Objects.requireNonNull(refreshSessions, "'refreshSessions' must not be null");
+        this.signOuts = Objects.requireNonNull(signOuts, "'signOuts' must not be null");
         this.groups = Objects.requireNonNull(groups, "'groups' must not be null");
         this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
         this.ids = Objects.requireNonNull(ids, "'ids' must not be null");
@@ -88,9 +96,12 @@ public final class TokenService {
                 new JWTClaimsSet.Builder().claim("sub", request.user().sub());
         addGroupsClaim(id, groups);
         addAttributeClaims(id, request.pool(), client, request.user());
-        id.issuer(request.issuer())
-                .claim("cognito:username", request.user().username())
-                .claim("origin_jti", originJti);
+        id.issuer(request.issuer()).claim("cognito:username", request.user().username());
+        // Only clients with token revocation carry the sign-in's id, by which RevokeToken finds their tokens.
+        boolean revocable = client.enableTokenRevocation();
+        if (revocable) {
+            id.claim("origin_jti", originJti);
+        }
         List<String> roles = roles(groups);
         if (!roles.isEmpty()) {
             id.claim("cognito:roles", roles);
@@ -111,10 +122,11 @@ public final class TokenService {
         JWTClaimsSet.Builder accessClaims =
                 new JWTClaimsSet.Builder().claim("sub", request.user().sub());
         addGroupsClaim(accessClaims, groups);
+        accessClaims.issuer(request.issuer()).claim("client_id", client.clientId());
+        if (revocable) {
+            accessClaims.claim("origin_jti", originJti);
+        }
         JWTClaimsSet access = accessClaims
-                .issuer(request.issuer())
-                .claim("client_id", client.clientId())
-                .claim("origin_jti", originJti)
                 .claim("event_id", eventId)
                 .claim("token_use", "access")
                 .claim("scope", API_SCOPE)
@@ -210,7 +222,9 @@ public final class TokenService {
             throw ErrorType.NOT_AUTHORIZED.exception("Access Token has expired");
         }
         Object originJti = claims.getClaim("origin_jti");
-        if (originJti != null && this.refreshSessions.isRevoked(originJti.toString())) {
+        if (originJti != null
+                ? this.refreshSessions.isRevoked(originJti.toString())
+                : signedOutSince(userPoolId, claims)) {
             throw ErrorType.NOT_AUTHORIZED.exception("Access Token has been revoked");
         }
         return new AccessTokenClaims(
@@ -245,9 +259,22 @@ public final class TokenService {
         this.refreshSessions.revoke(originJti);
     }
 
-    /** Revokes every token ever issued to a user, as global sign-out and user deletion do. */
+    /** Revokes every token ever issued to a user, as global sign-out does. */
     public void revokeAll(String userPoolId, String sub) {
         this.refreshSessions.revokeUser(userPoolId, sub);
+        this.signOuts.signedOut(userPoolId, sub, this.clock.instant());
+    }
+
+    /**
+     * Whether the user signed out everywhere since a token without {@code origin_jti} was issued. Tokens carry their
+     * issue time in whole seconds, so one issued in the second of the sign-out counts as issued before it.
+     */
+    private boolean signedOutSince(String userPoolId, JWTClaimsSet claims) {
+        Date issuedAt = claims.getIssueTime();
+        return this.signOuts
+                .lastSignOut(userPoolId, Objects.toString(claims.getSubject(), ""))
+                .filter((at) -> issuedAt == null || issuedAt.toInstant().getEpochSecond() <= at.getEpochSecond())
+                .isPresent();
     }
 
     /** What is kept of a refresh token: its SHA-256 digest, so that a copy of the store signs nobody in. */

@@ -58,6 +58,7 @@ class SigningKeysAndRevocationTest {
         return new TokenService(
                 new SigningKeys(keys, ReusableRsaKeys.source()),
                 this.store.refreshSessions(),
+                new UserSignOuts(this.store.resources()),
                 TokenGroups.NONE,
                 this.clock,
                 new Ids(new Random(3)));
