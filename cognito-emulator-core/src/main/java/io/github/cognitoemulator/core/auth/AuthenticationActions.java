@@ -6,6 +6,8 @@ import io.github.cognitoemulator.core.client.ExplicitAuthFlow;
 import io.github.cognitoemulator.core.client.UserPoolClient;
 import io.github.cognitoemulator.core.error.ErrorType;
 import io.github.cognitoemulator.core.error.Errors;
+import io.github.cognitoemulator.core.message.MessageSender;
+import io.github.cognitoemulator.core.mfa.UserMfaDirectory;
 import io.github.cognitoemulator.core.pool.PoolStore;
 import io.github.cognitoemulator.core.pool.UserPool;
 import io.github.cognitoemulator.core.protocol.ActionFamily;
@@ -86,6 +88,10 @@ public final class AuthenticationActions implements ActionFamily {
 
     private final ClientSecrets clientSecrets;
 
+    private final SignInCodes signInCodes;
+
+    private final MfaChallenges mfa;
+
     public AuthenticationActions(
             PoolStore pools,
             ClientStore clients,
@@ -96,7 +102,9 @@ public final class AuthenticationActions implements ActionFamily {
             SecretStore secrets,
             ClientSecrets clientSecrets,
             Clock clock,
-            Ids ids) {
+            Ids ids,
+            MessageSender messages,
+            UserMfaDirectory mfa) {
         this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
         this.clients = Objects.requireNonNull(clients, "'clients' must not be null");
         this.users = Objects.requireNonNull(users, "'users' must not be null");
@@ -106,6 +114,8 @@ public final class AuthenticationActions implements ActionFamily {
         this.clientSecrets = Objects.requireNonNull(clientSecrets, "'clientSecrets' must not be null");
         this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
         this.srp = new SrpFlow(sessions, clock, ids, secrets.secret("srp-simulation-key", () -> ids.randomBytes(32)));
+        this.signInCodes = new SignInCodes(sessions, messages, clock, ids);
+        this.mfa = new MfaChallenges(mfa, this.signInCodes, sessions, users, clientSecrets, clock);
     }
 
     @Override
@@ -148,6 +158,19 @@ public final class AuthenticationActions implements ActionFamily {
                 return answerPasswordVerifier(pool, client, request, context);
             case NEW_PASSWORD_REQUIRED:
                 return answerNewPassword(pool, client, request, context);
+            case SMS_MFA:
+            case EMAIL_OTP:
+            case SOFTWARE_TOKEN_MFA:
+            case SELECT_MFA_TYPE:
+            case MFA_SETUP:
+                return this.mfa.answer(
+                        pool,
+                        client,
+                        request.challengeName(),
+                        request.session(),
+                        request.challengeResponses(),
+                        context,
+                        (signIn) -> authenticated(signIn, this.clock.instant(), null));
             default:
                 // No other challenge is ever issued, so no session can be answering it.
                 throw ErrorType.NOT_AUTHORIZED.exception("Invalid session for the user.");
@@ -207,8 +230,12 @@ public final class AuthenticationActions implements ActionFamily {
         return afterPassword(signIn);
     }
 
-    /** The steps once the password is settled: tokens. */
+    /** The steps once the password is settled: MFA, then tokens. */
     private Map<String, Object> afterPassword(SignIn signIn) {
+        Optional<Map<String, Object>> mfaChallenge = this.mfa.challenge(signIn);
+        if (mfaChallenge.isPresent()) {
+            return mfaChallenge.get();
+        }
         return authenticated(signIn, this.clock.instant(), null);
     }
 

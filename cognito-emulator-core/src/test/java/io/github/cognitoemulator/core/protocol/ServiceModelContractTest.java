@@ -47,11 +47,8 @@ class ServiceModelContractTest {
             "AdminGetUserAuthFactors",
             "AdminListDevices",
             "AdminListUserAuthEvents",
-            "AdminSetUserMFAPreference",
-            "AdminSetUserSettings",
             "AdminUpdateAuthEventFeedback",
             "AdminUpdateDeviceStatus",
-            "AssociateSoftwareToken",
             "CompleteWebAuthnRegistration",
             "ConfirmDevice",
             "DeleteWebAuthnCredential",
@@ -60,12 +57,9 @@ class ServiceModelContractTest {
             "GetUserAuthFactors",
             "ListDevices",
             "ListWebAuthnCredentials",
-            "SetUserMFAPreference",
-            "SetUserSettings",
             "StartWebAuthnRegistration",
             "UpdateAuthEventFeedback",
-            "UpdateDeviceStatus",
-            "VerifySoftwareToken");
+            "UpdateDeviceStatus");
 
     private final EmulatorFixture fixture = EmulatorFixture.create();
 
