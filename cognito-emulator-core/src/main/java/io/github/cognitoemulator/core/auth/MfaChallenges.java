@@ -105,8 +105,8 @@ final class MfaChallenges {
         if (state.smsEnabled() && offered.smsEnabled() && user.attribute("phone_number") != null) {
             usable.add(MfaFactor.SMS_MFA);
         }
-        // A verified token keeps working after the pool stopped offering tokens.
-        if (state.softwareTokenEnabled() && state.secret() != null) {
+        // A verified token keeps working after the pool stopped offering tokens; only a verified one can be enabled.
+        if (state.softwareTokenEnabled()) {
             usable.add(MfaFactor.SOFTWARE_TOKEN_MFA);
         }
         if (state.emailEnabled() && offered.email() != null && user.attribute("email") != null) {

@@ -53,11 +53,6 @@ public record UserMfa(
         return enabled;
     }
 
-    /** Whether {@code factor} is enabled. */
-    public boolean isEnabled(MfaFactor factor) {
-        return enabled().contains(factor);
-    }
-
     /** This state with a new token associated, waiting for its first code. */
     UserMfa withPendingSecret(String newSecret) {
         return new UserMfa(

@@ -600,4 +600,66 @@ class MfaSignInTest {
 
         SignInFixture.tokens(reply);
     }
+
+    @Test
+    void reusedCodesDoNotCountAsWrongAnswers() {
+        String secret = aliceWithToken();
+        String used = MfaFixture.code(secret, now());
+        SignInFixture.tokens(
+                respond("SOFTWARE_TOKEN_MFA", signIn("alice"), "USERNAME", "alice", "SOFTWARE_TOKEN_MFA_CODE", used));
+        Reply challenged = signIn("alice");
+
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertThat(respond("SOFTWARE_TOKEN_MFA", challenged, "USERNAME", "alice", "SOFTWARE_TOKEN_MFA_CODE", used)
+                            .error())
+                    .isEqualTo("400 ExpiredCodeException: Your software token has already been used once.");
+        }
+        SignInFixture.tokens(respond(
+                "SOFTWARE_TOKEN_MFA",
+                challenged,
+                "USERNAME",
+                "alice",
+                "SOFTWARE_TOKEN_MFA_CODE",
+                MfaFixture.code(secret, now().plusSeconds(30))));
+    }
+
+    @Test
+    void requiredMfaAsksForSetupWhenThePoolSendsNoCodes() {
+        this.mfa.setMfaConfig(this.poolId, "ON", false, true, false).requireSuccess();
+        this.fixture.createConfirmedUser(
+                this.poolId,
+                "alice",
+                SignInFixture.PASSWORD,
+                "email",
+                "alice@example.com",
+                "phone_number",
+                "+15555550123");
+
+        Reply challenged = signIn("alice");
+
+        assertThat(challenged.string("ChallengeName")).isEqualTo("MFA_SETUP");
+    }
+
+    @Test
+    void theAnswerMayNameTheUserByAnAlias() {
+        String aliasPool = this.fixture.createPool(Map.of(
+                "AliasAttributes", List.of("email"),
+                "EmailConfiguration", MfaFixture.DEVELOPER_SES,
+                "SmsConfiguration", MfaFixture.SMS_CONFIGURATION));
+        this.mfa.setMfaConfig(aliasPool, "ON", false, false, true).requireSuccess();
+        AppClient aliasClient = this.fixture.createPasswordClient(aliasPool);
+        this.fixture.createConfirmedUser(
+                aliasPool, "erin", SignInFixture.PASSWORD, "email", "erin@example.com", "email_verified", "true");
+        Reply challenged = this.fixture.signIn(aliasClient.id(), "erin@example.com", SignInFixture.PASSWORD);
+        assertThat(challenged.string("ChallengeName")).isEqualTo("EMAIL_OTP");
+
+        SignInFixture.tokens(this.mfa.respond(
+                aliasClient.id(),
+                "EMAIL_OTP",
+                challenged.string("Session"),
+                "USERNAME",
+                "erin@example.com",
+                "EMAIL_OTP_CODE",
+                this.fixture.latestCode(aliasPool, "erin")));
+    }
 }

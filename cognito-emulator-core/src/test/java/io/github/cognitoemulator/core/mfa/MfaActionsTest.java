@@ -522,4 +522,25 @@ class MfaActionsTest {
         assertThat(this.store.resources().list(UserMfaDirectory.USER_MFA, this.poolId))
                 .isEmpty();
     }
+
+    @Test
+    void aCodeForAUserWithoutAVerifiedTokenIsRefused() {
+        alice();
+        UserMfaDirectory directory = new UserMfaDirectory(this.store.resources(), this.fixture.clock());
+
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                        () -> directory.useCode(this.poolId, "some-sub", "123456", "mismatch")))
+                .hasMessage("User has not verified software token mfa");
+    }
+
+    @Test
+    void stateCannotBeWrittenForAPoolThatIsGone() {
+        UserMfaDirectory directory = new UserMfaDirectory(this.store.resources(), this.fixture.clock());
+
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                        () -> directory.associate("us-east-1_NoSuchPool", "some-sub", "SECRET")))
+                .hasMessage("User does not exist.");
+        assertThat(directory.find("us-east-1_NoSuchPool", "some-sub"))
+                .isEqualTo(UserMfa.none("us-east-1_NoSuchPool", "some-sub"));
+    }
 }
