@@ -92,11 +92,14 @@ public final class MfaActions implements ActionFamily, MfaMembers {
         Caller caller = caller(request.accessToken(), request.session(), context);
         requireSoftwareTokens(caller.pool());
         String secret = Totp.encode(this.ids.randomBytes(Totp.SECRET_BYTES));
+        // The session is moved on before the secret is stored, so that of two requests with one session only the
+        // one whose secret is stored gets an answer.
+        String next = (caller.session() != null) ? this.sessions.advance(request.session(), caller.session()) : null;
         this.mfa.associate(caller.pool().id(), caller.user().sub(), secret);
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("SecretCode", secret);
-        if (caller.session() != null) {
-            response.put("Session", this.sessions.advance(request.session(), caller.session()));
+        if (next != null) {
+            response.put("Session", next);
         }
         return response;
     }
