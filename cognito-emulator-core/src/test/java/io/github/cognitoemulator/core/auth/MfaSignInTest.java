@@ -662,4 +662,40 @@ class MfaSignInTest {
                 "EMAIL_OTP_CODE",
                 this.fixture.latestCode(aliasPool, "erin")));
     }
+
+    @Test
+    void theEmailCarriesThePoolsEmailMfaMessageAndSubject() {
+        this.fixture
+                .call(
+                        "SetUserPoolMfaConfig",
+                        Map.of(
+                                "UserPoolId",
+                                this.poolId,
+                                "MfaConfiguration",
+                                "OPTIONAL",
+                                "EmailMfaConfiguration",
+                                Map.of("Message", "Sign-in code: {####}", "Subject", "Your sign-in code")))
+                .requireSuccess();
+        String accessToken = alice();
+        this.mfa.setPreference(accessToken, EMAIL, true, true).requireSuccess();
+
+        signIn("alice");
+
+        Message message = this.fixture.emulator().inbox().latest(this.poolId, "alice");
+        assertThat(message.subject()).isEqualTo("Your sign-in code");
+        assertThat(message.body()).isEqualTo("Sign-in code: " + message.code());
+        assertThat(message.type()).isEqualTo("Authentication");
+    }
+
+    @Test
+    void theSmsCarriesCognitosDefaultText() {
+        String accessToken = alice();
+        this.mfa.setPreference(accessToken, SMS, true, true).requireSuccess();
+
+        signIn("alice");
+
+        Message message = this.fixture.emulator().inbox().latest(this.poolId, "alice");
+        assertThat(message.body()).isEqualTo("Your authentication code is " + message.code() + ". ");
+        assertThat(message.subject()).isNull();
+    }
 }
