@@ -1,19 +1,27 @@
 // AWS Amplify JavaScript v6 (aws-amplify/auth) against the emulator, configured as an app configures it for Amazon
 // Cognito with only userPoolEndpoint pointing at the emulator: the default sign-in (USER_SRP_AUTH), the session and
 // its tokens, NEW_PASSWORD_REQUIRED, sign-up and password reset with the codes from /_emulator/messages, a forced
-// token refresh and sign-out.
-import { AdminCreateUserCommand, AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
+// token refresh, sign-out, and a software token (TOTP) set up and then asked for at sign-in.
+import {
+	AdminCreateUserCommand,
+	AdminGetUserCommand,
+	SetUserPoolMfaConfigCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { Amplify } from 'aws-amplify';
 import {
 	confirmResetPassword,
 	confirmSignIn,
 	confirmSignUp,
 	fetchAuthSession,
+	fetchMFAPreference,
 	getCurrentUser,
 	resetPassword,
+	setUpTOTP,
 	signIn,
 	signOut,
 	signUp,
+	updateMFAPreference,
+	verifyTOTPSetup,
 } from 'aws-amplify/auth';
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
 import { sharedInMemoryStorage } from 'aws-amplify/utils';
@@ -28,9 +36,12 @@ import {
 	finish,
 	latestCode,
 	matches,
+	nextTotp,
 	rejects,
 	sdk,
 	step,
+	totp,
+	totpStep,
 } from './lib.mjs';
 
 const CLIENT = 'aws-amplify';
@@ -316,6 +327,65 @@ await amplifyStep('signOut signs out locally; the user can sign in again', async
 	for (const call of signingOut.filter(made => made.status !== 200)) {
 		console.log(`  note ${CLIENT}: signOut sent ${describeCalls([call])}; Amplify ignores the error`);
 	}
+});
+
+// --- MFA with a software token (TOTP) -----------------------------------------------------------------------------
+// The pool offers TOTP as optional MFA, so the steps above, which sign in without it, are unchanged.
+let totpSecret;
+let totpLastStep = 0;
+
+await amplifyStep('setUpTOTP, verifyTOTPSetup and updateMFAPreference make TOTP the preferred MFA', async madeSoFar => {
+	await admin.send(
+		new SetUserPoolMfaConfigCommand({
+			UserPoolId: poolId,
+			MfaConfiguration: 'OPTIONAL',
+			SoftwareTokenMfaConfiguration: { Enabled: true },
+		})
+	);
+	await createConfirmedUser(admin, poolId, 'ivy', 'Ivy-Pass-1');
+	checkSignedIn(await signIn({ username: 'ivy', password: 'Ivy-Pass-1' }), 'signIn before TOTP');
+	const details = await setUpTOTP();
+	matches(details.sharedSecret, /^[A-Z2-7]{52}$/, 'setUpTOTP sharedSecret');
+	const uri = details.getSetupUri('interop', 'ivy').toString();
+	check(uri.startsWith('otpauth://totp/interop:ivy?secret=' + details.sharedSecret), `setup URI ${uri}`);
+	await rejects(
+		verifyTOTPSetup({ code: totp(details.sharedSecret, totpStep() + 10) }),
+		'EnableSoftwareTokenMFAException',
+		'Code mismatch and fail enable Software Token MFA'
+	);
+	const { code, step: used } = await nextTotp(details.sharedSecret, 0);
+	await verifyTOTPSetup({ code, options: { friendlyDeviceName: 'phone' } });
+	totpLastStep = used;
+	await updateMFAPreference({ totp: 'PREFERRED' });
+	const preference = await fetchMFAPreference();
+	equal(preference.preferred, 'TOTP', 'fetchMFAPreference preferred');
+	equalJson(preference.enabled, ['TOTP'], 'fetchMFAPreference enabled');
+	check(
+		actions(madeSoFar()).includes('SetUserMFAPreference'),
+		`updateMFAPreference sent no SetUserMFAPreference: ${describeCalls(madeSoFar())}`
+	);
+	totpSecret = details.sharedSecret;
+});
+
+await amplifyStep('signIn asks for the TOTP code (CONFIRM_SIGN_IN_WITH_TOTP_CODE); confirmSignIn signs in', async madeSoFar => {
+	check(totpSecret, 'no software token was set up');
+	const first = await signIn({ username: 'ivy', password: 'Ivy-Pass-1' });
+	equal(first.isSignedIn, false, 'signIn isSignedIn');
+	equal(first.nextStep?.signInStep, 'CONFIRM_SIGN_IN_WITH_TOTP_CODE', 'signIn nextStep.signInStep');
+	await rejects(
+		confirmSignIn({ challengeResponse: totp(totpSecret, totpStep() + 10) }),
+		'CodeMismatchException',
+		'Invalid code received for user'
+	);
+	const { code, step: used } = await nextTotp(totpSecret, totpLastStep);
+	checkSignedIn(await confirmSignIn({ challengeResponse: code }), 'confirmSignIn');
+	totpLastStep = used;
+	await checkSession('ivy');
+	equalJson(
+		actions(madeSoFar()).filter(action => action.startsWith('RespondToAuthChallenge SOFTWARE')),
+		['RespondToAuthChallenge SOFTWARE_TOKEN_MFA', 'RespondToAuthChallenge SOFTWARE_TOKEN_MFA'],
+		'answers to the TOTP challenge'
+	);
 });
 
 finish();

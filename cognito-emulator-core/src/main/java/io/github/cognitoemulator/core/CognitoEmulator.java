@@ -18,6 +18,8 @@ import io.github.cognitoemulator.core.limit.ApiCategory;
 import io.github.cognitoemulator.core.limit.ProvisionedLimitActions;
 import io.github.cognitoemulator.core.message.MessageInbox;
 import io.github.cognitoemulator.core.message.MessageSender;
+import io.github.cognitoemulator.core.mfa.MfaActions;
+import io.github.cognitoemulator.core.mfa.UserMfaDirectory;
 import io.github.cognitoemulator.core.oidc.OidcDocuments;
 import io.github.cognitoemulator.core.pool.LogDeliveryActions;
 import io.github.cognitoemulator.core.pool.MfaConfigActions;
@@ -113,10 +115,12 @@ public final class CognitoEmulator {
         GroupDirectory groups = new GroupDirectory(store.resources(), store.users());
         this.authEvents = new AuthEventLog(store.resources(), builder.clock, ids);
         UserSignOuts signOuts = new UserSignOuts(store.resources());
+        UserMfaDirectory userMfa = new UserMfaDirectory(store.resources(), builder.clock);
         UserDirectory users = new UserDirectory(store.users(), (user) -> {
             groups.userDeleted(user);
             this.authEvents.userDeleted(user);
             signOuts.userDeleted(user);
+            userMfa.userDeleted(user);
         });
         PasswordChanges passwords = new PasswordChanges(users, builder.clock, ids);
         this.signingKeys = new SigningKeys(store.signingKeys(), builder.keySource);
@@ -132,6 +136,8 @@ public final class CognitoEmulator {
                 tokens,
                 new VerificationCodes(store.codes(), builder.clock, ids),
                 messages);
+        AuthSessions authSessions = new AuthSessions(store.authSessions(), builder.clock, ids);
+        MfaActions mfaActions = new MfaActions(store.pools(), users, tokens, authSessions, userMfa, ids);
         PoolContents contents = new PoolContents() {
             @Override
             public void created(String userPoolId) {
@@ -195,7 +201,7 @@ public final class CognitoEmulator {
                         store.pools(), store.clients(), store.resources(), builder.clock, ids))
                 .family(new TermsActions(store.pools(), store.clients(), store.resources(), builder.clock, ids))
                 .family(new DomainActions(store.pools(), store.resources(), builder.clock, ids, builder.accountId))
-                .family(new AdminUserActions(store.pools(), users, passwords, messages, builder.clock, ids))
+                .family(new AdminUserActions(store.pools(), users, passwords, messages, builder.clock, ids, mfaActions))
                 .family(new ListUsersActions(store.pools(), users))
                 .family(new GroupActions(store.pools(), users, groups, builder.clock))
                 .family(this.userImports)
@@ -204,17 +210,20 @@ public final class CognitoEmulator {
                         store.clients(),
                         users,
                         tokens,
-                        new AuthSessions(store.authSessions(), builder.clock, ids),
+                        authSessions,
                         passwords,
                         store.secrets(),
                         clientSecrets,
                         this.authEvents,
                         builder.clock,
-                        ids))
+                        ids,
+                        messages,
+                        userMfa))
                 .family(new AuthEventActions(store.pools(), users, this.authEvents, builder.clock))
+                .family(mfaActions)
                 .family(new UserRegistrationActions(selfService, passwords, builder.clock, ids))
                 .family(new PasswordActions(selfService, passwords, builder.clock))
-                .family(new UserSelfServiceActions(selfService, builder.clock))
+                .family(new UserSelfServiceActions(selfService, builder.clock, mfaActions))
                 .family(new SignOutActions(selfService))
                 .build();
         this.region = builder.region;

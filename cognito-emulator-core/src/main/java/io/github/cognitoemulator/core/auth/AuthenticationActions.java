@@ -8,6 +8,8 @@ import io.github.cognitoemulator.core.client.ExplicitAuthFlow;
 import io.github.cognitoemulator.core.client.UserPoolClient;
 import io.github.cognitoemulator.core.error.ErrorType;
 import io.github.cognitoemulator.core.error.Errors;
+import io.github.cognitoemulator.core.message.MessageSender;
+import io.github.cognitoemulator.core.mfa.UserMfaDirectory;
 import io.github.cognitoemulator.core.pool.PoolStore;
 import io.github.cognitoemulator.core.pool.UserPool;
 import io.github.cognitoemulator.core.protocol.ActionFamily;
@@ -67,6 +69,12 @@ public final class AuthenticationActions implements ActionFamily {
             AuthFlow.ADMIN_USER_PASSWORD_AUTH,
             AuthFlow.USER_AUTH);
 
+    private static final List<AuthEvent.ChallengeOutcome> PASSWORD_ONLY =
+            List.of(AuthEvent.ChallengeOutcome.password(true));
+
+    private static final List<AuthEvent.ChallengeOutcome> PASSWORD_AND_MFA =
+            List.of(AuthEvent.ChallengeOutcome.password(true), AuthEvent.ChallengeOutcome.mfa(true));
+
     /** The parameter and answer that name a remembered device. */
     private static final String DEVICE_KEY = "DEVICE_KEY";
 
@@ -90,6 +98,10 @@ public final class AuthenticationActions implements ActionFamily {
 
     private final AuthEventLog authEvents;
 
+    private final SignInCodes signInCodes;
+
+    private final MfaChallenges mfa;
+
     public AuthenticationActions(
             PoolStore pools,
             ClientStore clients,
@@ -101,7 +113,9 @@ public final class AuthenticationActions implements ActionFamily {
             ClientSecrets clientSecrets,
             AuthEventLog authEvents,
             Clock clock,
-            Ids ids) {
+            Ids ids,
+            MessageSender messages,
+            UserMfaDirectory mfa) {
         this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
         this.clients = Objects.requireNonNull(clients, "'clients' must not be null");
         this.users = Objects.requireNonNull(users, "'users' must not be null");
@@ -112,6 +126,8 @@ public final class AuthenticationActions implements ActionFamily {
         this.authEvents = Objects.requireNonNull(authEvents, "'authEvents' must not be null");
         this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
         this.srp = new SrpFlow(sessions, clock, ids, secrets.secret("srp-simulation-key", () -> ids.randomBytes(32)));
+        this.signInCodes = new SignInCodes(sessions, messages, clock, ids);
+        this.mfa = new MfaChallenges(mfa, this.signInCodes, sessions, users, clientSecrets, clock);
     }
 
     @Override
@@ -154,6 +170,19 @@ public final class AuthenticationActions implements ActionFamily {
                 return answerPasswordVerifier(pool, client, request, context);
             case NEW_PASSWORD_REQUIRED:
                 return answerNewPassword(pool, client, request, context);
+            case SMS_MFA:
+            case EMAIL_OTP:
+            case SOFTWARE_TOKEN_MFA:
+            case SELECT_MFA_TYPE:
+            case MFA_SETUP:
+                return this.mfa.answer(
+                        pool,
+                        client,
+                        request.challengeName(),
+                        request.session(),
+                        request.challengeResponses(),
+                        context,
+                        (signIn) -> authenticated(signIn, this.clock.instant(), null, PASSWORD_AND_MFA));
             default:
                 // No other challenge is ever issued, so no session can be answering it.
                 throw ErrorType.NOT_AUTHORIZED.exception("Invalid session for the user.");
@@ -213,8 +242,12 @@ public final class AuthenticationActions implements ActionFamily {
         return afterPassword(signIn);
     }
 
-    /** The steps once the password is settled: tokens. */
+    /** The steps once the password is settled: MFA, then tokens. */
     private Map<String, Object> afterPassword(SignIn signIn) {
+        Optional<Map<String, Object>> mfaChallenge = this.mfa.challenge(signIn);
+        if (mfaChallenge.isPresent()) {
+            return mfaChallenge.get();
+        }
         return authenticated(signIn, this.clock.instant(), null);
     }
 
@@ -354,16 +387,24 @@ public final class AuthenticationActions implements ActionFamily {
         return response;
     }
 
-    /** Tokens for a sign-in that passed every step, or for the sign-in behind {@code refreshedFrom}. */
+    /** Tokens for a sign-in that passed its password, or for the sign-in behind {@code refreshedFrom}. */
     private Map<String, Object> authenticated(SignIn signIn, Instant authTime, @Nullable RefreshSession refreshedFrom) {
+        return authenticated(signIn, authTime, refreshedFrom, PASSWORD_ONLY);
+    }
+
+    /**
+     * Tokens for a sign-in that passed every step, or for the sign-in behind {@code refreshedFrom}.
+     *
+     * @param passed the challenges the sign-in passed, for its event in the user's history
+     */
+    private Map<String, Object> authenticated(
+            SignIn signIn,
+            Instant authTime,
+            @Nullable RefreshSession refreshedFrom,
+            List<AuthEvent.ChallengeOutcome> passed) {
         UserPool pool = signIn.pool();
         if (refreshedFrom == null) {
-            this.authEvents.record(
-                    pool,
-                    signIn.user(),
-                    AuthEvent.Type.SignIn,
-                    AuthEvent.Response.Pass,
-                    List.of(AuthEvent.ChallengeOutcome.password(true)));
+            this.authEvents.record(pool, signIn.user(), AuthEvent.Type.SignIn, AuthEvent.Response.Pass, passed);
         }
         IssuedTokens issued = this.tokens.issue(new TokenRequest(
                 pool, signIn.client(), signIn.user(), signIn.context().issuer(pool.id()), authTime, refreshedFrom));

@@ -3,6 +3,7 @@ package io.github.cognitoemulator.core.authevent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cognitoemulator.core.EmulatorFixture.Reply;
+import io.github.cognitoemulator.core.MfaFixture;
 import io.github.cognitoemulator.core.SignInFixture;
 import io.github.cognitoemulator.core.SignInFixture.AppClient;
 import java.time.Duration;
@@ -67,6 +68,45 @@ class AuthEventActionsTest {
                 .containsEntry(
                         "ChallengeResponses",
                         List.of(Map.of("ChallengeName", "Password", "ChallengeResponse", "Failure")));
+    }
+
+    @Test
+    void aSignInWithASecondFactorRecordsBoth() {
+        String mfaPool = this.fixture.createPool(Map.of(
+                "UserPoolTier",
+                "PLUS",
+                "UserPoolAddOns",
+                Map.of("AdvancedSecurityMode", "AUDIT"),
+                "SmsConfiguration",
+                MfaFixture.SMS_CONFIGURATION));
+        new MfaFixture(this.fixture)
+                .setMfaConfig(mfaPool, "ON", true, false, false)
+                .requireSuccess();
+        AppClient mfaClient = this.fixture.createPasswordClient(mfaPool);
+        this.fixture.createConfirmedUser(mfaPool, "alice", SignInFixture.PASSWORD, "phone_number", "+15555550123");
+        Reply challenged = this.fixture.signIn(mfaClient.id(), "alice", SignInFixture.PASSWORD);
+
+        new MfaFixture(this.fixture)
+                .respond(
+                        mfaClient.id(),
+                        "SMS_MFA",
+                        challenged.string("Session"),
+                        "USERNAME",
+                        "alice",
+                        "SMS_MFA_CODE",
+                        this.fixture.latestCode(mfaPool, "alice"))
+                .requireSuccess();
+
+        assertThat(this.fixture
+                        .call("AdminListUserAuthEvents", Map.of("UserPoolId", mfaPool, "Username", "alice"))
+                        .list("AuthEvents")
+                        .get(0))
+                .containsEntry("EventResponse", "Pass")
+                .containsEntry(
+                        "ChallengeResponses",
+                        List.of(
+                                Map.of("ChallengeName", "Password", "ChallengeResponse", "Success"),
+                                Map.of("ChallengeName", "Mfa", "ChallengeResponse", "Success")));
     }
 
     @Test

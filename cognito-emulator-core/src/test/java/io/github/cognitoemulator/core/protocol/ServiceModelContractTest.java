@@ -46,10 +46,7 @@ class ServiceModelContractTest {
             "AdminGetDevice",
             "AdminGetUserAuthFactors",
             "AdminListDevices",
-            "AdminSetUserMFAPreference",
-            "AdminSetUserSettings",
             "AdminUpdateDeviceStatus",
-            "AssociateSoftwareToken",
             "CompleteWebAuthnRegistration",
             "ConfirmDevice",
             "DeleteWebAuthnCredential",
@@ -58,11 +55,8 @@ class ServiceModelContractTest {
             "GetUserAuthFactors",
             "ListDevices",
             "ListWebAuthnCredentials",
-            "SetUserMFAPreference",
-            "SetUserSettings",
             "StartWebAuthnRegistration",
-            "UpdateDeviceStatus",
-            "VerifySoftwareToken");
+            "UpdateDeviceStatus");
 
     private final EmulatorFixture fixture = EmulatorFixture.create();
 
