@@ -9,6 +9,8 @@ import io.github.cognitoemulator.core.client.ClientSecrets;
 import io.github.cognitoemulator.core.client.UserPoolClientActions;
 import io.github.cognitoemulator.core.client.UserPoolClientSecretActions;
 import io.github.cognitoemulator.core.code.VerificationCodes;
+import io.github.cognitoemulator.core.device.DeviceActions;
+import io.github.cognitoemulator.core.device.DeviceRegistry;
 import io.github.cognitoemulator.core.domain.DomainActions;
 import io.github.cognitoemulator.core.group.GroupActions;
 import io.github.cognitoemulator.core.group.GroupDirectory;
@@ -106,7 +108,11 @@ public final class CognitoEmulator {
         this.housekeeping = new Housekeeping(store, builder.clock);
         this.inbox = new MessageInbox(store.messages());
         GroupDirectory groups = new GroupDirectory(store.resources(), store.users());
-        UserDirectory users = new UserDirectory(store.users(), groups::userDeleted);
+        DeviceRegistry devices = new DeviceRegistry(store.resources(), ids);
+        UserDirectory users = new UserDirectory(store.users(), (user) -> {
+            groups.userDeleted(user);
+            devices.userDeleted(user);
+        });
         PasswordChanges passwords = new PasswordChanges(users, builder.clock, ids);
         this.signingKeys = new SigningKeys(store.signingKeys(), builder.keySource);
         TokenService tokens =
@@ -198,7 +204,9 @@ public final class CognitoEmulator {
                         store.secrets(),
                         clientSecrets,
                         builder.clock,
-                        ids))
+                        ids,
+                        devices))
+                .family(new DeviceActions(store.pools(), users, tokens, devices, builder.clock))
                 .family(new UserRegistrationActions(selfService, passwords, builder.clock, ids))
                 .family(new PasswordActions(selfService, passwords, builder.clock))
                 .family(new UserSelfServiceActions(selfService, builder.clock))

@@ -4,6 +4,7 @@ import io.github.cognitoemulator.core.client.ClientSecrets;
 import io.github.cognitoemulator.core.client.ClientStore;
 import io.github.cognitoemulator.core.client.ExplicitAuthFlow;
 import io.github.cognitoemulator.core.client.UserPoolClient;
+import io.github.cognitoemulator.core.device.DeviceRegistry;
 import io.github.cognitoemulator.core.error.ErrorType;
 import io.github.cognitoemulator.core.error.Errors;
 import io.github.cognitoemulator.core.pool.PoolStore;
@@ -86,6 +87,8 @@ public final class AuthenticationActions implements ActionFamily {
 
     private final ClientSecrets clientSecrets;
 
+    private final DeviceSignIn devices;
+
     public AuthenticationActions(
             PoolStore pools,
             ClientStore clients,
@@ -96,7 +99,8 @@ public final class AuthenticationActions implements ActionFamily {
             SecretStore secrets,
             ClientSecrets clientSecrets,
             Clock clock,
-            Ids ids) {
+            Ids ids,
+            DeviceRegistry devices) {
         this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
         this.clients = Objects.requireNonNull(clients, "'clients' must not be null");
         this.users = Objects.requireNonNull(users, "'users' must not be null");
@@ -106,6 +110,7 @@ public final class AuthenticationActions implements ActionFamily {
         this.clientSecrets = Objects.requireNonNull(clientSecrets, "'clientSecrets' must not be null");
         this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
         this.srp = new SrpFlow(sessions, clock, ids, secrets.secret("srp-simulation-key", () -> ids.randomBytes(32)));
+        this.devices = new DeviceSignIn(devices, users, sessions, this.srp, clock);
     }
 
     @Override
@@ -148,6 +153,20 @@ public final class AuthenticationActions implements ActionFamily {
                 return answerPasswordVerifier(pool, client, request, context);
             case NEW_PASSWORD_REQUIRED:
                 return answerNewPassword(pool, client, request, context);
+            case DEVICE_SRP_AUTH:
+                return this.devices.answerDeviceSrpAuth(
+                        pool,
+                        client,
+                        this.clientSecrets.values(client),
+                        request.session(),
+                        request.challengeResponses());
+            case DEVICE_PASSWORD_VERIFIER:
+                // A remembered device stands in for the second factor: straight to tokens, past MFA.
+                return authenticated(
+                        this.devices.answerDevicePasswordVerifier(
+                                pool, client, this.clientSecrets.values(client), request.challengeResponses(), context),
+                        this.clock.instant(),
+                        null);
             default:
                 // No other challenge is ever issued, so no session can be answering it.
                 throw ErrorType.NOT_AUTHORIZED.exception("Invalid session for the user.");
@@ -207,8 +226,12 @@ public final class AuthenticationActions implements ActionFamily {
         return afterPassword(signIn);
     }
 
-    /** The steps once the password is settled: tokens. */
+    /** The steps once the password is settled: a remembered device's challenge, then tokens. */
     private Map<String, Object> afterPassword(SignIn signIn) {
+        Optional<Map<String, Object>> deviceChallenge = this.devices.challenge(signIn);
+        if (deviceChallenge.isPresent()) {
+            return deviceChallenge.get();
+        }
         return authenticated(signIn, this.clock.instant(), null);
     }
 
@@ -345,8 +368,15 @@ public final class AuthenticationActions implements ActionFamily {
     /** Tokens for a sign-in that passed every step, or for the sign-in behind {@code refreshedFrom}. */
     private Map<String, Object> authenticated(SignIn signIn, Instant authTime, @Nullable RefreshSession refreshedFrom) {
         UserPool pool = signIn.pool();
+        DeviceSignIn.TokenDevice device = this.devices.tokenDevice(signIn, refreshedFrom != null);
         IssuedTokens issued = this.tokens.issue(new TokenRequest(
-                pool, signIn.client(), signIn.user(), signIn.context().issuer(pool.id()), authTime, refreshedFrom));
+                pool,
+                signIn.client(),
+                signIn.user(),
+                signIn.context().issuer(pool.id()),
+                authTime,
+                refreshedFrom,
+                device.deviceKey()));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("AccessToken", issued.accessToken());
         result.put("ExpiresIn", issued.expiresIn());
@@ -355,6 +385,9 @@ public final class AuthenticationActions implements ActionFamily {
             result.put("RefreshToken", issued.refreshToken());
         }
         result.put("IdToken", issued.idToken());
+        if (device.newDeviceMetadata() != null) {
+            result.put("NewDeviceMetadata", device.newDeviceMetadata());
+        }
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("ChallengeParameters", Map.of());
         response.put("AuthenticationResult", result);

@@ -111,6 +111,9 @@ public final class TokenService {
         JWTClaimsSet.Builder accessClaims =
                 new JWTClaimsSet.Builder().claim("sub", request.user().sub());
         addGroupsClaim(accessClaims, groups);
+        if (request.deviceKey() != null) {
+            accessClaims.claim("device_key", request.deviceKey());
+        }
         JWTClaimsSet access = accessClaims
                 .issuer(request.issuer())
                 .claim("client_id", client.clientId())

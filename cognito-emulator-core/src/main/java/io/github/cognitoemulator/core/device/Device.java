@@ -1,0 +1,86 @@
+package io.github.cognitoemulator.core.device;
+
+import io.github.cognitoemulator.core.store.ResourceKind;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A device a user signed in from. It is tracked from the sign-in that handed out its key, confirmed by ConfirmDevice
+ * with the SRP verifier of the device's secret, and remembered either then or by UpdateDeviceStatus.
+ *
+ * @param deviceKey the device key, {@code <region>_<uuid>}
+ * @param name the {@code DeviceName} given at confirmation, or {@code null}
+ * @param salt the salt of the device's secret, as hex, or {@code null} until confirmed with a verifier
+ * @param verifier the SRP verifier of the device's secret, as hex, or {@code null} until confirmed with one
+ * @param confirmed whether ConfirmDevice was called for it
+ * @param remembered whether it is remembered ({@code remembered}) rather than {@code not_remembered}
+ * @param createDate when its key was handed out
+ * @param lastModifiedDate when it last changed
+ * @param lastAuthenticatedDate when the user last signed in with it, or {@code null}
+ */
+public record Device(
+        String deviceKey,
+        @Nullable String name,
+        @Nullable String salt,
+        @Nullable String verifier,
+        boolean confirmed,
+        boolean remembered,
+        Instant createDate,
+        Instant lastModifiedDate,
+        @Nullable Instant lastAuthenticatedDate) {
+
+    /** Keyed by {@code <pool id>/<user sub>/<device key>}. */
+    public static final ResourceKind<Device> KIND = ResourceKind.of("device", Device.class);
+
+    /** Whether the device can answer DEVICE_SRP_AUTH: confirmed with a verifier, and remembered. */
+    public boolean canAuthenticate() {
+        return this.confirmed && this.remembered && this.verifier != null && this.salt != null;
+    }
+
+    Device confirmedWith(
+            @Nullable String name, @Nullable String salt, @Nullable String verifier, boolean remembered, Instant now) {
+        return new Device(
+                this.deviceKey,
+                name,
+                salt,
+                verifier,
+                true,
+                remembered,
+                this.createDate,
+                now,
+                this.lastAuthenticatedDate);
+    }
+
+    Device withRemembered(boolean remembered, Instant now) {
+        return new Device(
+                this.deviceKey,
+                this.name,
+                this.salt,
+                this.verifier,
+                this.confirmed,
+                remembered,
+                this.createDate,
+                now,
+                this.lastAuthenticatedDate);
+    }
+
+    Device authenticatedAt(Instant now) {
+        return new Device(
+                this.deviceKey,
+                this.name,
+                this.salt,
+                this.verifier,
+                this.confirmed,
+                this.remembered,
+                this.createDate,
+                this.lastModifiedDate,
+                now);
+    }
+
+    /** Keeps the verifier out of logs. */
+    @Override
+    public String toString() {
+        return "Device[deviceKey=" + this.deviceKey + ", name=" + this.name + ", confirmed=" + this.confirmed
+                + ", remembered=" + this.remembered + "]";
+    }
+}
