@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param remembered whether it is remembered ({@code remembered}) rather than {@code not_remembered}
  * @param createDate when its key was handed out
  * @param lastModifiedDate when it last changed
- * @param lastAuthenticatedDate when the user last signed in with it, or {@code null}
+ * @param lastAuthenticatedDate when the user last signed in with it, first by the sign-in that handed out its key
  */
 public record Device(
         String deviceKey,
@@ -27,7 +27,7 @@ public record Device(
         boolean remembered,
         Instant createDate,
         Instant lastModifiedDate,
-        @Nullable Instant lastAuthenticatedDate) {
+        Instant lastAuthenticatedDate) {
 
     /** Keyed by {@code <pool id>/<user sub>/<device key>}. */
     public static final ResourceKind<Device> KIND = ResourceKind.of("device", Device.class);

@@ -178,9 +178,7 @@ public final class DeviceActions implements ActionFamily {
         shape.put("DeviceAttributes", attributes);
         shape.put("DeviceCreateDate", device.createDate());
         shape.put("DeviceKey", device.deviceKey());
-        if (device.lastAuthenticatedDate() != null) {
-            shape.put("DeviceLastAuthenticatedDate", device.lastAuthenticatedDate());
-        }
+        shape.put("DeviceLastAuthenticatedDate", device.lastAuthenticatedDate());
         shape.put("DeviceLastModifiedDate", device.lastModifiedDate());
         return shape;
     }

@@ -86,7 +86,7 @@ public final class DeviceRegistry {
      */
     public NewDevice track(UserPool pool, User user, Instant now) {
         String deviceKey = pool.region() + "_" + this.ids.uuid();
-        var device = new Device(deviceKey, null, null, null, false, false, now, now, null);
+        var device = new Device(deviceKey, null, null, null, false, false, now, now, now);
         String key = deviceKey(pool.id(), user.sub(), deviceKey);
         return retrying(() -> {
             Optional<Resource<DeviceRoster>> roster =
@@ -203,14 +203,10 @@ public final class DeviceRegistry {
     private Optional<Resource<Device>> leastWanted(String userPoolId, String sub) {
         Comparator<Resource<Device>> order = Comparator.<Resource<Device>, Boolean>comparing(
                         (device) -> device.value().confirmed())
-                .thenComparing((device) -> lastUsed(device.value()))
+                .thenComparing((device) -> device.value().lastAuthenticatedDate())
                 .thenComparing(Resource::key);
         return this.resources.list(Device.KIND, userPoolId, rosterKey(userPoolId, sub) + "/").stream()
                 .min(order);
-    }
-
-    private static Instant lastUsed(Device device) {
-        return (device.lastAuthenticatedDate() != null) ? device.lastAuthenticatedDate() : device.createDate();
     }
 
     private Resource<Device> require(String userPoolId, String sub, String deviceKey) {
