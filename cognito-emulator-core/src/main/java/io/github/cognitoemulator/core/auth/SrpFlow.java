@@ -82,16 +82,8 @@ final class SrpFlow {
             salt = java.util.HexFormat.of().formatHex(digest, 0, 16);
             verifier = SrpGroup.G.modPow(new BigInteger(1, digest), SrpGroup.N);
         }
-        SrpSession srp = SrpSession.start(a, verifier, this.ids.randomBytes(32));
-        if (srp == null) {
-            throw incorrect();
-        }
-        Map<String, String> data = new LinkedHashMap<>();
-        data.put("A", a.toString(16));
-        data.put("b", srp.b().toString(16));
-        data.put("B", srp.publicB().toString(16));
-        data.put("v", verifier.toString(16));
-        data.put("userId", userId);
+        SrpSession srp = start(a, verifier);
+        Map<String, String> data = exchange(srp, userId);
         String secretBlock = this.sessions.open(new AuthSession(
                 pool.id(),
                 client.clientId(),
@@ -134,22 +126,7 @@ final class SrpFlow {
         if (!username.equals(userId) || session.sub().isEmpty() || !isFresh(timestamp)) {
             throw incorrect();
         }
-        var srp = new SrpSession(
-                new BigInteger(session.data().get("A"), 16),
-                new BigInteger(session.data().get("b"), 16),
-                new BigInteger(session.data().get("B"), 16),
-                new BigInteger(session.data().get("v"), 16));
-        byte[] block;
-        byte[] claimed;
-        try {
-            block = Base64.getDecoder().decode(secretBlock);
-            claimed = Base64.getDecoder().decode(signature);
-        } catch (IllegalArgumentException ex) {
-            throw incorrect();
-        }
-        if (!srp.verify(pool.idSuffix(), userId, block, timestamp, claimed)) {
-            throw incorrect();
-        }
+        checkClaim(session, pool.idSuffix(), userId, secretBlock, timestamp, signature);
         return session;
     }
 
@@ -175,16 +152,8 @@ final class SrpFlow {
             throw incorrect();
         }
         BigInteger verifier = new BigInteger(Objects.requireNonNull(device.verifier()), 16);
-        SrpSession srp = SrpSession.start(a, verifier, this.ids.randomBytes(32));
-        if (srp == null) {
-            throw incorrect();
-        }
-        Map<String, String> data = new LinkedHashMap<>();
-        data.put("A", a.toString(16));
-        data.put("b", srp.b().toString(16));
-        data.put("B", srp.publicB().toString(16));
-        data.put("v", verifier.toString(16));
-        data.put("userId", userId);
+        SrpSession srp = start(a, verifier);
+        Map<String, String> data = exchange(srp, userId);
         data.put("deviceKey", device.deviceKey());
         data.put("groupKey", groupKey);
         String secretBlock = this.sessions.open(new AuthSession(
@@ -232,6 +201,19 @@ final class SrpFlow {
         if (!username.equals(userId) || !deviceKey.equals(session.data().get("deviceKey")) || !isFresh(timestamp)) {
             throw incorrect();
         }
+        checkClaim(session, session.data().get("groupKey"), deviceKey, secretBlock, timestamp, signature);
+        return session;
+    }
+
+    /**
+     * Checks the signature of a PASSWORD_VERIFIER or DEVICE_PASSWORD_VERIFIER answer against the exchange kept in
+     * its session.
+     *
+     * @param name what the signature starts with: the pool name, or the device group key
+     * @param id the user's internal username, or the device key
+     */
+    private static void checkClaim(
+            AuthSession session, String name, String id, String secretBlock, String timestamp, String signature) {
         var srp = new SrpSession(
                 new BigInteger(session.data().get("A"), 16),
                 new BigInteger(session.data().get("b"), 16),
@@ -245,10 +227,29 @@ final class SrpFlow {
         } catch (IllegalArgumentException ex) {
             throw incorrect();
         }
-        if (!srp.verify(session.data().get("groupKey"), deviceKey, block, timestamp, claimed)) {
+        if (!srp.verify(name, id, block, timestamp, claimed)) {
             throw incorrect();
         }
-        return session;
+    }
+
+    /** The server's side of an exchange with the client's {@code A}, refused when {@code A mod N = 0}. */
+    private SrpSession start(BigInteger a, BigInteger verifier) {
+        SrpSession srp = SrpSession.start(a, verifier, this.ids.randomBytes(32));
+        if (srp == null) {
+            throw incorrect();
+        }
+        return srp;
+    }
+
+    /** What a session keeps of an exchange to check the answer: both public values, the private one, the verifier. */
+    private static Map<String, String> exchange(SrpSession srp, String userId) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("A", srp.a().toString(16));
+        data.put("b", srp.b().toString(16));
+        data.put("B", srp.publicB().toString(16));
+        data.put("v", srp.verifier().toString(16));
+        data.put("userId", userId);
+        return data;
     }
 
     /** Whether a timestamp is in Cognito's exact format and close to now. */
