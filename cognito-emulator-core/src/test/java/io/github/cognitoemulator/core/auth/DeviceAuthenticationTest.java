@@ -407,6 +407,69 @@ class DeviceAuthenticationTest {
                 .containsEntry("device_key", device.deviceKey());
     }
 
+    @Test
+    void aClientWithASecretSignsTheDeviceAnswersToo() {
+        this.client = this.fixture.createClient(
+                this.poolId,
+                Map.of(
+                        "ExplicitAuthFlows",
+                        List.of("ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"),
+                        "GenerateSecret",
+                        true));
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("USERNAME", "alice");
+        parameters.put("PASSWORD", SignInFixture.PASSWORD);
+        parameters.put("SECRET_HASH", SignInFixture.secretHash(this.client.secret(), "alice", this.client.id()));
+        Reply first = this.fixture.call(
+                "InitiateAuth",
+                Map.of("AuthFlow", "USER_PASSWORD_AUTH", "ClientId", this.client.id(), "AuthParameters", parameters));
+        Map<String, Object> metadata = first.requireSuccess().map("AuthenticationResult", "NewDeviceMetadata");
+        var device = new IndependentDeviceClient(
+                (String) metadata.get("DeviceGroupKey"), (String) metadata.get("DeviceKey"), 21);
+        this.fixture
+                .call(
+                        "ConfirmDevice",
+                        Map.of(
+                                "AccessToken",
+                                SignInFixture.tokens(first).accessToken(),
+                                "DeviceKey",
+                                device.deviceKey(),
+                                "DeviceSecretVerifierConfig",
+                                Map.of("PasswordVerifier", device.passwordVerifier(), "Salt", device.salt())))
+                .requireSuccess();
+        String secretHash = SignInFixture.secretHash(this.client.secret(), "alice", this.client.id());
+        parameters.put("DEVICE_KEY", device.deviceKey());
+        Reply challenge = this.fixture.call(
+                "InitiateAuth",
+                Map.of("AuthFlow", "USER_PASSWORD_AUTH", "ClientId", this.client.id(), "AuthParameters", parameters));
+        String missing = "400 NotAuthorizedException: Client " + this.client.id()
+                + " is configured with secret but SECRET_HASH was not received";
+        assertThat(respond("DEVICE_SRP_AUTH", challenge.string("Session"), device.srpAuth("alice"))
+                        .error())
+                .isEqualTo(missing);
+
+        challenge = this.fixture.call(
+                "InitiateAuth",
+                Map.of("AuthFlow", "USER_PASSWORD_AUTH", "ClientId", this.client.id(), "AuthParameters", parameters));
+        Map<String, String> srpAuth = new LinkedHashMap<>(device.srpAuth("alice"));
+        srpAuth.put("SECRET_HASH", secretHash);
+        Reply verifier = respond("DEVICE_SRP_AUTH", challenge.string("Session"), srpAuth);
+        assertThat(verifier.string("ChallengeName")).as(verifier.body()).isEqualTo("DEVICE_PASSWORD_VERIFIER");
+        Map<String, Object> verifierParameters = verifier.map("ChallengeParameters");
+        assertThat(respond("DEVICE_PASSWORD_VERIFIER", null, device.passwordVerifier(verifierParameters, timestamp()))
+                        .error())
+                .isEqualTo(missing);
+
+        challenge = this.fixture.call(
+                "InitiateAuth",
+                Map.of("AuthFlow", "USER_PASSWORD_AUTH", "ClientId", this.client.id(), "AuthParameters", parameters));
+        verifierParameters =
+                respond("DEVICE_SRP_AUTH", challenge.string("Session"), srpAuth).map("ChallengeParameters");
+        Map<String, String> answer = new LinkedHashMap<>(device.passwordVerifier(verifierParameters, timestamp()));
+        answer.put("SECRET_HASH", secretHash);
+        assertThat(respond("DEVICE_PASSWORD_VERIFIER", null, answer).status()).isEqualTo(200);
+    }
+
     private String groupKey() {
         // Any sign-in without a device key shows the user's group key.
         return (String) signIn(null)
