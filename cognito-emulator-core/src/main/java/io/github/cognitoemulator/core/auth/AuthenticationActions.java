@@ -175,6 +175,7 @@ public final class AuthenticationActions implements ActionFamily {
 
     private Map<String, Object> answerPasswordVerifier(
             UserPool pool, UserPoolClient client, RespondToAuthChallengeRequest request, RequestContext context) {
+        this.devices.requireKnownDevice(pool, client, request.challengeResponses());
         AuthSession session =
                 this.srp.verify(pool, client, this.clientSecrets.values(client), request.challengeResponses());
         // By sub only: a user whose username happens to equal the sub is someone else.

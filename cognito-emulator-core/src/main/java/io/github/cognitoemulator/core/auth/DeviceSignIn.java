@@ -77,6 +77,34 @@ final class DeviceSignIn {
         return Optional.of(response);
     }
 
+    /**
+     * Refuses a PASSWORD_VERIFIER answer that names a device the user does not have before the answer spends its
+     * secret block, so that the client can send the same answer again without the device key, as
+     * amazon-cognito-identity-js does when told the device does not exist.
+     *
+     * @throws io.github.cognitoemulator.core.error.CognitoException {@code ResourceNotFoundException} for a device
+     *     key that is not the user's; nothing for an answer that the password check refuses anyway
+     */
+    void requireKnownDevice(UserPool pool, UserPoolClient client, Map<String, String> responses) {
+        String deviceKey = responses.get(DEVICE_KEY);
+        String secretBlock = responses.get("PASSWORD_CLAIM_SECRET_BLOCK");
+        if (deviceKey == null
+                || secretBlock == null
+                || pool.deviceConfiguration().isEmpty()) {
+            return;
+        }
+        AuthSession session;
+        try {
+            session = this.sessions.find(secretBlock, client.clientId(), ChallengeName.PASSWORD_VERIFIER);
+        } catch (io.github.cognitoemulator.core.error.CognitoException ex) {
+            return;
+        }
+        if (!session.sub().isEmpty()
+                && this.devices.find(pool.id(), session.sub(), deviceKey).isEmpty()) {
+            throw DeviceRegistry.notFound();
+        }
+    }
+
     /** The answer to DEVICE_SRP_AUTH ({@code USERNAME}, {@code DEVICE_KEY}, {@code SRP_A}): DEVICE_PASSWORD_VERIFIER. */
     Map<String, Object> answerDeviceSrpAuth(
             UserPool pool,

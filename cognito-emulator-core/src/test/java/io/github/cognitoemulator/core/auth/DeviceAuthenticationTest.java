@@ -196,6 +196,80 @@ class DeviceAuthenticationTest {
     }
 
     @Test
+    void anUnknownDeviceInThePasswordVerifierLeavesTheSecretBlockForAnAnswerWithoutIt() {
+        var srp = new IndependentSrpClient(this.poolId, 4);
+        Reply challenge = this.fixture.call(
+                "InitiateAuth",
+                Map.of(
+                        "AuthFlow", "USER_SRP_AUTH",
+                        "ClientId", this.client.id(),
+                        "AuthParameters", Map.of("USERNAME", "alice", "SRP_A", srp.srpA())));
+        Map<String, String> answer = new LinkedHashMap<>(
+                srp.answer(challenge.map("ChallengeParameters"), SignInFixture.PASSWORD, timestamp()));
+        Map<String, String> withDevice = new LinkedHashMap<>(answer);
+        withDevice.put("DEVICE_KEY", "us-east-1_4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f");
+
+        assertThat(respond("PASSWORD_VERIFIER", null, withDevice).error()).isEqualTo(NO_DEVICE);
+
+        Reply retried = respond("PASSWORD_VERIFIER", null, answer);
+        assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+        assertThat(retried.map("AuthenticationResult")).containsKey("NewDeviceMetadata");
+    }
+
+    @Test
+    void aForgedSecretBlockWithADeviceKeyIsJustAWrongPassword() {
+        Map<String, String> forged = new LinkedHashMap<>();
+        forged.put("USERNAME", "alice");
+        forged.put("PASSWORD_CLAIM_SECRET_BLOCK", "AAAA");
+        forged.put("TIMESTAMP", timestamp());
+        forged.put("PASSWORD_CLAIM_SIGNATURE", "AAAA");
+        forged.put("DEVICE_KEY", "us-east-1_4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f");
+
+        assertThat(respond("PASSWORD_VERIFIER", null, forged).error()).isEqualTo(INCORRECT);
+    }
+
+    @Test
+    void anUnknownUsersSimulatedChallengeWithADeviceKeyIsJustAWrongPassword() {
+        this.client = this.fixture.createClient(
+                this.poolId,
+                Map.of(
+                        "ExplicitAuthFlows",
+                        List.of("ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"),
+                        "PreventUserExistenceErrors",
+                        "ENABLED"));
+        var srp = new IndependentSrpClient(this.poolId, 5);
+        Reply challenge = this.fixture.call(
+                "InitiateAuth",
+                Map.of(
+                        "AuthFlow", "USER_SRP_AUTH",
+                        "ClientId", this.client.id(),
+                        "AuthParameters", Map.of("USERNAME", "nobody", "SRP_A", srp.srpA())));
+        Map<String, String> answer = new LinkedHashMap<>(
+                srp.answer(challenge.map("ChallengeParameters"), SignInFixture.PASSWORD, timestamp()));
+        answer.put("DEVICE_KEY", "us-east-1_4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f");
+
+        assertThat(respond("PASSWORD_VERIFIER", null, answer).error()).isEqualTo(INCORRECT);
+    }
+
+    @Test
+    void aPoolWithoutTrackingIgnoresTheDeviceKeyOfAPasswordVerifier() {
+        this.poolId = this.fixture.createPool();
+        this.client = client();
+        var srp = new IndependentSrpClient(this.poolId, 6);
+        Reply challenge = this.fixture.call(
+                "InitiateAuth",
+                Map.of(
+                        "AuthFlow", "USER_SRP_AUTH",
+                        "ClientId", this.client.id(),
+                        "AuthParameters", Map.of("USERNAME", "alice", "SRP_A", srp.srpA())));
+        Map<String, String> answer = new LinkedHashMap<>(
+                srp.answer(challenge.map("ChallengeParameters"), SignInFixture.PASSWORD, timestamp()));
+        answer.put("DEVICE_KEY", "us-east-1_4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f");
+
+        assertThat(respond("PASSWORD_VERIFIER", null, answer).status()).isEqualTo(200);
+    }
+
+    @Test
     void aWrongDeviceSecretOrAReplayedSecretBlockIsRefused() {
         IndependentDeviceClient device = confirmedDevice(9);
         var impostor = new IndependentDeviceClient(groupKey(), device.deviceKey(), 10);
