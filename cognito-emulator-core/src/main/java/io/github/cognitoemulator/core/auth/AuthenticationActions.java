@@ -110,7 +110,7 @@ public final class AuthenticationActions implements ActionFamily {
         this.clientSecrets = Objects.requireNonNull(clientSecrets, "'clientSecrets' must not be null");
         this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
         this.srp = new SrpFlow(sessions, clock, ids, secrets.secret("srp-simulation-key", () -> ids.randomBytes(32)));
-        this.devices = new DeviceSignIn(devices, users, sessions, this.srp, clock);
+        this.devices = new DeviceSignIn(devices, users, sessions, this.srp, tokens, clock);
     }
 
     @Override
@@ -369,7 +369,7 @@ public final class AuthenticationActions implements ActionFamily {
     /** Tokens for a sign-in that passed every step, or for the sign-in behind {@code refreshedFrom}. */
     private Map<String, Object> authenticated(SignIn signIn, Instant authTime, @Nullable RefreshSession refreshedFrom) {
         UserPool pool = signIn.pool();
-        DeviceSignIn.TokenDevice device = this.devices.tokenDevice(signIn, refreshedFrom != null);
+        DeviceSignIn.TokenDevice device = this.devices.tokenDevice(signIn, refreshedFrom);
         IssuedTokens issued = this.tokens.issue(new TokenRequest(
                 pool,
                 signIn.client(),
@@ -378,6 +378,7 @@ public final class AuthenticationActions implements ActionFamily {
                 authTime,
                 refreshedFrom,
                 device.deviceKey()));
+        this.devices.issued(signIn, device, issued.refreshToken());
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("AccessToken", issued.accessToken());
         result.put("ExpiresIn", issued.expiresIn());

@@ -6,6 +6,8 @@ import io.github.cognitoemulator.core.device.DeviceRegistry;
 import io.github.cognitoemulator.core.error.ErrorType;
 import io.github.cognitoemulator.core.pool.UserPool;
 import io.github.cognitoemulator.core.protocol.RequestContext;
+import io.github.cognitoemulator.core.token.RefreshSession;
+import io.github.cognitoemulator.core.token.TokenService;
 import io.github.cognitoemulator.core.user.User;
 import io.github.cognitoemulator.core.user.UserDirectory;
 import java.time.Clock;
@@ -34,13 +36,22 @@ final class DeviceSignIn {
 
     private final SrpFlow srp;
 
+    private final TokenService tokens;
+
     private final Clock clock;
 
-    DeviceSignIn(DeviceRegistry devices, UserDirectory users, AuthSessions sessions, SrpFlow srp, Clock clock) {
+    DeviceSignIn(
+            DeviceRegistry devices,
+            UserDirectory users,
+            AuthSessions sessions,
+            SrpFlow srp,
+            TokenService tokens,
+            Clock clock) {
         this.devices = Objects.requireNonNull(devices, "'devices' must not be null");
         this.users = Objects.requireNonNull(users, "'users' must not be null");
         this.sessions = Objects.requireNonNull(sessions, "'sessions' must not be null");
         this.srp = Objects.requireNonNull(srp, "'srp' must not be null");
+        this.tokens = Objects.requireNonNull(tokens, "'tokens' must not be null");
         this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
     }
 
@@ -161,12 +172,17 @@ final class DeviceSignIn {
      * The device the tokens of a sign-in name in {@code device_key}: the known device the client named, or a new one
      * tracked now, whose keys go back in {@code NewDeviceMetadata}; none when the pool does not track devices.
      *
-     * @param refresh whether the tokens refresh an earlier sign-in, which never tracks a new device
+     * @param refreshedFrom the sign-in being refreshed, which never tracks a new device, or {@code null}
+     * @throws io.github.cognitoemulator.core.error.CognitoException {@code NotAuthorizedException} for a refresh
+     *     token bound to a device that the request does not name, or that is forgotten or was never confirmed
      */
-    TokenDevice tokenDevice(SignIn signIn, boolean refresh) {
+    TokenDevice tokenDevice(SignIn signIn, @Nullable RefreshSession refreshedFrom) {
         UserPool pool = signIn.pool();
         if (pool.deviceConfiguration().isEmpty()) {
             return new TokenDevice(null, null);
+        }
+        if (refreshedFrom != null) {
+            return refreshDevice(signIn, refreshedFrom.originJti());
         }
         if (signIn.deviceKey() != null) {
             Optional<Device> known = this.devices.find(pool.id(), signIn.user().sub(), signIn.deviceKey());
@@ -175,11 +191,45 @@ final class DeviceSignIn {
                 return new TokenDevice(signIn.deviceKey(), null);
             }
         }
-        if (refresh) {
-            return new TokenDevice(null, null);
-        }
         DeviceRegistry.NewDevice created = this.devices.track(pool, signIn.user(), this.clock.instant());
         return new TokenDevice(created.deviceKey(), created);
+    }
+
+    /**
+     * The device of a refresh: in a pool that tracks devices, a refresh token works only with the confirmed device its
+     * sign-in was bound to.
+     */
+    private TokenDevice refreshDevice(SignIn signIn, String originJti) {
+        String userPoolId = signIn.pool().id();
+        String sub = signIn.user().sub();
+        if (signIn.deviceKey() == null) {
+            if (this.devices.isBoundToADevice(userPoolId, sub, originJti)) {
+                throw invalidRefreshToken();
+            }
+            return new TokenDevice(null, null);
+        }
+        this.devices
+                .find(userPoolId, sub, signIn.deviceKey())
+                .filter((device) ->
+                        device.confirmed() && device.refreshOrigins().contains(originJti))
+                .orElseThrow(DeviceSignIn::invalidRefreshToken);
+        this.devices.authenticated(userPoolId, sub, signIn.deviceKey(), this.clock.instant());
+        return new TokenDevice(signIn.deviceKey(), null);
+    }
+
+    /** Binds the refresh token just issued for a sign-in to its device, so that it refreshes with that device only. */
+    void issued(SignIn signIn, TokenDevice device, @Nullable String refreshToken) {
+        if (device.deviceKey() == null || refreshToken == null) {
+            return;
+        }
+        String originJti = this.tokens
+                .refreshSession(refreshToken, signIn.client().clientId())
+                .originJti();
+        this.devices.bindRefreshToken(signIn.pool().id(), signIn.user().sub(), device.deviceKey(), originJti);
+    }
+
+    private static io.github.cognitoemulator.core.error.CognitoException invalidRefreshToken() {
+        return ErrorType.NOT_AUTHORIZED.exception("Invalid Refresh Token.");
     }
 
     /**

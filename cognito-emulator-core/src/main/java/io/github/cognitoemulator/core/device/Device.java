@@ -2,6 +2,8 @@ package io.github.cognitoemulator.core.device;
 
 import io.github.cognitoemulator.core.store.ResourceKind;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param createDate when its key was handed out
  * @param lastModifiedDate when it last changed
  * @param lastAuthenticatedDate when the user last signed in with it, first by the sign-in that handed out its key
+ * @param refreshOrigins the {@code origin_jti} of the latest sign-ins from the device, oldest first: their refresh
+ *     tokens work with this device key only
  */
 public record Device(
         String deviceKey,
@@ -27,10 +31,18 @@ public record Device(
         boolean remembered,
         Instant createDate,
         Instant lastModifiedDate,
-        Instant lastAuthenticatedDate) {
+        Instant lastAuthenticatedDate,
+        List<String> refreshOrigins) {
 
     /** Keyed by {@code <pool id>/<user sub>/<device key>}. */
     public static final ResourceKind<Device> KIND = ResourceKind.of("device", Device.class);
+
+    /** How many sign-ins from one device keep refresh tokens bound to it; older ones stop working. */
+    public static final int MAX_REFRESH_ORIGINS = 20;
+
+    public Device {
+        refreshOrigins = List.copyOf(refreshOrigins);
+    }
 
     /** Whether the device can answer DEVICE_SRP_AUTH: confirmed with a verifier, and remembered. */
     public boolean canAuthenticate() {
@@ -48,7 +60,8 @@ public record Device(
                 remembered,
                 this.createDate,
                 now,
-                this.lastAuthenticatedDate);
+                this.lastAuthenticatedDate,
+                this.refreshOrigins);
     }
 
     Device withRemembered(boolean remembered, Instant now) {
@@ -61,7 +74,8 @@ public record Device(
                 remembered,
                 this.createDate,
                 now,
-                this.lastAuthenticatedDate);
+                this.lastAuthenticatedDate,
+                this.refreshOrigins);
     }
 
     Device authenticatedAt(Instant now) {
@@ -74,7 +88,28 @@ public record Device(
                 this.remembered,
                 this.createDate,
                 this.lastModifiedDate,
-                now);
+                now,
+                this.refreshOrigins);
+    }
+
+    /** This device with the sign-in {@code originJti} added to those whose refresh tokens it takes. */
+    Device withRefreshOrigin(String originJti) {
+        List<String> origins = new ArrayList<>(this.refreshOrigins);
+        origins.add(originJti);
+        while (origins.size() > MAX_REFRESH_ORIGINS) {
+            origins.remove(0);
+        }
+        return new Device(
+                this.deviceKey,
+                this.name,
+                this.salt,
+                this.verifier,
+                this.confirmed,
+                this.remembered,
+                this.createDate,
+                this.lastModifiedDate,
+                this.lastAuthenticatedDate,
+                origins);
     }
 
     /** Keeps the verifier out of logs. */

@@ -73,6 +73,19 @@ public final class DeviceRegistry {
                 .map((roster) -> roster.value().deviceGroupKey());
     }
 
+    /**
+     * Whether the sign-in {@code originJti} was bound to a device of the user, one still tracked or one forgotten:
+     * its refresh token then needs that device's key.
+     */
+    public boolean isBoundToADevice(String userPoolId, String sub, String originJti) {
+        return list(userPoolId, sub).stream()
+                        .anyMatch((device) -> device.refreshOrigins().contains(originJti))
+                || this.resources
+                        .find(DeviceRoster.KIND, rosterKey(userPoolId, sub))
+                        .filter((roster) -> roster.value().forgottenOrigins().contains(originJti))
+                        .isPresent();
+    }
+
     /** Every device of the user, confirmed or not, by device key. */
     public List<Device> list(String userPoolId, String sub) {
         return this.resources.list(Device.KIND, userPoolId, rosterKey(userPoolId, sub) + "/").stream()
@@ -86,7 +99,7 @@ public final class DeviceRegistry {
      */
     public NewDevice track(UserPool pool, User user, Instant now) {
         String deviceKey = pool.region() + "_" + this.ids.uuid();
-        var device = new Device(deviceKey, null, null, null, false, false, now, now, now);
+        var device = new Device(deviceKey, null, null, null, false, false, now, now, now, List.of());
         String key = deviceKey(pool.id(), user.sub(), deviceKey);
         return retrying(() -> {
             Optional<Resource<DeviceRoster>> roster =
@@ -96,16 +109,23 @@ public final class DeviceRegistry {
             if (roster.isEmpty()) {
                 groupKey = "-" + this.ids.randomString(GROUP_KEY_ALPHABET, 8);
                 changes.add(new ResourceChange.Create<>(
-                        DeviceRoster.KIND, pool.id(), rosterKey(pool.id(), user.sub()), new DeviceRoster(groupKey, 1)));
+                        DeviceRoster.KIND,
+                        pool.id(),
+                        rosterKey(pool.id(), user.sub()),
+                        new DeviceRoster(groupKey, 1, List.of())));
             } else {
                 groupKey = roster.get().value().deviceGroupKey();
                 int devices = roster.get().value().devices();
+                List<Device> evicted = new ArrayList<>();
                 if (devices >= this.maxDevices) {
-                    leastWanted(pool.id(), user.sub())
-                            .ifPresent((victim) -> changes.add(new ResourceChange.Delete(victim)));
-                    devices = devices - changes.size();
+                    leastWanted(pool.id(), user.sub()).ifPresent((victim) -> {
+                        changes.add(new ResourceChange.Delete(victim));
+                        evicted.add(victim.value());
+                    });
+                    devices = devices - evicted.size();
                 }
-                changes.add(new ResourceChange.Replace<>(roster.get(), new DeviceRoster(groupKey, devices + 1)));
+                changes.add(new ResourceChange.Replace<>(
+                        roster.get(), roster.get().value().after(devices + 1, evicted)));
             }
             changes.add(new ResourceChange.Create<>(Device.KIND, pool.id(), key, device));
             return this.resources.write(changes) ? new NewDevice(deviceKey, groupKey) : null;
@@ -165,6 +185,23 @@ public final class DeviceRegistry {
     }
 
     /**
+     * Binds the refresh token of the sign-in {@code originJti} to a device: from now on it refreshes only with that
+     * device key. Nothing happens when the device was forgotten meanwhile.
+     */
+    public void bindRefreshToken(String userPoolId, String sub, String deviceKey, String originJti) {
+        retrying(() -> {
+            Optional<Resource<Device>> current =
+                    this.resources.find(Device.KIND, deviceKey(userPoolId, sub, deviceKey));
+            if (current.isEmpty()) {
+                return true;
+            }
+            return this.resources.replace(current.get(), current.get().value().withRefreshOrigin(originJti))
+                    ? true
+                    : null;
+        });
+    }
+
+    /**
      * Forgets a device: it can no longer authenticate, and a sign-in from it is a sign-in from a new device.
      *
      * @throws CognitoException {@code ResourceNotFoundException} when the user has no such device
@@ -177,10 +214,7 @@ public final class DeviceRegistry {
             List<ResourceChange> changes = new ArrayList<>();
             changes.add(new ResourceChange.Delete(current));
             roster.ifPresent((found) -> changes.add(new ResourceChange.Replace<>(
-                    found,
-                    new DeviceRoster(
-                            found.value().deviceGroupKey(),
-                            Math.max(0, found.value().devices() - 1)))));
+                    found, found.value().after(Math.max(0, found.value().devices() - 1), List.of(current.value())))));
             return this.resources.write(changes) ? true : null;
         });
     }

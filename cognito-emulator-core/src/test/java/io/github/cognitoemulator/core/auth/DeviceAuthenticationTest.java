@@ -454,31 +454,84 @@ class DeviceAuthenticationTest {
                 .containsEntry("device_key", deviceKey);
     }
 
-    @Test
-    void aRefreshNamesTheDeviceItWasGivenAndNeverTracksANewOne() {
-        IndependentDeviceClient device = confirmedDevice(17);
-        String refreshToken = SignInFixture.tokens(signIn(null)).refreshToken();
-
-        Reply withDevice = this.fixture.call(
+    private Reply refresh(String refreshToken, String deviceKey) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("REFRESH_TOKEN", refreshToken);
+        if (deviceKey != null) {
+            parameters.put("DEVICE_KEY", deviceKey);
+        }
+        return this.fixture.call(
                 "InitiateAuth",
-                Map.of(
-                        "AuthFlow", "REFRESH_TOKEN_AUTH",
-                        "ClientId", this.client.id(),
-                        "AuthParameters", Map.of("REFRESH_TOKEN", refreshToken, "DEVICE_KEY", device.deviceKey())));
+                Map.of("AuthFlow", "REFRESH_TOKEN_AUTH", "ClientId", this.client.id(), "AuthParameters", parameters));
+    }
+
+    private static final String INVALID_REFRESH = "400 NotAuthorizedException: Invalid Refresh Token.";
+
+    @Test
+    void aRefreshTokenWorksOnlyWithTheConfirmedDeviceItsSignInWasFrom() {
+        IndependentDeviceClient device = confirmedDevice(17);
+        Map<String, Object> parameters = deviceVerifierChallenge(device).map("ChallengeParameters");
+        String refreshToken = SignInFixture.tokens(
+                        respond("DEVICE_PASSWORD_VERIFIER", null, device.passwordVerifier(parameters, timestamp())))
+                .refreshToken();
+
+        Reply withDevice = refresh(refreshToken, device.deviceKey());
+        assertThat(withDevice.status()).as(withDevice.body()).isEqualTo(200);
         assertThat(withDevice.map("AuthenticationResult")).doesNotContainKey("NewDeviceMetadata");
         assertThat(SignInFixture.payload(SignInFixture.tokens(withDevice).accessToken()))
                 .containsEntry("device_key", device.deviceKey());
-
-        Reply withoutDevice = this.fixture.refresh(this.client.id(), refreshToken);
-        assertThat(withoutDevice.map("AuthenticationResult")).doesNotContainKey("NewDeviceMetadata");
-        assertThat(SignInFixture.payload(SignInFixture.tokens(withoutDevice).accessToken()))
-                .doesNotContainKey("device_key");
-
         Reply fromToken = this.fixture.call(
                 "GetTokensFromRefreshToken",
                 Map.of("RefreshToken", refreshToken, "ClientId", this.client.id(), "DeviceKey", device.deviceKey()));
         assertThat(SignInFixture.payload(SignInFixture.tokens(fromToken).accessToken()))
                 .containsEntry("device_key", device.deviceKey());
+
+        assertThat(refresh(refreshToken, null).error()).isEqualTo(INVALID_REFRESH);
+        IndependentDeviceClient other = confirmedDevice(18);
+        assertThat(refresh(refreshToken, other.deviceKey()).error()).isEqualTo(INVALID_REFRESH);
+        assertThat(refresh(refreshToken, "us-east-1_4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f")
+                        .error())
+                .isEqualTo(INVALID_REFRESH);
+
+        this.fixture
+                .call(
+                        "AdminForgetDevice",
+                        Map.of("UserPoolId", this.poolId, "Username", "alice", "DeviceKey", device.deviceKey()))
+                .requireSuccess();
+        assertThat(refresh(refreshToken, device.deviceKey()).error()).isEqualTo(INVALID_REFRESH);
+        // A forgotten device's refresh tokens stay refused, with or without its key.
+        assertThat(refresh(refreshToken, null).error()).isEqualTo(INVALID_REFRESH);
+    }
+
+    @Test
+    void theRefreshTokenOfANewDeviceWorksOnceTheDeviceIsConfirmed() {
+        Reply first = signIn(null).requireSuccess();
+        String deviceKey =
+                (String) first.map("AuthenticationResult", "NewDeviceMetadata").get("DeviceKey");
+        SignInFixture.Tokens tokens = SignInFixture.tokens(first);
+
+        assertThat(refresh(tokens.refreshToken(), deviceKey).error()).isEqualTo(INVALID_REFRESH);
+        assertThat(refresh(tokens.refreshToken(), null).error()).isEqualTo(INVALID_REFRESH);
+
+        this.fixture
+                .call("ConfirmDevice", Map.of("AccessToken", tokens.accessToken(), "DeviceKey", deviceKey))
+                .requireSuccess();
+        Reply refreshed = refresh(tokens.refreshToken(), deviceKey);
+        assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
+        assertThat(refreshed.map("AuthenticationResult")).doesNotContainKey("NewDeviceMetadata");
+    }
+
+    @Test
+    void aPoolWithoutTrackingRefreshesWhateverDeviceKeyComesAlong() {
+        this.poolId = this.fixture.createPool();
+        this.client = client();
+        String refreshToken = SignInFixture.tokens(signIn(null)).refreshToken();
+
+        Reply refreshed = refresh(refreshToken, "us-east-1_4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f");
+
+        assertThat(refreshed.status()).isEqualTo(200);
+        assertThat(SignInFixture.payload(SignInFixture.tokens(refreshed).accessToken()))
+                .doesNotContainKey("device_key");
     }
 
     @Test

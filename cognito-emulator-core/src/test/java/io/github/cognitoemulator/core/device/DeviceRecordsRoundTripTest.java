@@ -6,6 +6,7 @@ import io.github.cognitoemulator.core.store.EmulatorStoreContract;
 import io.github.cognitoemulator.core.store.ResourceKind;
 import io.github.cognitoemulator.core.store.jdbc.JdbcStore;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,8 @@ class DeviceRecordsRoundTripTest {
                         true,
                         Instant.parse("2024-03-05T09:07:02.123Z"),
                         Instant.parse("2024-03-06T09:07:02Z"),
-                        Instant.parse("2024-03-07T09:07:02.5Z")));
+                        Instant.parse("2024-03-07T09:07:02.5Z"),
+                        List.of("4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f", "5f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f")));
     }
 
     @Test
@@ -53,11 +55,14 @@ class DeviceRecordsRoundTripTest {
         assertRoundTrip(
                 Device.KIND,
                 POOL + "/sub-1/us-east-1_new",
-                new Device("us-east-1_new", null, null, null, false, false, now, now, now));
+                new Device("us-east-1_new", null, null, null, false, false, now, now, now, List.of()));
     }
 
     @Test
     void aUsersRoster() {
-        assertRoundTrip(DeviceRoster.KIND, POOL + "/sub-1", new DeviceRoster("-AbCd1234", 3));
+        assertRoundTrip(
+                DeviceRoster.KIND,
+                POOL + "/sub-1",
+                new DeviceRoster("-AbCd1234", 3, List.of("4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f")));
     }
 }

@@ -112,6 +112,72 @@ class DeviceRegistryTest {
     }
 
     @Test
+    void aDeviceKeepsTheLatestTwentySignInsForItsRefreshTokens() {
+        String deviceKey = track(0);
+        for (int i = 0; i <= Device.MAX_REFRESH_ORIGINS; i++) {
+            this.devices.bindRefreshToken(this.pool.id(), this.user.sub(), deviceKey, "origin-" + i);
+        }
+
+        List<String> origins = this.devices
+                .find(this.pool.id(), this.user.sub(), deviceKey)
+                .orElseThrow()
+                .refreshOrigins();
+
+        assertThat(Device.MAX_REFRESH_ORIGINS).isEqualTo(20);
+        assertThat(origins).hasSize(20).startsWith("origin-1").endsWith("origin-20");
+    }
+
+    @Test
+    void bindingARefreshTokenToAForgottenDeviceChangesNothing() {
+        String deviceKey = track(0);
+        this.devices.forget(this.pool.id(), this.user.sub(), deviceKey);
+
+        this.devices.bindRefreshToken(this.pool.id(), this.user.sub(), deviceKey, "origin");
+
+        assertThat(keys()).isEmpty();
+    }
+
+    @Test
+    void theSignInsOfForgottenAndEvictedDevicesStayBound() {
+        String first = track(0);
+        this.devices.bindRefreshToken(this.pool.id(), this.user.sub(), first, "origin-first");
+        String second = track(1);
+        this.devices.bindRefreshToken(this.pool.id(), this.user.sub(), second, "origin-second");
+        track(2);
+
+        assertThat(this.devices.isBoundToADevice(this.pool.id(), this.user.sub(), "origin-first"))
+                .isTrue();
+        assertThat(this.devices.isBoundToADevice(this.pool.id(), this.user.sub(), "origin-none"))
+                .isFalse();
+        this.devices.forget(this.pool.id(), this.user.sub(), second);
+        track(3);
+        track(4);
+        // At the cap, the device used least recently, the first, made room.
+        assertThat(keys()).doesNotContain(first, second).hasSize(3);
+        assertThat(this.devices.isBoundToADevice(this.pool.id(), this.user.sub(), "origin-first"))
+                .isTrue();
+        assertThat(this.devices.isBoundToADevice(this.pool.id(), this.user.sub(), "origin-second"))
+                .isTrue();
+    }
+
+    @Test
+    void aRosterRemembersTheLatestTwoHundredForgottenSignIns() {
+        var roster = new DeviceRoster("-AbCd1234", 1, List.of());
+        List<String> origins = new java.util.ArrayList<>();
+        for (int i = 0; i <= DeviceRoster.MAX_FORGOTTEN_ORIGINS; i++) {
+            origins.add("origin-" + i);
+        }
+        var device = new Device("us-east-1_0", null, null, null, false, false, T0, T0, T0, origins);
+
+        DeviceRoster after = roster.after(0, List.of(device));
+
+        assertThat(DeviceRoster.MAX_FORGOTTEN_ORIGINS).isEqualTo(200);
+        assertThat(after.devices()).isZero();
+        assertThat(after.deviceGroupKey()).isEqualTo("-AbCd1234");
+        assertThat(after.forgottenOrigins()).hasSize(200).startsWith("origin-1").endsWith("origin-200");
+    }
+
+    @Test
     void theDeviceKeyIsTheRegionAndAUuid() {
         assertThat(track(0)).matches("us-east-1_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     }
