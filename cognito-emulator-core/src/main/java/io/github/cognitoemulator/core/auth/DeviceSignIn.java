@@ -4,6 +4,7 @@ import io.github.cognitoemulator.core.client.UserPoolClient;
 import io.github.cognitoemulator.core.device.Device;
 import io.github.cognitoemulator.core.device.DeviceRegistry;
 import io.github.cognitoemulator.core.error.ErrorType;
+import io.github.cognitoemulator.core.pool.DeviceConfiguration;
 import io.github.cognitoemulator.core.pool.UserPool;
 import io.github.cognitoemulator.core.protocol.RequestContext;
 import io.github.cognitoemulator.core.token.RefreshSession;
@@ -57,19 +58,24 @@ final class DeviceSignIn {
 
     /**
      * The DEVICE_SRP_AUTH challenge when the sign-in names a remembered device of the user in a pool that tracks
-     * devices; empty when the sign-in goes on without device authentication.
+     * devices, and the device may authenticate before MFA: the pool lets remembered devices stand in for MFA
+     * ({@code ChallengeRequiredOnNewDevice}) or has MFA off. Empty when the sign-in goes on without device
+     * authentication.
      *
      * @throws io.github.cognitoemulator.core.error.CognitoException {@code ResourceNotFoundException} when the
      *     {@code DEVICE_KEY} is not a device of the user
      */
     Optional<Map<String, Object>> challenge(SignIn signIn) {
-        if (signIn.deviceKey() == null || signIn.pool().deviceConfiguration().isEmpty()) {
+        Optional<DeviceConfiguration> configuration = signIn.pool().deviceConfiguration();
+        if (signIn.deviceKey() == null || configuration.isEmpty()) {
             return Optional.empty();
         }
         Device device = this.devices
                 .find(signIn.pool().id(), signIn.user().sub(), signIn.deviceKey())
                 .orElseThrow(DeviceRegistry::notFound);
-        if (!device.canAuthenticate()) {
+        boolean beforeMfa = configuration.get().challengeRequiredOnNewDevice()
+                || "OFF".equals(signIn.pool().mfaConfiguration());
+        if (!device.canAuthenticate() || !beforeMfa) {
             return Optional.empty();
         }
         UserPoolClient client = signIn.client();

@@ -440,6 +440,52 @@ class DeviceAuthenticationTest {
     }
 
     @Test
+    void aRememberedDeviceStandsInForMfaOnlyWhereThePoolSaysSo() {
+        this.poolId = this.fixture.createPool(Map.of(
+                "DeviceConfiguration",
+                Map.of("ChallengeRequiredOnNewDevice", false, "DeviceOnlyRememberedOnUserPrompt", false)));
+        this.client = client();
+        IndependentDeviceClient device = confirmedDevice(19);
+        // With MFA off, the device authenticates all the same.
+        assertThat(signIn(device.deviceKey()).string("ChallengeName")).isEqualTo("DEVICE_SRP_AUTH");
+
+        this.fixture
+                .call(
+                        "SetUserPoolMfaConfig",
+                        Map.of(
+                                "UserPoolId",
+                                this.poolId,
+                                "SoftwareTokenMfaConfiguration",
+                                Map.of("Enabled", true),
+                                "MfaConfiguration",
+                                "OPTIONAL"))
+                .requireSuccess();
+
+        Reply reply = signIn(device.deviceKey());
+        assertThat(reply.json()).doesNotContainKey("ChallengeName");
+        assertThat(SignInFixture.payload(SignInFixture.tokens(reply).accessToken()))
+                .containsEntry("device_key", device.deviceKey());
+    }
+
+    @Test
+    void withMfaOnARememberedDeviceStandsInForItWhenThePoolSaysSo() {
+        this.fixture
+                .call(
+                        "SetUserPoolMfaConfig",
+                        Map.of(
+                                "UserPoolId",
+                                this.poolId,
+                                "SoftwareTokenMfaConfiguration",
+                                Map.of("Enabled", true),
+                                "MfaConfiguration",
+                                "OPTIONAL"))
+                .requireSuccess();
+        IndependentDeviceClient device = confirmedDevice(20);
+
+        assertThat(signIn(device.deviceKey()).string("ChallengeName")).isEqualTo("DEVICE_SRP_AUTH");
+    }
+
+    @Test
     void aDeviceNeverConfirmedSignsInWithoutDeviceAuthentication() {
         String deviceKey = (String) signIn(null)
                 .requireSuccess()
