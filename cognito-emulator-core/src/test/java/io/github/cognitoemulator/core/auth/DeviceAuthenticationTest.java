@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Remembered devices in sign-in: {@code NewDeviceMetadata} for a device the pool does not know, DEVICE_SRP_AUTH and
@@ -311,6 +313,62 @@ class DeviceAuthenticationTest {
         missing.remove("DEVICE_KEY");
         assertThat(respond("DEVICE_PASSWORD_VERIFIER", null, missing).error())
                 .isEqualTo("400 InvalidParameterException: Missing required parameter DEVICE_KEY");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"USERNAME", "PASSWORD_CLAIM_SECRET_BLOCK", "TIMESTAMP", "PASSWORD_CLAIM_SIGNATURE"})
+    void eachClaimOfTheDevicePasswordVerifierIsRequired(String name) {
+        IndependentDeviceClient device = confirmedDevice(22);
+        Map<String, Object> parameters = deviceVerifierChallenge(device).map("ChallengeParameters");
+        Map<String, String> answer = new LinkedHashMap<>(device.passwordVerifier(parameters, timestamp()));
+        answer.remove(name);
+
+        assertThat(respond("DEVICE_PASSWORD_VERIFIER", null, answer).error())
+                .isEqualTo("400 InvalidParameterException: Missing required parameter " + name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"USERNAME", "DEVICE_KEY"})
+    void eachMemberOfTheDeviceSrpAuthAnswerIsRequired(String name) {
+        IndependentDeviceClient device = confirmedDevice(23);
+        Map<String, String> answer = new LinkedHashMap<>(device.srpAuth("alice"));
+        answer.remove(name);
+
+        assertThat(respond("DEVICE_SRP_AUTH", signIn(device.deviceKey()).string("Session"), answer)
+                        .error())
+                .isEqualTo("400 InvalidParameterException: Missing required parameter " + name);
+    }
+
+    @Test
+    void theDeviceChallengesExpireWithTheClientsAuthSessionValidity() {
+        IndependentDeviceClient device = confirmedDevice(24);
+        String session = signIn(device.deviceKey()).string("Session");
+        this.fixture.clock().advance(Duration.ofMinutes(3));
+
+        assertThat(respond("DEVICE_SRP_AUTH", session, device.srpAuth("alice")).error())
+                .isEqualTo("400 NotAuthorizedException: Invalid session for the user, session is expired.");
+
+        Map<String, Object> parameters = deviceVerifierChallenge(device).map("ChallengeParameters");
+        this.fixture.clock().advance(Duration.ofMinutes(3));
+        assertThat(respond("DEVICE_PASSWORD_VERIFIER", null, device.passwordVerifier(parameters, timestamp()))
+                        .error())
+                .isEqualTo(INCORRECT);
+    }
+
+    @Test
+    void theDeviceChallengesLiveJustUnderTheClientsAuthSessionValidity() {
+        IndependentDeviceClient device = confirmedDevice(25);
+        String session = signIn(device.deviceKey()).string("Session");
+        this.fixture.clock().advance(Duration.ofMinutes(3).minusSeconds(1));
+        Reply verifier = respond("DEVICE_SRP_AUTH", session, device.srpAuth("alice"));
+        assertThat(verifier.string("ChallengeName")).as(verifier.body()).isEqualTo("DEVICE_PASSWORD_VERIFIER");
+
+        this.fixture.clock().advance(Duration.ofMinutes(3).minusSeconds(1));
+        Reply tokens = respond(
+                "DEVICE_PASSWORD_VERIFIER",
+                null,
+                device.passwordVerifier(verifier.map("ChallengeParameters"), timestamp()));
+        assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
     }
 
     @Test
