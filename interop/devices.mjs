@@ -118,6 +118,15 @@ await step(CLIENT, 'the next sign-in goes through DEVICE_SRP_AUTH with the store
 	equal(claims(second.session.getAccessToken().getJwtToken()).device_key, deviceKey, 'access token device_key');
 });
 
+await step(CLIENT, 'refreshSession sends the device key its refresh token is bound to', async () => {
+	const refreshed = await new Promise((resolve, reject) =>
+		second.user.refreshSession(second.session.getRefreshToken(), (err, session) =>
+			err ? reject(err) : resolve(session)
+		)
+	);
+	equal(claims(refreshed.getAccessToken().getJwtToken()).device_key, deviceKey, 'refreshed access token device_key');
+});
+
 await step(CLIENT, 'getDevice', async () => {
 	const got = await promised((callbacks) => second.user.getDevice(callbacks));
 	equal(got.Device?.DeviceKey, deviceKey, 'Device.DeviceKey');
