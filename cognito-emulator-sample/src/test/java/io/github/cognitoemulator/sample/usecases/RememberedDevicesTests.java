@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.DeviceRemem
 import software.amazon.awssdk.services.cognitoidentityprovider.model.DeviceType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NewDeviceMetadataType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
@@ -122,6 +123,20 @@ class RememberedDevicesTests extends SignInUseCase {
                         .get("device_key")
                         .asString())
                 .isEqualTo(metadata.deviceKey());
+        String refreshToken = tokens.authenticationResult().refreshToken();
+        AuthenticationResultType refreshed = cognito()
+                .initiateAuth((request) -> request.authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
+                        .clientId(clientId)
+                        .authParameters(Map.of("REFRESH_TOKEN", refreshToken, "DEVICE_KEY", metadata.deviceKey())))
+                .authenticationResult();
+        assertThat(claims(refreshed.accessToken()).get("device_key").asString()).isEqualTo(metadata.deviceKey());
+        NotAuthorizedException unbound = cognitoError(
+                NotAuthorizedException.class,
+                () -> cognito()
+                        .initiateAuth((request) -> request.authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
+                                .clientId(clientId)
+                                .authParameters(Map.of("REFRESH_TOKEN", refreshToken))));
+        assertThat(unbound.awsErrorDetails().errorMessage()).isEqualTo("Invalid Refresh Token.");
 
         assertThat(cognito()
                         .adminListDevices(
