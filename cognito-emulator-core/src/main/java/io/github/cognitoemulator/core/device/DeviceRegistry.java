@@ -214,7 +214,7 @@ public final class DeviceRegistry {
             List<ResourceChange> changes = new ArrayList<>();
             changes.add(new ResourceChange.Delete(current));
             roster.ifPresent((found) -> changes.add(new ResourceChange.Replace<>(
-                    found, found.value().after(Math.max(0, found.value().devices() - 1), List.of(current.value())))));
+                    found, found.value().after(found.value().devices() - 1, List.of(current.value())))));
             return this.resources.write(changes) ? true : null;
         });
     }

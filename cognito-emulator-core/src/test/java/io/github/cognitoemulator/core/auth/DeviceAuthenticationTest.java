@@ -219,6 +219,18 @@ class DeviceAuthenticationTest {
     }
 
     @Test
+    void aPasswordVerifierWithADeviceKeyStillNeedsItsSecretBlock() {
+        Map<String, String> answer = new LinkedHashMap<>();
+        answer.put("USERNAME", "alice");
+        answer.put("TIMESTAMP", timestamp());
+        answer.put("PASSWORD_CLAIM_SIGNATURE", "AAAA");
+        answer.put("DEVICE_KEY", "us-east-1_4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f");
+
+        assertThat(respond("PASSWORD_VERIFIER", null, answer).error())
+                .isEqualTo("400 InvalidParameterException: Missing required parameter PASSWORD_CLAIM_SECRET_BLOCK");
+    }
+
+    @Test
     void aForgedSecretBlockWithADeviceKeyIsJustAWrongPassword() {
         Map<String, String> forged = new LinkedHashMap<>();
         forged.put("USERNAME", "alice");

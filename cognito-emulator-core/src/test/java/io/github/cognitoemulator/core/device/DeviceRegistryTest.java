@@ -6,11 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.cognitoemulator.core.error.CognitoException;
 import io.github.cognitoemulator.core.pool.UserPool;
 import io.github.cognitoemulator.core.store.EmulatorStoreContract;
+import io.github.cognitoemulator.core.store.Resource;
+import io.github.cognitoemulator.core.store.ResourceChange;
+import io.github.cognitoemulator.core.store.ResourceKind;
+import io.github.cognitoemulator.core.store.ResourceStore;
 import io.github.cognitoemulator.core.store.memory.InMemoryStore;
 import io.github.cognitoemulator.core.support.Ids;
 import io.github.cognitoemulator.core.user.User;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -175,6 +180,31 @@ class DeviceRegistryTest {
         assertThat(after.devices()).isZero();
         assertThat(after.deviceGroupKey()).isEqualTo("-AbCd1234");
         assertThat(after.forgottenOrigins()).hasSize(200).startsWith("origin-1").endsWith("origin-200");
+    }
+
+    @Test
+    void aWriteThatNeverLandsEndsInCognitosThrottlingError() {
+        ResourceStore refusing = new ResourceStore() {
+            @Override
+            public <T> Optional<Resource<T>> find(ResourceKind<T> kind, String key) {
+                return DeviceRegistryTest.this.store.resources().find(kind, key);
+            }
+
+            @Override
+            public <T> List<Resource<T>> list(ResourceKind<T> kind, String userPoolId, String keyPrefix) {
+                return DeviceRegistryTest.this.store.resources().list(kind, userPoolId, keyPrefix);
+            }
+
+            @Override
+            public boolean write(List<? extends ResourceChange> changes) {
+                return false;
+            }
+        };
+        var throttled = new DeviceRegistry(refusing, new Ids(new Random(6)), 3);
+
+        assertThatThrownBy(() -> throttled.track(this.pool, this.user, T0))
+                .isInstanceOf(CognitoException.class)
+                .hasMessage("Rate exceeded");
     }
 
     @Test
