@@ -199,6 +199,8 @@ echo "interop: AWS CLI ($AWS_VERSION)"
 run_steps aws-cli bash interop/cli.sh
 echo "interop: amazon-cognito-identity-js"
 run_steps amazon-cognito-identity-js node interop/identity-js.mjs
+echo "interop: amazon-cognito-identity-js remembering devices"
+run_steps amazon-cognito-identity-js node interop/devices.mjs
 echo "interop: aws-amplify (aws-amplify/auth)"
 run_steps aws-amplify node interop/amplify.mjs
 echo "interop: @aws-sdk/client-cognito-identity-provider"

@@ -11,6 +11,8 @@ import io.github.cognitoemulator.core.client.ClientSecrets;
 import io.github.cognitoemulator.core.client.UserPoolClientActions;
 import io.github.cognitoemulator.core.client.UserPoolClientSecretActions;
 import io.github.cognitoemulator.core.code.VerificationCodes;
+import io.github.cognitoemulator.core.device.DeviceActions;
+import io.github.cognitoemulator.core.device.DeviceRegistry;
 import io.github.cognitoemulator.core.domain.DomainActions;
 import io.github.cognitoemulator.core.group.GroupActions;
 import io.github.cognitoemulator.core.group.GroupDirectory;
@@ -116,11 +118,13 @@ public final class CognitoEmulator {
         this.authEvents = new AuthEventLog(store.resources(), builder.clock, ids);
         UserSignOuts signOuts = new UserSignOuts(store.resources());
         UserMfaDirectory userMfa = new UserMfaDirectory(store.resources(), builder.clock);
+        DeviceRegistry devices = new DeviceRegistry(store.resources(), ids);
         UserDirectory users = new UserDirectory(store.users(), (user) -> {
             groups.userDeleted(user);
             this.authEvents.userDeleted(user);
             signOuts.userDeleted(user);
             userMfa.userDeleted(user);
+            devices.userDeleted(user);
         });
         PasswordChanges passwords = new PasswordChanges(users, builder.clock, ids);
         this.signingKeys = new SigningKeys(store.signingKeys(), builder.keySource);
@@ -218,9 +222,11 @@ public final class CognitoEmulator {
                         builder.clock,
                         ids,
                         messages,
-                        userMfa))
+                        userMfa,
+                        devices))
                 .family(new AuthEventActions(store.pools(), users, this.authEvents, builder.clock))
                 .family(mfaActions)
+                .family(new DeviceActions(store.pools(), users, tokens, devices, builder.clock))
                 .family(new UserRegistrationActions(selfService, passwords, builder.clock, ids))
                 .family(new PasswordActions(selfService, passwords, builder.clock))
                 .family(new UserSelfServiceActions(selfService, builder.clock, mfaActions))

@@ -6,6 +6,7 @@ import io.github.cognitoemulator.core.client.ClientSecrets;
 import io.github.cognitoemulator.core.client.ClientStore;
 import io.github.cognitoemulator.core.client.ExplicitAuthFlow;
 import io.github.cognitoemulator.core.client.UserPoolClient;
+import io.github.cognitoemulator.core.device.DeviceRegistry;
 import io.github.cognitoemulator.core.error.ErrorType;
 import io.github.cognitoemulator.core.error.Errors;
 import io.github.cognitoemulator.core.message.MessageSender;
@@ -102,6 +103,8 @@ public final class AuthenticationActions implements ActionFamily {
 
     private final MfaChallenges mfa;
 
+    private final DeviceSignIn devices;
+
     public AuthenticationActions(
             PoolStore pools,
             ClientStore clients,
@@ -115,7 +118,8 @@ public final class AuthenticationActions implements ActionFamily {
             Clock clock,
             Ids ids,
             MessageSender messages,
-            UserMfaDirectory mfa) {
+            UserMfaDirectory mfa,
+            DeviceRegistry devices) {
         this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
         this.clients = Objects.requireNonNull(clients, "'clients' must not be null");
         this.users = Objects.requireNonNull(users, "'users' must not be null");
@@ -128,6 +132,7 @@ public final class AuthenticationActions implements ActionFamily {
         this.srp = new SrpFlow(sessions, clock, ids, secrets.secret("srp-simulation-key", () -> ids.randomBytes(32)));
         this.signInCodes = new SignInCodes(sessions, messages, clock, ids);
         this.mfa = new MfaChallenges(mfa, this.signInCodes, sessions, users, clientSecrets, clock);
+        this.devices = new DeviceSignIn(devices, users, sessions, this.srp, tokens, clock);
     }
 
     @Override
@@ -182,7 +187,21 @@ public final class AuthenticationActions implements ActionFamily {
                         request.session(),
                         request.challengeResponses(),
                         context,
-                        (signIn) -> authenticated(signIn, this.clock.instant(), null, PASSWORD_AND_MFA));
+                        (signIn) -> afterSecondFactor(signIn, PASSWORD_AND_MFA));
+            case DEVICE_SRP_AUTH:
+                return this.devices.answerDeviceSrpAuth(
+                        pool,
+                        client,
+                        this.clientSecrets.values(client),
+                        request.session(),
+                        request.challengeResponses());
+            case DEVICE_PASSWORD_VERIFIER:
+                // A remembered device stands in for the second factor: straight to tokens, past MFA.
+                return authenticated(
+                        this.devices.answerDevicePasswordVerifier(
+                                pool, client, this.clientSecrets.values(client), request.challengeResponses(), context),
+                        this.clock.instant(),
+                        null);
             default:
                 // No other challenge is ever issued, so no session can be answering it.
                 throw ErrorType.NOT_AUTHORIZED.exception("Invalid session for the user.");
@@ -191,6 +210,7 @@ public final class AuthenticationActions implements ActionFamily {
 
     private Map<String, Object> answerPasswordVerifier(
             UserPool pool, UserPoolClient client, RespondToAuthChallengeRequest request, RequestContext context) {
+        this.devices.requireKnownDevice(pool, client, request.challengeResponses());
         AuthSession session =
                 this.srp.verify(pool, client, this.clientSecrets.values(client), request.challengeResponses());
         // By sub only: a user whose username happens to equal the sub is someone else.
@@ -242,13 +262,33 @@ public final class AuthenticationActions implements ActionFamily {
         return afterPassword(signIn);
     }
 
-    /** The steps once the password is settled: MFA, then tokens. */
+    /**
+     * The steps once the password is settled: a remembered device in place of MFA where the pool lets it stand in,
+     * else MFA, then {@link #afterSecondFactor(SignIn, List)}.
+     */
     private Map<String, Object> afterPassword(SignIn signIn) {
+        Optional<Map<String, Object>> deviceChallenge = this.devices.challenge(signIn, true);
+        if (deviceChallenge.isPresent()) {
+            return deviceChallenge.get();
+        }
         Optional<Map<String, Object>> mfaChallenge = this.mfa.challenge(signIn);
         if (mfaChallenge.isPresent()) {
             return mfaChallenge.get();
         }
-        return authenticated(signIn, this.clock.instant(), null);
+        return afterSecondFactor(signIn, PASSWORD_ONLY);
+    }
+
+    /**
+     * The steps once MFA is passed or not needed: a remembered device still authenticates, then tokens.
+     *
+     * @param passed the challenges passed so far, for the sign-in's event
+     */
+    private Map<String, Object> afterSecondFactor(SignIn signIn, List<AuthEvent.ChallengeOutcome> passed) {
+        Optional<Map<String, Object>> deviceChallenge = this.devices.challenge(signIn, false);
+        if (deviceChallenge.isPresent()) {
+            return deviceChallenge.get();
+        }
+        return authenticated(signIn, this.clock.instant(), null, passed);
     }
 
     private Map<String, Object> passwordAuth(
@@ -403,11 +443,19 @@ public final class AuthenticationActions implements ActionFamily {
             @Nullable RefreshSession refreshedFrom,
             List<AuthEvent.ChallengeOutcome> passed) {
         UserPool pool = signIn.pool();
+        DeviceSignIn.TokenDevice device = this.devices.tokenDevice(signIn, refreshedFrom);
         if (refreshedFrom == null) {
             this.authEvents.record(pool, signIn.user(), AuthEvent.Type.SignIn, AuthEvent.Response.Pass, passed);
         }
         IssuedTokens issued = this.tokens.issue(new TokenRequest(
-                pool, signIn.client(), signIn.user(), signIn.context().issuer(pool.id()), authTime, refreshedFrom));
+                pool,
+                signIn.client(),
+                signIn.user(),
+                signIn.context().issuer(pool.id()),
+                authTime,
+                refreshedFrom,
+                device.deviceKey()));
+        this.devices.issued(signIn, device, issued.refreshToken());
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("AccessToken", issued.accessToken());
         result.put("ExpiresIn", issued.expiresIn());
@@ -416,6 +464,9 @@ public final class AuthenticationActions implements ActionFamily {
             result.put("RefreshToken", issued.refreshToken());
         }
         result.put("IdToken", issued.idToken());
+        if (device.newDeviceMetadata() != null) {
+            result.put("NewDeviceMetadata", device.newDeviceMetadata());
+        }
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("ChallengeParameters", Map.of());
         response.put("AuthenticationResult", result);

@@ -1,6 +1,7 @@
 package io.github.cognitoemulator.core.auth;
 
 import io.github.cognitoemulator.core.client.UserPoolClient;
+import io.github.cognitoemulator.core.device.Device;
 import io.github.cognitoemulator.core.error.CognitoException;
 import io.github.cognitoemulator.core.error.ErrorType;
 import io.github.cognitoemulator.core.password.SrpGroup;
@@ -81,16 +82,8 @@ final class SrpFlow {
             salt = java.util.HexFormat.of().formatHex(digest, 0, 16);
             verifier = SrpGroup.G.modPow(new BigInteger(1, digest), SrpGroup.N);
         }
-        SrpSession srp = SrpSession.start(a, verifier, this.ids.randomBytes(32));
-        if (srp == null) {
-            throw incorrect();
-        }
-        Map<String, String> data = new LinkedHashMap<>();
-        data.put("A", a.toString(16));
-        data.put("b", srp.b().toString(16));
-        data.put("B", srp.publicB().toString(16));
-        data.put("v", verifier.toString(16));
-        data.put("userId", userId);
+        SrpSession srp = start(a, verifier);
+        Map<String, String> data = exchange(srp, userId);
         String secretBlock = this.sessions.open(new AuthSession(
                 pool.id(),
                 client.clientId(),
@@ -133,6 +126,94 @@ final class SrpFlow {
         if (!username.equals(userId) || session.sub().isEmpty() || !isFresh(timestamp)) {
             throw incorrect();
         }
+        checkClaim(session, pool.idSuffix(), userId, secretBlock, timestamp, signature);
+        return session;
+    }
+
+    /**
+     * The DEVICE_PASSWORD_VERIFIER challenge of a remembered device: the same exchange as PASSWORD_VERIFIER, with the
+     * device's verifier, and the device group key and device key in place of the pool name and username.
+     *
+     * @param userId the user's internal username, echoed as {@code USERNAME}
+     * @param groupKey the user's device group key
+     */
+    Map<String, Object> deviceChallenge(
+            UserPool pool,
+            UserPoolClient client,
+            String sub,
+            String userId,
+            Device device,
+            String groupKey,
+            String srpA) {
+        BigInteger a;
+        try {
+            a = new BigInteger(srpA, 16);
+        } catch (NumberFormatException ex) {
+            throw incorrect();
+        }
+        BigInteger verifier = new BigInteger(Objects.requireNonNull(device.verifier()), 16);
+        SrpSession srp = start(a, verifier);
+        Map<String, String> data = exchange(srp, userId);
+        data.put("deviceKey", device.deviceKey());
+        data.put("groupKey", groupKey);
+        String secretBlock = this.sessions.open(new AuthSession(
+                pool.id(),
+                client.clientId(),
+                sub,
+                ChallengeName.DEVICE_PASSWORD_VERIFIER,
+                this.clock.instant().plus(Duration.ofMinutes(client.authSessionValidity())),
+                data));
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("DEVICE_KEY", device.deviceKey());
+        parameters.put("SALT", Objects.requireNonNull(device.salt()));
+        parameters.put("SECRET_BLOCK", secretBlock);
+        parameters.put("SRP_B", srp.publicB().toString(16));
+        parameters.put("USERNAME", userId);
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("ChallengeName", ChallengeName.DEVICE_PASSWORD_VERIFIER.name());
+        response.put("ChallengeParameters", parameters);
+        return response;
+    }
+
+    /**
+     * Checks a DEVICE_PASSWORD_VERIFIER answer, signed with the device group key and the device key; the secret block
+     * is spent whatever the outcome.
+     *
+     * @return the session of the challenge, whose {@code sub} names the user and whose data holds the device key
+     * @throws CognitoException {@code NotAuthorizedException} for a wrong device secret, a forged or replayed
+     *     signature, a stale timestamp, another device or user, or a secret block that is not this client's
+     */
+    AuthSession verifyDevice(
+            UserPool pool, UserPoolClient client, List<String> secrets, Map<String, String> responses) {
+        String username = AuthenticationActions.requireParameter(responses, "USERNAME");
+        String deviceKey = AuthenticationActions.requireParameter(responses, "DEVICE_KEY");
+        String secretBlock = AuthenticationActions.requireParameter(responses, "PASSWORD_CLAIM_SECRET_BLOCK");
+        String timestamp = AuthenticationActions.requireParameter(responses, "TIMESTAMP");
+        String signature = AuthenticationActions.requireParameter(responses, "PASSWORD_CLAIM_SIGNATURE");
+        AuthSession session;
+        try {
+            session = this.sessions.take(secretBlock, client.clientId(), ChallengeName.DEVICE_PASSWORD_VERIFIER);
+        } catch (CognitoException ex) {
+            throw incorrect();
+        }
+        String userId = session.data().get("userId");
+        SecretHash.check(client, secrets, responses.get("SECRET_HASH"), userId);
+        if (!username.equals(userId) || !deviceKey.equals(session.data().get("deviceKey")) || !isFresh(timestamp)) {
+            throw incorrect();
+        }
+        checkClaim(session, session.data().get("groupKey"), deviceKey, secretBlock, timestamp, signature);
+        return session;
+    }
+
+    /**
+     * Checks the signature of a PASSWORD_VERIFIER or DEVICE_PASSWORD_VERIFIER answer against the exchange kept in
+     * its session.
+     *
+     * @param name what the signature starts with: the pool name, or the device group key
+     * @param id the user's internal username, or the device key
+     */
+    private static void checkClaim(
+            AuthSession session, String name, String id, String secretBlock, String timestamp, String signature) {
         var srp = new SrpSession(
                 new BigInteger(session.data().get("A"), 16),
                 new BigInteger(session.data().get("b"), 16),
@@ -146,10 +227,29 @@ final class SrpFlow {
         } catch (IllegalArgumentException ex) {
             throw incorrect();
         }
-        if (!srp.verify(pool.idSuffix(), userId, block, timestamp, claimed)) {
+        if (!srp.verify(name, id, block, timestamp, claimed)) {
             throw incorrect();
         }
-        return session;
+    }
+
+    /** The server's side of an exchange with the client's {@code A}, refused when {@code A mod N = 0}. */
+    private SrpSession start(BigInteger a, BigInteger verifier) {
+        SrpSession srp = SrpSession.start(a, verifier, this.ids.randomBytes(32));
+        if (srp == null) {
+            throw incorrect();
+        }
+        return srp;
+    }
+
+    /** What a session keeps of an exchange to check the answer: both public values, the private one, the verifier. */
+    private static Map<String, String> exchange(SrpSession srp, String userId) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("A", srp.a().toString(16));
+        data.put("b", srp.b().toString(16));
+        data.put("B", srp.publicB().toString(16));
+        data.put("v", srp.verifier().toString(16));
+        data.put("userId", userId);
+        return data;
     }
 
     /** Whether a timestamp is in Cognito's exact format and close to now. */

@@ -9,6 +9,7 @@ package io.github.cognitoemulator.core.error;
 public enum ErrorType {
     ALIAS_EXISTS("AliasExistsException"),
     CODE_MISMATCH("CodeMismatchException"),
+    DEVICE_KEY_EXISTS("DeviceKeyExistsException"),
     DUPLICATE_PROVIDER("DuplicateProviderException"),
     ENABLE_SOFTWARE_TOKEN_MFA("EnableSoftwareTokenMFAException"),
     EXPIRED_CODE("ExpiredCodeException"),

@@ -101,6 +101,19 @@ public record UserPool(
         return "OFF";
     }
 
+    /**
+     * The pool's device tracking ({@code DeviceConfiguration}), or empty when it does not track devices: Cognito
+     * tracks them once either member is given.
+     */
+    public Optional<DeviceConfiguration> deviceConfiguration() {
+        if (!(this.settings.get("DeviceConfiguration") instanceof Map<?, ?> stored) || stored.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new DeviceConfiguration(
+                Boolean.TRUE.equals(stored.get("ChallengeRequiredOnNewDevice")),
+                Boolean.TRUE.equals(stored.get("DeviceOnlyRememberedOnUserPrompt"))));
+    }
+
     /** The schema attribute called {@code name}, with its prefix. */
     public Optional<SchemaAttribute> attribute(String name) {
         return this.schema.stream().filter((a) -> a.name().equals(name)).findFirst();

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param issuer the {@code iss} claim, {@code <issuer base URL>/<pool id>}
  * @param authTime when the user signed in (kept across refreshes)
  * @param refreshedFrom the session being refreshed, or {@code null} for a new sign-in
+ * @param deviceKey the device the user signed in from, for the access token's {@code device_key}, or {@code null}
  */
 public record TokenRequest(
         UserPool pool,
@@ -22,4 +23,17 @@ public record TokenRequest(
         User user,
         String issuer,
         Instant authTime,
-        @Nullable RefreshSession refreshedFrom) {}
+        @Nullable RefreshSession refreshedFrom,
+        @Nullable String deviceKey) {
+
+    /** Tokens for a sign-in without a tracked device. */
+    public TokenRequest(
+            UserPool pool,
+            UserPoolClient client,
+            User user,
+            String issuer,
+            Instant authTime,
+            @Nullable RefreshSession refreshedFrom) {
+        this(pool, client, user, issuer, authTime, refreshedFrom, null);
+    }
+}

@@ -122,6 +122,9 @@ public final class TokenService {
         JWTClaimsSet.Builder accessClaims =
                 new JWTClaimsSet.Builder().claim("sub", request.user().sub());
         addGroupsClaim(accessClaims, groups);
+        if (request.deviceKey() != null) {
+            accessClaims.claim("device_key", request.deviceKey());
+        }
         accessClaims.issuer(request.issuer()).claim("client_id", client.clientId());
         if (revocable) {
             accessClaims.claim("origin_jti", originJti);

@@ -31,6 +31,9 @@ public final class ValidRequests {
             .modPow(new BigInteger("5f1d3a8be2c94f0786a1b2c3d4e5f60718293a4b5c6d7e8f9012345678abcdef", 16), SrpGroup.N)
             .toString(16);
 
+    /** A device key of the right form that names no device. */
+    private static final String DEVICE_KEY = "us-east-1_4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f";
+
     /** A certificate for custom domains. */
     private static final String CERTIFICATE = "arn:aws:acm:us-east-1:000000000000:certificate/fuzz";
 
@@ -53,6 +56,49 @@ public final class ValidRequests {
     static final int EXPENSIVE = 1;
 
     private static final List<Template> TEMPLATES = List.of(
+            cheap(
+                    "ConfirmDevice",
+                    (f) -> body(
+                            "AccessToken",
+                            f.target().accessToken(),
+                            "DeviceKey",
+                            DEVICE_KEY,
+                            "DeviceSecretVerifierConfig",
+                            Map.of("PasswordVerifier", "AAEC", "Salt", "AAEC"),
+                            "DeviceName",
+                            "fuzz")),
+            cheap("GetDevice", (f) -> body("AccessToken", f.reader().accessToken(), "DeviceKey", DEVICE_KEY)),
+            cheap("ListDevices", (f) -> body("AccessToken", f.reader().accessToken(), "Limit", 10)),
+            cheap("ForgetDevice", (f) -> body("AccessToken", f.target().accessToken(), "DeviceKey", DEVICE_KEY)),
+            cheap(
+                    "UpdateDeviceStatus",
+                    (f) -> body(
+                            "AccessToken",
+                            f.target().accessToken(),
+                            "DeviceKey",
+                            DEVICE_KEY,
+                            "DeviceRememberedStatus",
+                            "remembered")),
+            cheap(
+                    "AdminGetDevice",
+                    (f) -> body("UserPoolId", f.poolId(), "Username", FuzzFixture.READER, "DeviceKey", DEVICE_KEY)),
+            cheap(
+                    "AdminListDevices",
+                    (f) -> body("UserPoolId", f.poolId(), "Username", FuzzFixture.READER, "Limit", 10)),
+            cheap(
+                    "AdminForgetDevice",
+                    (f) -> body("UserPoolId", f.poolId(), "Username", FuzzFixture.TARGET, "DeviceKey", DEVICE_KEY)),
+            cheap(
+                    "AdminUpdateDeviceStatus",
+                    (f) -> body(
+                            "UserPoolId",
+                            f.poolId(),
+                            "Username",
+                            FuzzFixture.TARGET,
+                            "DeviceKey",
+                            DEVICE_KEY,
+                            "DeviceRememberedStatus",
+                            "not_remembered")),
             cheap(
                     "AdminCreateUser",
                     (f) -> body(
