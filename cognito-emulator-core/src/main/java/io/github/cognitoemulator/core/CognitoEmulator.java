@@ -2,6 +2,7 @@ package io.github.cognitoemulator.core;
 
 import io.github.cognitoemulator.core.auth.AuthSessions;
 import io.github.cognitoemulator.core.auth.AuthenticationActions;
+import io.github.cognitoemulator.core.auth.UserAuthFactorsActions;
 import io.github.cognitoemulator.core.branding.ManagedLoginBrandingActions;
 import io.github.cognitoemulator.core.branding.UiCustomizationActions;
 import io.github.cognitoemulator.core.client.ClientContents;
@@ -17,6 +18,8 @@ import io.github.cognitoemulator.core.limit.ProvisionedLimitActions;
 import io.github.cognitoemulator.core.message.MessageInbox;
 import io.github.cognitoemulator.core.message.MessageSender;
 import io.github.cognitoemulator.core.oidc.OidcDocuments;
+import io.github.cognitoemulator.core.passkey.PasskeyActions;
+import io.github.cognitoemulator.core.passkey.Passkeys;
 import io.github.cognitoemulator.core.pool.LogDeliveryActions;
 import io.github.cognitoemulator.core.pool.MfaConfigActions;
 import io.github.cognitoemulator.core.pool.PoolContents;
@@ -106,7 +109,11 @@ public final class CognitoEmulator {
         this.housekeeping = new Housekeeping(store, builder.clock);
         this.inbox = new MessageInbox(store.messages());
         GroupDirectory groups = new GroupDirectory(store.resources(), store.users());
-        UserDirectory users = new UserDirectory(store.users(), groups::userDeleted);
+        Passkeys passkeys = new Passkeys(store.resources(), builder.clock, ids, builder.passkeyRelyingPartyId);
+        UserDirectory users = new UserDirectory(store.users(), (deleted) -> {
+            groups.userDeleted(deleted);
+            passkeys.userDeleted(deleted);
+        });
         PasswordChanges passwords = new PasswordChanges(users, builder.clock, ids);
         this.signingKeys = new SigningKeys(store.signingKeys(), builder.keySource);
         TokenService tokens =
@@ -198,7 +205,10 @@ public final class CognitoEmulator {
                         store.secrets(),
                         clientSecrets,
                         builder.clock,
-                        ids))
+                        ids,
+                        passkeys))
+                .family(new UserAuthFactorsActions(store.pools(), users, tokens, passkeys))
+                .family(new PasskeyActions(store.pools(), users, tokens, passkeys))
                 .family(new UserRegistrationActions(selfService, passwords, builder.clock, ids))
                 .family(new PasswordActions(selfService, passwords, builder.clock))
                 .family(new UserSelfServiceActions(selfService, builder.clock))
@@ -311,6 +321,8 @@ public final class CognitoEmulator {
 
         private int inboxCapacity = 1000;
 
+        private @Nullable String passkeyRelyingPartyId;
+
         private final Map<ApiCategory, Integer> provisionedLimitMaximums = new EnumMap<>(ApiCategory.class);
 
         private Builder() {}
@@ -383,6 +395,16 @@ public final class CognitoEmulator {
                         + adjustable.freeLimit() + " but was " + requestsPerSecond);
             }
             this.provisionedLimitMaximums.put(adjustable, requestsPerSecond);
+            return this;
+        }
+
+        /**
+         * The relying party of passkeys in pools that have neither a {@code WebAuthnConfiguration.RelyingPartyId} nor
+         * a domain, for example {@code localhost} for an application served from the developer's machine. Without it
+         * such pools refuse passkeys with {@code WebAuthnConfigurationMissingException}, as Cognito does.
+         */
+        public Builder passkeyRelyingPartyId(@Nullable String relyingPartyId) {
+            this.passkeyRelyingPartyId = relyingPartyId;
             return this;
         }
 

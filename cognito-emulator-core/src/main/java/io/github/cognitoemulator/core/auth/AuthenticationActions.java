@@ -6,6 +6,7 @@ import io.github.cognitoemulator.core.client.ExplicitAuthFlow;
 import io.github.cognitoemulator.core.client.UserPoolClient;
 import io.github.cognitoemulator.core.error.ErrorType;
 import io.github.cognitoemulator.core.error.Errors;
+import io.github.cognitoemulator.core.passkey.Passkeys;
 import io.github.cognitoemulator.core.pool.PoolStore;
 import io.github.cognitoemulator.core.pool.UserPool;
 import io.github.cognitoemulator.core.protocol.ActionFamily;
@@ -86,6 +87,8 @@ public final class AuthenticationActions implements ActionFamily {
 
     private final ClientSecrets clientSecrets;
 
+    private final ChoiceBasedSignIn userAuth;
+
     public AuthenticationActions(
             PoolStore pools,
             ClientStore clients,
@@ -96,7 +99,8 @@ public final class AuthenticationActions implements ActionFamily {
             SecretStore secrets,
             ClientSecrets clientSecrets,
             Clock clock,
-            Ids ids) {
+            Ids ids,
+            Passkeys passkeys) {
         this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
         this.clients = Objects.requireNonNull(clients, "'clients' must not be null");
         this.users = Objects.requireNonNull(users, "'users' must not be null");
@@ -106,6 +110,7 @@ public final class AuthenticationActions implements ActionFamily {
         this.clientSecrets = Objects.requireNonNull(clientSecrets, "'clientSecrets' must not be null");
         this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
         this.srp = new SrpFlow(sessions, clock, ids, secrets.secret("srp-simulation-key", () -> ids.randomBytes(32)));
+        this.userAuth = new ChoiceBasedSignIn(users, sessions, passkeys, clientSecrets, clock, choiceBasedSteps());
     }
 
     @Override
@@ -136,6 +141,7 @@ public final class AuthenticationActions implements ActionFamily {
                 throw Errors.invalidParameter("Custom auth lambda trigger is not configured for the user pool.");
             }
             case USER_SRP_AUTH -> srpAuth(pool, client, request);
+            case USER_AUTH -> this.userAuth.initiate(pool, client, request.authParameters(), context);
             default -> throw Errors.invalidParameter("Auth flow not enabled for this client");
         };
     }
@@ -148,6 +154,17 @@ public final class AuthenticationActions implements ActionFamily {
                 return answerPasswordVerifier(pool, client, request, context);
             case NEW_PASSWORD_REQUIRED:
                 return answerNewPassword(pool, client, request, context);
+            case SELECT_CHALLENGE:
+            case PASSWORD:
+            case PASSWORD_SRP:
+            case WEB_AUTHN:
+                return this.userAuth.respond(
+                        pool,
+                        client,
+                        request.challengeName(),
+                        request.session(),
+                        request.challengeResponses(),
+                        context);
             default:
                 // No other challenge is ever issued, so no session can be answering it.
                 throw ErrorType.NOT_AUTHORIZED.exception("Invalid session for the user.");
@@ -210,6 +227,32 @@ public final class AuthenticationActions implements ActionFamily {
     /** The steps once the password is settled: tokens. */
     private Map<String, Object> afterPassword(SignIn signIn) {
         return authenticated(signIn, this.clock.instant(), null);
+    }
+
+    /** What choice-based sign-in continues with once the user chose a first factor. */
+    private ChoiceBasedSignIn.Steps choiceBasedSteps() {
+        return new ChoiceBasedSignIn.Steps() {
+            @Override
+            public void checkCanSignIn(UserPoolClient client, User user) {
+                AuthenticationActions.this.checkCanSignIn(client, user);
+            }
+
+            @Override
+            public Map<String, Object> afterFirstFactor(SignIn signIn) {
+                return AuthenticationActions.this.afterFirstFactor(signIn);
+            }
+
+            @Override
+            public Map<String, Object> afterPasswordlessFactor(SignIn signIn) {
+                return authenticated(signIn, AuthenticationActions.this.clock.instant(), null);
+            }
+
+            @Override
+            public Map<String, Object> srpChallenge(
+                    UserPool pool, UserPoolClient client, User user, String username, String srpA) {
+                return AuthenticationActions.this.srp.challenge(pool, client, user, username, srpA);
+            }
+        };
     }
 
     private Map<String, Object> passwordAuth(
