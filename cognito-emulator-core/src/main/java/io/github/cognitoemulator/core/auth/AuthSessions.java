@@ -75,6 +75,14 @@ public final class AuthSessions {
         }
     }
 
+    /**
+     * Puts a session taken with {@link #take(String, String, ChallengeName)} back under the same string, with what
+     * changed (a wrong answer counted), so that the client can answer again.
+     */
+    void reopen(String token, AuthSession session) {
+        this.sessions.open(token, session);
+    }
+
     private static CognitoException invalid() {
         return ErrorType.NOT_AUTHORIZED.exception("Invalid session for the user.");
     }
