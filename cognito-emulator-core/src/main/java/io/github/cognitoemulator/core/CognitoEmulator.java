@@ -206,7 +206,8 @@ public final class CognitoEmulator {
                         clientSecrets,
                         builder.clock,
                         ids,
-                        passkeys))
+                        passkeys,
+                        messages))
                 .family(new UserAuthFactorsActions(store.pools(), users, tokens, passkeys))
                 .family(new PasskeyActions(store.pools(), users, tokens, passkeys))
                 .family(new UserRegistrationActions(selfService, passwords, builder.clock, ids))

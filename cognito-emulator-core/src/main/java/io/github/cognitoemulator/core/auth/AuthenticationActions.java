@@ -6,6 +6,7 @@ import io.github.cognitoemulator.core.client.ExplicitAuthFlow;
 import io.github.cognitoemulator.core.client.UserPoolClient;
 import io.github.cognitoemulator.core.error.ErrorType;
 import io.github.cognitoemulator.core.error.Errors;
+import io.github.cognitoemulator.core.message.MessageSender;
 import io.github.cognitoemulator.core.passkey.Passkeys;
 import io.github.cognitoemulator.core.pool.PoolStore;
 import io.github.cognitoemulator.core.pool.UserPool;
@@ -100,7 +101,8 @@ public final class AuthenticationActions implements ActionFamily {
             ClientSecrets clientSecrets,
             Clock clock,
             Ids ids,
-            Passkeys passkeys) {
+            Passkeys passkeys,
+            MessageSender messages) {
         this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
         this.clients = Objects.requireNonNull(clients, "'clients' must not be null");
         this.users = Objects.requireNonNull(users, "'users' must not be null");
@@ -110,7 +112,14 @@ public final class AuthenticationActions implements ActionFamily {
         this.clientSecrets = Objects.requireNonNull(clientSecrets, "'clientSecrets' must not be null");
         this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
         this.srp = new SrpFlow(sessions, clock, ids, secrets.secret("srp-simulation-key", () -> ids.randomBytes(32)));
-        this.userAuth = new ChoiceBasedSignIn(users, sessions, passkeys, clientSecrets, clock, choiceBasedSteps());
+        this.userAuth = new ChoiceBasedSignIn(
+                users,
+                sessions,
+                passkeys,
+                clientSecrets,
+                clock,
+                choiceBasedSteps(),
+                new SignInCodes(sessions, messages, clock, ids));
     }
 
     @Override
@@ -158,6 +167,8 @@ public final class AuthenticationActions implements ActionFamily {
             case PASSWORD:
             case PASSWORD_SRP:
             case WEB_AUTHN:
+            case SMS_OTP:
+            case EMAIL_OTP:
                 return this.userAuth.respond(
                         pool,
                         client,

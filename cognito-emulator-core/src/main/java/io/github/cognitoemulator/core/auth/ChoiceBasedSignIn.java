@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * USER_AUTH, choice-based sign-in: the first factor is the one the client prefers ({@code PREFERRED_CHALLENGE}) when
  * the pool, the client and the user allow it, else the one the user picks from {@code AvailableChallenges} in
- * answer to {@code SELECT_CHALLENGE}. A password continues like the other password flows; a passkey signs the user in
- * without MFA, passkeys being phishing-resistant.
+ * answer to {@code SELECT_CHALLENGE}. A password continues like the other password flows; a passkey or a code sent by
+ * email or SMS signs the user in without MFA, as Cognito does for passwordless first factors.
  *
  * @see <a href="https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flows-selection-sdk.html">Choice-based authentication</a>
  */
@@ -52,6 +52,8 @@ final class ChoiceBasedSignIn {
 
     private final Steps steps;
 
+    private final SignInCodes codes;
+
     /** The steps of the other flows that choice-based sign-in continues with. */
     interface Steps {
 
@@ -74,13 +76,15 @@ final class ChoiceBasedSignIn {
             Passkeys passkeys,
             ClientSecrets clientSecrets,
             Clock clock,
-            Steps steps) {
+            Steps steps,
+            SignInCodes codes) {
         this.users = Objects.requireNonNull(users, "'users' must not be null");
         this.sessions = Objects.requireNonNull(sessions, "'sessions' must not be null");
         this.passkeys = Objects.requireNonNull(passkeys, "'passkeys' must not be null");
         this.clientSecrets = Objects.requireNonNull(clientSecrets, "'clientSecrets' must not be null");
         this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
         this.steps = Objects.requireNonNull(steps, "'steps' must not be null");
+        this.codes = Objects.requireNonNull(codes, "'codes' must not be null");
     }
 
     /** InitiateAuth and AdminInitiateAuth with {@code USER_AUTH}. */
@@ -134,25 +138,20 @@ final class ChoiceBasedSignIn {
             Map<String, String> responses,
             RequestContext context) {
         String username = AuthenticationActions.requireParameter(responses, "USERNAME");
+        if (challenge == ChallengeName.EMAIL_OTP || challenge == ChallengeName.SMS_OTP) {
+            String code = AuthenticationActions.requireParameter(responses, challenge.name() + "_CODE");
+            AuthSession answered = this.codes.verify(sessionToken, client, challenge, code);
+            User user = sessionUser(pool, client, answered, username, responses);
+            return this.steps.afterPasswordlessFactor(
+                    new SignIn(pool, client, user, context, answered.data().get(DEVICE_KEY)));
+        }
         if (sessionToken == null) {
             throw Errors.invalidParameter("Missing required parameter Session");
         }
         ChallengeName sessionChallenge =
                 (challenge == ChallengeName.WEB_AUTHN) ? ChallengeName.WEB_AUTHN : ChallengeName.SELECT_CHALLENGE;
         AuthSession session = this.sessions.take(sessionToken, client.clientId(), sessionChallenge);
-        User user = this.users
-                .findBySub(pool, session.sub())
-                .orElseThrow(() -> ErrorType.NOT_AUTHORIZED.exception("Invalid session for the user."));
-        if (!user.username().equals(username)
-                && this.users
-                        .findForSignIn(pool, username)
-                        .filter((u) -> u.sub().equals(user.sub()))
-                        .isEmpty()) {
-            throw ErrorType.NOT_AUTHORIZED.exception("Invalid session for the user.");
-        }
-        SecretHash.check(
-                client, this.clientSecrets.values(client), responses.get("SECRET_HASH"), username, user.username());
-        this.steps.checkCanSignIn(client, user);
+        User user = sessionUser(pool, client, session, username, responses);
         String deviceKey = session.data().get(DEVICE_KEY);
         if (challenge == ChallengeName.WEB_AUTHN) {
             String credential = AuthenticationActions.requireParameter(responses, "CREDENTIAL");
@@ -176,6 +175,28 @@ final class ChoiceBasedSignIn {
         return firstFactor(pool, client, user, username, chosen, responses, deviceKey, context);
     }
 
+    /**
+     * The user a session is signing in, once the answer names that user and carries the right secret hash, and
+     * provided the user may still sign in.
+     */
+    private User sessionUser(
+            UserPool pool, UserPoolClient client, AuthSession session, String username, Map<String, String> responses) {
+        User user = this.users
+                .findBySub(pool, session.sub())
+                .orElseThrow(() -> ErrorType.NOT_AUTHORIZED.exception("Invalid session for the user."));
+        if (!user.username().equals(username)
+                && this.users
+                        .findForSignIn(pool, username)
+                        .filter((u) -> u.sub().equals(user.sub()))
+                        .isEmpty()) {
+            throw ErrorType.NOT_AUTHORIZED.exception("Invalid session for the user.");
+        }
+        SecretHash.check(
+                client, this.clientSecrets.values(client), responses.get("SECRET_HASH"), username, user.username());
+        this.steps.checkCanSignIn(client, user);
+        return user;
+    }
+
     /** The challenges the user can sign in with first: {@link #availableChallenges(Passkeys, UserPool, User)}. */
     List<ChallengeName> availableChallenges(UserPool pool, User user) {
         return availableChallenges(this.passkeys, pool, user);
@@ -192,10 +213,22 @@ final class ChoiceBasedSignIn {
             available.add(ChallengeName.PASSWORD);
             available.add(ChallengeName.PASSWORD_SRP);
         }
+        boolean passwordless = !pool.tier().equals("LITE");
+        if (passwordless && allowed.contains("EMAIL_OTP") && verified(user, "email")) {
+            available.add(ChallengeName.EMAIL_OTP);
+        }
+        if (passwordless && allowed.contains("SMS_OTP") && verified(user, "phone_number")) {
+            available.add(ChallengeName.SMS_OTP);
+        }
         if (Passkeys.enabled(pool) && passkeys.hasCredentials(pool.id(), user.sub())) {
             available.add(ChallengeName.WEB_AUTHN);
         }
         return available;
+    }
+
+    /** Whether codes may go to the user's {@code email} or {@code phone_number}: it is there and verified. */
+    private static boolean verified(User user, String attribute) {
+        return user.attribute(attribute) != null && user.isVerified(attribute);
     }
 
     /** The first factors a user has set up, as GetUserAuthFactors reports them: SRP is a way of sending a password. */
@@ -230,6 +263,9 @@ final class ChoiceBasedSignIn {
                 String srpA = AuthenticationActions.requireParameter(parameters, "SRP_A");
                 return this.steps.srpChallenge(pool, client, user, username, srpA);
             }
+            case EMAIL_OTP:
+            case SMS_OTP:
+                return this.codes.challenge(new SignIn(pool, client, user, context, deviceKey), chosen);
             default:
                 return webAuthnChallenge(pool, client, user, deviceKey);
         }
