@@ -1,7 +1,7 @@
 // AWS Amplify JavaScript v6 (aws-amplify/auth) against the emulator, configured as an app configures it for Amazon
 // Cognito with only userPoolEndpoint pointing at the emulator: the default sign-in (USER_SRP_AUTH), the session and
 // its tokens, NEW_PASSWORD_REQUIRED, sign-up and password reset with the codes from /_emulator/messages, a forced
-// token refresh and sign-out.
+// token refresh, sign-out, and passwordless sign-in (USER_AUTH with EMAIL_OTP).
 import { AdminCreateUserCommand, AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { Amplify } from 'aws-amplify';
 import {
@@ -316,6 +316,33 @@ await amplifyStep('signOut signs out locally; the user can sign in again', async
 	for (const call of signingOut.filter(made => made.status !== 200)) {
 		console.log(`  note ${CLIENT}: signOut sent ${describeCalls([call])}; Amplify ignores the error`);
 	}
+});
+
+await amplifyStep('signIn with USER_AUTH preferring EMAIL_OTP; confirmSignIn with the emailed code signs in', async madeSoFar => {
+	// A pool of its own, whose users may sign in with a code sent by email instead of a password.
+	poolId = await createPool(admin, 'interop-amplify-passwordless', {
+		Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP'] } },
+	});
+	({ ClientId: clientId } = await createClient(admin, poolId, 'amplify-passwordless', {
+		ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+	}));
+	Amplify.configure({
+		Auth: { Cognito: { userPoolId: poolId, userPoolClientId: clientId, userPoolEndpoint: EMULATOR_URL } },
+	});
+	cognitoUserPoolsTokenProvider.setKeyValueStorage(sharedInMemoryStorage);
+	await createConfirmedUser(admin, poolId, 'ivy', 'Ivy-Pass-1', { email: 'ivy@example.com', email_verified: 'true' });
+	const first = await signIn({ username: 'ivy', options: { authFlowType: 'USER_AUTH', preferredChallenge: 'EMAIL_OTP' } });
+	equal(first.isSignedIn, false, 'signIn isSignedIn');
+	equal(first.nextStep?.signInStep, 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE', 'signIn nextStep.signInStep');
+	equal(first.nextStep?.codeDeliveryDetails?.deliveryMedium, 'EMAIL', 'signIn nextStep.codeDeliveryDetails.deliveryMedium');
+	checkSignedIn(await confirmSignIn({ challengeResponse: await latestCode(poolId, 'ivy') }), 'confirmSignIn');
+	const { id } = await checkSession('ivy');
+	equal(id.email, 'ivy@example.com', 'ID token email');
+	equalJson(
+		actions(madeSoFar()).filter(action => /^(InitiateAuth|RespondToAuthChallenge)/.test(action)),
+		['InitiateAuth USER_AUTH', 'RespondToAuthChallenge EMAIL_OTP'],
+		'calls of the passwordless sign-in'
+	);
 });
 
 finish();
