@@ -581,4 +581,167 @@ class ChoiceBasedSignInTest {
                         .error())
                 .isEqualTo("400 NotAuthorizedException: Access Token has been revoked");
     }
+
+    @Test
+    void aClientWithASecretNeedsTheSecretHash() {
+        AppClient withSecret = this.fixture.createClient(
+                this.poolId,
+                Map.of(
+                        "ExplicitAuthFlows",
+                        List.of("ALLOW_USER_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"),
+                        "GenerateSecret",
+                        true));
+        String hash = SignInFixture.secretHash(withSecret.secret(), "alice", withSecret.id());
+
+        assertThat(initiate("InitiateAuth", withSecret, "alice", Map.of()).error())
+                .isEqualTo("400 NotAuthorizedException: Client " + withSecret.id()
+                        + " is configured with secret but SECRET_HASH was not received");
+        String session = initiate("InitiateAuth", withSecret, "alice", Map.of("SECRET_HASH", hash))
+                .string("Session");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ClientId", withSecret.id());
+        body.put("ChallengeName", "PASSWORD");
+        body.put("Session", session);
+        body.put("ChallengeResponses", Map.of("USERNAME", "alice", "PASSWORD", SignInFixture.PASSWORD));
+        assertThat(this.fixture.call("RespondToAuthChallenge", body).error())
+                .isEqualTo("400 NotAuthorizedException: Client " + withSecret.id()
+                        + " is configured with secret but SECRET_HASH was not received");
+    }
+
+    @Test
+    void aUserDisabledAfterTheSelectionCannotAnswer() {
+        String session = initiate("alice", Map.of()).string("Session");
+        this.fixture
+                .call("AdminDisableUser", Map.of("UserPoolId", this.poolId, "Username", "alice"))
+                .requireSuccess();
+
+        assertThat(respond("PASSWORD", session, Map.of("USERNAME", "alice", "PASSWORD", SignInFixture.PASSWORD))
+                        .error())
+                .isEqualTo("400 NotAuthorizedException: User is disabled.");
+    }
+
+    @Test
+    void aUserDeletedAfterTheSelectionCannotAnswer() {
+        String session = initiate("alice", Map.of()).string("Session");
+        this.fixture
+                .call("AdminDeleteUser", Map.of("UserPoolId", this.poolId, "Username", "alice"))
+                .requireSuccess();
+
+        assertThat(respond("PASSWORD", session, Map.of("USERNAME", "alice", "PASSWORD", SignInFixture.PASSWORD))
+                        .error())
+                .isEqualTo(INVALID_SESSION);
+        assertThat(this.fixture
+                        .call("GetUserAuthFactors", Map.of("AccessToken", "x.y.z"))
+                        .error())
+                .startsWith("400 NotAuthorizedException");
+    }
+
+    @Test
+    void aDeletedUsersTokenGetsNoFactors() {
+        String token = accessToken();
+        this.fixture
+                .call("AdminDeleteUser", Map.of("UserPoolId", this.poolId, "Username", "alice"))
+                .requireSuccess();
+
+        assertThat(this.fixture
+                        .call("GetUserAuthFactors", Map.of("AccessToken", token))
+                        .error())
+                .isEqualTo("400 NotAuthorizedException: User does not exist.");
+    }
+
+    @Test
+    void aSelectionSessionDoesNotAnswerThePasskeyChallengeNorTheOtherWayRound() {
+        registerPasskey();
+        String selection = initiate("alice", Map.of()).string("Session");
+        Reply challenge = initiate("alice", Map.of("PREFERRED_CHALLENGE", "WEB_AUTHN"));
+        String credential =
+                this.passkey.authenticate(challenge.string("ChallengeParameters", "CREDENTIAL_REQUEST_OPTIONS"));
+
+        assertThat(respond("WEB_AUTHN", selection, Map.of("USERNAME", "alice", "CREDENTIAL", credential))
+                        .error())
+                .isEqualTo(INVALID_SESSION);
+        assertThat(respond(
+                                "PASSWORD",
+                                challenge.string("Session"),
+                                Map.of("USERNAME", "alice", "PASSWORD", SignInFixture.PASSWORD))
+                        .error())
+                .isEqualTo(INVALID_SESSION);
+    }
+
+    @Test
+    void passkeysAskForUserVerificationAsThePoolSays() {
+        registerPasskey();
+        this.fixture
+                .call(
+                        "SetUserPoolMfaConfig",
+                        Map.of(
+                                "UserPoolId",
+                                this.poolId,
+                                "MfaConfiguration",
+                                "OFF",
+                                "WebAuthnConfiguration",
+                                Map.of("RelyingPartyId", "example.com", "UserVerification", "required")))
+                .requireSuccess();
+
+        Reply challenge = initiate("alice", Map.of("PREFERRED_CHALLENGE", "WEB_AUTHN"));
+
+        String options = challenge.string("ChallengeParameters", "CREDENTIAL_REQUEST_OPTIONS");
+        assertThat(options).contains("\"userVerification\":\"required\"").contains("\"allowCredentials\":[{");
+        assertThat(SignInFixture.tokens(respond(
+                                "WEB_AUTHN",
+                                challenge.string("Session"),
+                                Map.of("USERNAME", "alice", "CREDENTIAL", this.passkey.authenticate(options))))
+                        .accessToken())
+                .isNotBlank();
+    }
+
+    @Test
+    void aPasskeyNeedsTheRelyingPartyStill() {
+        String poolId = this.fixture.createPool(Map.of(
+                "Policies",
+                Map.of("SignInPolicy", Map.of("AllowedFirstAuthFactors", List.of("PASSWORD", "WEB_AUTHN")))));
+        AppClient client = client(poolId);
+        this.fixture.createConfirmedUser(poolId, "bob", SignInFixture.PASSWORD);
+        this.fixture
+                .call("CreateUserPoolDomain", Map.of("UserPoolId", poolId, "Domain", "bobs-app"))
+                .requireSuccess();
+        String token = SignInFixture.tokens(this.fixture.signIn(client.id(), "bob", SignInFixture.PASSWORD))
+                .accessToken();
+        Map<String, Object> options = this.fixture
+                .call("StartWebAuthnRegistration", Map.of("AccessToken", token))
+                .requireSuccess()
+                .map("CredentialCreationOptions");
+        SoftwarePasskey domainPasskey = new SoftwarePasskey("https://bobs-app.auth.us-east-1.amazoncognito.com");
+        this.fixture
+                .call(
+                        "CompleteWebAuthnRegistration",
+                        Map.of("AccessToken", token, "Credential", domainPasskey.register(options)))
+                .requireSuccess();
+        this.fixture
+                .call("DeleteUserPoolDomain", Map.of("UserPoolId", poolId, "Domain", "bobs-app"))
+                .requireSuccess();
+
+        assertThat(initiate("InitiateAuth", client, "bob", Map.of("PREFERRED_CHALLENGE", "WEB_AUTHN"))
+                        .error())
+                .isEqualTo("400 WebAuthnConfigurationMissingException: The user pool has no relying party id for"
+                        + " passkeys: set WebAuthnConfiguration.RelyingPartyId or add a domain.");
+    }
+
+    @Test
+    void theAdminActionAnswersToo() {
+        String session =
+                initiate("AdminInitiateAuth", this.client, "alice", Map.of()).string("Session");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("UserPoolId", this.poolId);
+        body.put("ClientId", this.client.id());
+        body.put("ChallengeName", "SELECT_CHALLENGE");
+        body.put("Session", session);
+        body.put(
+                "ChallengeResponses",
+                Map.of("USERNAME", "alice", "ANSWER", "PASSWORD", "PASSWORD", SignInFixture.PASSWORD));
+
+        assertThat(SignInFixture.tokens(this.fixture.call("AdminRespondToAuthChallenge", body))
+                        .accessToken())
+                .isNotBlank();
+    }
 }
