@@ -63,6 +63,10 @@ public final class PasskeyActions implements ActionFamily {
     Map<String, Object> completeWebAuthnRegistration(CompleteRequest request, RequestContext context) {
         Caller caller = authenticate(request.accessToken());
         this.passkeys.completeRegistration(caller.pool(), caller.user(), caller.clientId(), request.credential());
+        if (this.users.findBySub(caller.pool(), caller.user().sub()).isEmpty()) {
+            // The user was deleted while the passkey was stored, after its passkeys were removed: remove this one too.
+            this.passkeys.userDeleted(caller.user());
+        }
         return Map.of();
     }
 

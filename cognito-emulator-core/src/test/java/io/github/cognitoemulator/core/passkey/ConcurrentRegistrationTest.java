@@ -11,13 +11,16 @@ import io.github.cognitoemulator.core.store.PausingStore.Operation;
 import io.github.cognitoemulator.core.store.jdbc.JdbcStore;
 import io.github.cognitoemulator.core.store.memory.InMemoryStore;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -72,5 +75,52 @@ class ConcurrentRegistrationTest {
             executor.shutdownNow();
             backing.close();
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "h2"})
+    void aPasskeyStoredWhileItsUserIsDeletedDoesNotOutliveTheUser(String kind) throws Exception {
+        EmulatorStore backing = store(kind);
+        PausingStore store = new PausingStore(backing);
+        try {
+            SignInFixture fixture = SignInFixture.create(store);
+            String poolId = PasskeyActionsTest.passkeyPool(fixture, Map.of());
+            AppClient client = PasskeyActionsTest.userAuthClient(fixture, poolId);
+            String token = PasskeyActionsTest.signedIn(fixture, poolId, client, "alice");
+            Map<String, Object> options = fixture.call("StartWebAuthnRegistration", Map.of("AccessToken", token))
+                    .requireSuccess()
+                    .map("CredentialCreationOptions");
+            Map<String, Object> credential = new SoftwarePasskey(PasskeyActionsTest.ORIGIN).register(options);
+            store.holdUntil(Operation.RESOURCE_WRITE, 2);
+            AtomicReference<Reply> completed = new AtomicReference<>();
+            Thread completing = new Thread(() -> completed.set(fixture.call(
+                    "CompleteWebAuthnRegistration", Map.of("AccessToken", token, "Credential", credential))));
+            completing.start();
+            // The completion has checked everything and waits at its write: only now is the user deleted, whose
+            // clean-up meets it there.
+            while (!waitsAtTheBarrier(completing)) {
+                Thread.onSpinWait();
+            }
+
+            fixture.call("AdminDeleteUser", Map.of("UserPoolId", poolId, "Username", "alice"))
+                    .requireSuccess();
+            completing.join(30_000);
+
+            assertThat(completed.get().status() == 200
+                            || completed.get().error().startsWith("400 WebAuthnChallengeNotFoundException"))
+                    .as(completed.get().error())
+                    .isTrue();
+            assertThat(backing.resources().list(Passkeys.CREDENTIALS, poolId)).isEmpty();
+            assertThat(backing.resources().list(Passkeys.REGISTRATIONS, poolId)).isEmpty();
+        } finally {
+            backing.close();
+        }
+    }
+
+    /** Whether {@code thread} is held by the pausing store, rather than waiting for anything else. */
+    private static boolean waitsAtTheBarrier(Thread thread) {
+        return thread.getState() == Thread.State.TIMED_WAITING
+                && Arrays.stream(thread.getStackTrace())
+                        .anyMatch((frame) -> frame.getClassName().equals(CyclicBarrier.class.getName()));
     }
 }

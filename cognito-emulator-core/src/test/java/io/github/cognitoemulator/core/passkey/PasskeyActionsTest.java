@@ -411,4 +411,17 @@ class PasskeyActionsTest {
                 .isFalse();
         assertThat(Passkeys.originAllowed(null, "example.com")).isFalse();
     }
+
+    @Test
+    void passkeysGoWithTheirPool() {
+        register();
+        options();
+
+        this.fixture.call("DeleteUserPool", Map.of("UserPoolId", this.poolId)).requireSuccess();
+
+        assertThat(this.fixture.emulator().store().resources().list(Passkeys.CREDENTIALS, this.poolId))
+                .isEmpty();
+        assertThat(this.fixture.emulator().store().resources().list(Passkeys.REGISTRATIONS, this.poolId))
+                .isEmpty();
+    }
 }
