@@ -1,19 +1,28 @@
 // AWS Amplify JavaScript v6 (aws-amplify/auth) against the emulator, configured as an app configures it for Amazon
 // Cognito with only userPoolEndpoint pointing at the emulator: the default sign-in (USER_SRP_AUTH), the session and
 // its tokens, NEW_PASSWORD_REQUIRED, sign-up and password reset with the codes from /_emulator/messages, a forced
-// token refresh, sign-out, and passwordless sign-in (USER_AUTH with EMAIL_OTP).
-import { AdminCreateUserCommand, AdminGetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
+// token refresh, sign-out, a software token (TOTP) set up and then asked for at sign-in, and passwordless sign-in
+// (USER_AUTH with EMAIL_OTP).
+import {
+	AdminCreateUserCommand,
+	AdminGetUserCommand,
+	SetUserPoolMfaConfigCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { Amplify } from 'aws-amplify';
 import {
 	confirmResetPassword,
 	confirmSignIn,
 	confirmSignUp,
 	fetchAuthSession,
+	fetchMFAPreference,
 	getCurrentUser,
 	resetPassword,
+	setUpTOTP,
 	signIn,
 	signOut,
 	signUp,
+	updateMFAPreference,
+	verifyTOTPSetup,
 } from 'aws-amplify/auth';
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
 import { sharedInMemoryStorage } from 'aws-amplify/utils';
@@ -28,9 +37,12 @@ import {
 	finish,
 	latestCode,
 	matches,
+	nextTotp,
 	rejects,
 	sdk,
 	step,
+	totp,
+	totpStep,
 } from './lib.mjs';
 
 const CLIENT = 'aws-amplify';
@@ -318,6 +330,65 @@ await amplifyStep('signOut signs out locally; the user can sign in again', async
 	}
 });
 
+// --- MFA with a software token (TOTP) -----------------------------------------------------------------------------
+// The pool offers TOTP as optional MFA, so the steps above, which sign in without it, are unchanged.
+let totpSecret;
+let totpLastStep = 0;
+
+await amplifyStep('setUpTOTP, verifyTOTPSetup and updateMFAPreference make TOTP the preferred MFA', async madeSoFar => {
+	await admin.send(
+		new SetUserPoolMfaConfigCommand({
+			UserPoolId: poolId,
+			MfaConfiguration: 'OPTIONAL',
+			SoftwareTokenMfaConfiguration: { Enabled: true },
+		})
+	);
+	await createConfirmedUser(admin, poolId, 'ivy', 'Ivy-Pass-1');
+	checkSignedIn(await signIn({ username: 'ivy', password: 'Ivy-Pass-1' }), 'signIn before TOTP');
+	const details = await setUpTOTP();
+	matches(details.sharedSecret, /^[A-Z2-7]{52}$/, 'setUpTOTP sharedSecret');
+	const uri = details.getSetupUri('interop', 'ivy').toString();
+	check(uri.startsWith('otpauth://totp/interop:ivy?secret=' + details.sharedSecret), `setup URI ${uri}`);
+	await rejects(
+		verifyTOTPSetup({ code: totp(details.sharedSecret, totpStep() + 10) }),
+		'EnableSoftwareTokenMFAException',
+		'Code mismatch and fail enable Software Token MFA'
+	);
+	const { code, step: used } = await nextTotp(details.sharedSecret, 0);
+	await verifyTOTPSetup({ code, options: { friendlyDeviceName: 'phone' } });
+	totpLastStep = used;
+	await updateMFAPreference({ totp: 'PREFERRED' });
+	const preference = await fetchMFAPreference();
+	equal(preference.preferred, 'TOTP', 'fetchMFAPreference preferred');
+	equalJson(preference.enabled, ['TOTP'], 'fetchMFAPreference enabled');
+	check(
+		actions(madeSoFar()).includes('SetUserMFAPreference'),
+		`updateMFAPreference sent no SetUserMFAPreference: ${describeCalls(madeSoFar())}`
+	);
+	totpSecret = details.sharedSecret;
+});
+
+await amplifyStep('signIn asks for the TOTP code (CONFIRM_SIGN_IN_WITH_TOTP_CODE); confirmSignIn signs in', async madeSoFar => {
+	check(totpSecret, 'no software token was set up');
+	const first = await signIn({ username: 'ivy', password: 'Ivy-Pass-1' });
+	equal(first.isSignedIn, false, 'signIn isSignedIn');
+	equal(first.nextStep?.signInStep, 'CONFIRM_SIGN_IN_WITH_TOTP_CODE', 'signIn nextStep.signInStep');
+	await rejects(
+		confirmSignIn({ challengeResponse: totp(totpSecret, totpStep() + 10) }),
+		'CodeMismatchException',
+		'Invalid code received for user'
+	);
+	const { code, step: used } = await nextTotp(totpSecret, totpLastStep);
+	checkSignedIn(await confirmSignIn({ challengeResponse: code }), 'confirmSignIn');
+	totpLastStep = used;
+	await checkSession('ivy');
+	equalJson(
+		actions(madeSoFar()).filter(action => action.startsWith('RespondToAuthChallenge SOFTWARE')),
+		['RespondToAuthChallenge SOFTWARE_TOKEN_MFA', 'RespondToAuthChallenge SOFTWARE_TOKEN_MFA'],
+		'answers to the TOTP challenge'
+	);
+});
+
 await amplifyStep('signIn with USER_AUTH preferring EMAIL_OTP; confirmSignIn with the emailed code signs in', async madeSoFar => {
 	// A pool of its own, whose users may sign in with a code sent by email instead of a password.
 	poolId = await createPool(admin, 'interop-amplify-passwordless', {
@@ -330,14 +401,14 @@ await amplifyStep('signIn with USER_AUTH preferring EMAIL_OTP; confirmSignIn wit
 		Auth: { Cognito: { userPoolId: poolId, userPoolClientId: clientId, userPoolEndpoint: EMULATOR_URL } },
 	});
 	cognitoUserPoolsTokenProvider.setKeyValueStorage(sharedInMemoryStorage);
-	await createConfirmedUser(admin, poolId, 'ivy', 'Ivy-Pass-1', { email: 'ivy@example.com', email_verified: 'true' });
-	const first = await signIn({ username: 'ivy', options: { authFlowType: 'USER_AUTH', preferredChallenge: 'EMAIL_OTP' } });
+	await createConfirmedUser(admin, poolId, 'joy', 'Joy-Pass-1', { email: 'joy@example.com', email_verified: 'true' });
+	const first = await signIn({ username: 'joy', options: { authFlowType: 'USER_AUTH', preferredChallenge: 'EMAIL_OTP' } });
 	equal(first.isSignedIn, false, 'signIn isSignedIn');
 	equal(first.nextStep?.signInStep, 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE', 'signIn nextStep.signInStep');
 	equal(first.nextStep?.codeDeliveryDetails?.deliveryMedium, 'EMAIL', 'signIn nextStep.codeDeliveryDetails.deliveryMedium');
-	checkSignedIn(await confirmSignIn({ challengeResponse: await latestCode(poolId, 'ivy') }), 'confirmSignIn');
-	const { id } = await checkSession('ivy');
-	equal(id.email, 'ivy@example.com', 'ID token email');
+	checkSignedIn(await confirmSignIn({ challengeResponse: await latestCode(poolId, 'joy') }), 'confirmSignIn');
+	const { id } = await checkSession('joy');
+	equal(id.email, 'joy@example.com', 'ID token email');
 	equalJson(
 		actions(madeSoFar()).filter(action => /^(InitiateAuth|RespondToAuthChallenge)/.test(action)),
 		['InitiateAuth USER_AUTH', 'RespondToAuthChallenge EMAIL_OTP'],

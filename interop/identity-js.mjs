@@ -1,11 +1,13 @@
 // amazon-cognito-identity-js against the emulator: SRP sign-in (its default flow), refresh, the
-// NEW_PASSWORD_REQUIRED challenge, sign-up with confirmation, forgotten passwords and a few self-service calls.
+// NEW_PASSWORD_REQUIRED challenge, sign-up with confirmation, forgotten passwords, a few self-service calls, and a
+// software token (TOTP) set up and then asked for at sign-in.
 import { createHmac } from 'node:crypto';
 import {
 	AdminCreateUserCommand,
 	AdminGetUserCommand,
 	InitiateAuthCommand,
 	RespondToAuthChallengeCommand,
+	SetUserPoolMfaConfigCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import cognito from 'amazon-cognito-identity-js';
 import BigIntegerModule from 'amazon-cognito-identity-js/lib/BigInteger.js';
@@ -23,9 +25,12 @@ import {
 	inbox,
 	latestCode,
 	matches,
+	nextTotp,
 	rejects,
 	sdk,
 	step,
+	totp,
+	totpStep,
 } from './lib.mjs';
 
 const { AuthenticationDetails, AuthenticationHelper, CognitoUser, CognitoUserAttribute, CognitoUserPool, DateHelper } =
@@ -509,6 +514,110 @@ await step(CLIENT, 'deleteUser removes the signed-in user', async () => {
 	const result = await new Promise((resolve, reject) => user.deleteUser(callback(resolve, reject)));
 	equal(result, 'SUCCESS', 'deleteUser result');
 	await rejects(signIn('carol', 'Carol-Pass-2'), 'UserNotFoundException', 'User does not exist.');
+});
+
+// --- MFA with a software token (TOTP) -----------------------------------------------------------------------------
+let totpPool;
+let totpSecret;
+let totpLastStep = 0;
+
+/** authenticateUser up to the SOFTWARE_TOKEN_MFA challenge: resolves to the user and the challenge parameters. */
+function signInToTotp(username, password, on) {
+	const user = userOf(username, on);
+	return new Promise((resolve, reject) => {
+		user.authenticateUser(new AuthenticationDetails({ Username: username, Password: password }), {
+			onSuccess: () => reject(new Error('signed in without the SOFTWARE_TOKEN_MFA challenge')),
+			onFailure: reject,
+			totpRequired: (challengeName, challengeParameters) => resolve({ user, challengeName, challengeParameters }),
+			mfaRequired: () => reject(new Error('unexpected SMS_MFA challenge')),
+			mfaSetup: () => reject(new Error('unexpected MFA_SETUP challenge')),
+			selectMFAType: () => reject(new Error('unexpected SELECT_MFA_TYPE challenge')),
+		});
+	});
+}
+
+const sendTotp = (user, code) =>
+	new Promise((resolve, reject) =>
+		user.sendMFACode(code, { onSuccess: resolve, onFailure: reject }, 'SOFTWARE_TOKEN_MFA')
+	);
+
+await step(CLIENT, 'associateSoftwareToken, verifySoftwareToken and setUserMfaPreference set up TOTP', async () => {
+	const mfaPoolId = await createPool(admin, 'interop-identity-js-totp');
+	await admin.send(
+		new SetUserPoolMfaConfigCommand({
+			UserPoolId: mfaPoolId,
+			MfaConfiguration: 'OPTIONAL',
+			SoftwareTokenMfaConfiguration: { Enabled: true },
+		})
+	);
+	const { ClientId } = await createClient(admin, mfaPoolId, 'web', {
+		ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+	});
+	totpPool = userPool(ClientId, mfaPoolId);
+	await createConfirmedUser(admin, mfaPoolId, 'mia', 'Mia-Pass-1');
+	const { user } = await signIn('mia', 'Mia-Pass-1', totpPool);
+	totpSecret = await new Promise((resolve, reject) =>
+		user.associateSoftwareToken({ associateSecretCode: resolve, onFailure: reject })
+	);
+	matches(totpSecret, /^[A-Z2-7]{52}$/, 'SecretCode');
+	const { code, step: used } = await nextTotp(totpSecret, 0);
+	const verified = await new Promise((resolve, reject) =>
+		user.verifySoftwareToken(code, 'phone', { onSuccess: resolve, onFailure: reject })
+	);
+	equal(verified.Status, 'SUCCESS', 'verifySoftwareToken Status');
+	totpLastStep = used;
+	const preference = await new Promise((resolve, reject) =>
+		user.setUserMfaPreference(null, { PreferredMfa: true, Enabled: true }, callback(resolve, reject))
+	);
+	equal(preference, 'SUCCESS', 'setUserMfaPreference result');
+	const settings = await new Promise((resolve, reject) =>
+		user.getUserData(callback(resolve, reject), { bypassCache: true })
+	);
+	equal(settings.PreferredMfaSetting, 'SOFTWARE_TOKEN_MFA', 'getUserData PreferredMfaSetting');
+	equal(JSON.stringify(settings.UserMFASettingList), '["SOFTWARE_TOKEN_MFA"]', 'getUserData UserMFASettingList');
+});
+
+await step(CLIENT, 'a wrong code in verifySoftwareToken fails with EnableSoftwareTokenMFAException', async () => {
+	check(totpPool, 'no pool with TOTP');
+	await createConfirmedUser(admin, totpPool.getUserPoolId(), 'noah', 'Noah-Pass-1');
+	const { user } = await signIn('noah', 'Noah-Pass-1', totpPool);
+	const secret = await new Promise((resolve, reject) =>
+		user.associateSoftwareToken({ associateSecretCode: resolve, onFailure: reject })
+	);
+	await rejects(
+		new Promise((resolve, reject) =>
+			user.verifySoftwareToken(totp(secret, totpStep() + 10), 'phone', { onSuccess: resolve, onFailure: reject })
+		),
+		'EnableSoftwareTokenMFAException',
+		'Code mismatch and fail enable Software Token MFA'
+	);
+});
+
+await step(CLIENT, 'sign-in asks for the TOTP code (totpRequired); sendMFACode with SOFTWARE_TOKEN_MFA signs in', async () => {
+	check(totpSecret, 'no software token was set up');
+	const { user, challengeName, challengeParameters } = await signInToTotp('mia', 'Mia-Pass-1', totpPool);
+	equal(challengeName, 'SOFTWARE_TOKEN_MFA', 'totpRequired challengeName');
+	equal(challengeParameters.FRIENDLY_DEVICE_NAME, 'phone', 'FRIENDLY_DEVICE_NAME');
+	const { code, step: used } = await nextTotp(totpSecret, totpLastStep);
+	const session = await sendTotp(user, code);
+	totpLastStep = used;
+	check(session.isValid(), 'the session is not valid');
+	equal(claims(session.getAccessToken().getJwtToken()).username, 'mia', 'access token username');
+});
+
+await step(CLIENT, 'a wrong TOTP code fails with CodeMismatchException; a code used once fails with ExpiredCodeException', async () => {
+	check(totpSecret, 'no software token was set up');
+	const { user } = await signInToTotp('mia', 'Mia-Pass-1', totpPool);
+	await rejects(
+		sendTotp(user, totp(totpSecret, totpStep() + 10)),
+		'CodeMismatchException',
+		'Invalid code received for user'
+	);
+	const { code, step: used } = await nextTotp(totpSecret, totpLastStep);
+	await sendTotp(user, code);
+	totpLastStep = used;
+	const again = await signInToTotp('mia', 'Mia-Pass-1', totpPool);
+	await rejects(sendTotp(again.user, code), 'ExpiredCodeException', 'Your software token has already been used once.');
 });
 
 finish();

@@ -1,5 +1,6 @@
 // Shared helpers for the interop steps: step bookkeeping, the emulator's URLs, an AWS SDK v3 client for setup,
 // and the message inbox.
+import { createHmac } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import {
 	AdminCreateUserCommand,
@@ -218,4 +219,45 @@ export async function createConfirmedUser(client, poolId, username, password, at
 	await client.send(
 		new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: username, Password: password, Permanent: true })
 	);
+}
+
+/** The TOTP time step of now: 30-second steps counted from the epoch (RFC 6238). */
+export function totpStep(now = Date.now()) {
+	return Math.floor(now / 1000 / 30);
+}
+
+/** The six-digit TOTP code of a base32 secret for a time step: HMAC-SHA1 and dynamic truncation (RFC 6238). */
+export function totp(secret, step = totpStep()) {
+	const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+	const bytes = [];
+	let buffer = 0;
+	let bits = 0;
+	for (const char of secret.replace(/=+$/, '').toUpperCase()) {
+		buffer = (buffer << 5) | alphabet.indexOf(char);
+		bits += 5;
+		if (bits >= 8) {
+			bytes.push((buffer >> (bits - 8)) & 0xff);
+			bits -= 8;
+		}
+	}
+	const counter = Buffer.alloc(8);
+	counter.writeBigUInt64BE(BigInt(step));
+	const hash = createHmac('sha1', Buffer.from(bytes)).update(counter).digest();
+	const offset = hash[hash.length - 1] & 0x0f;
+	const value = hash.readUInt32BE(offset) & 0x7fffffff;
+	return String(value % 1_000_000).padStart(6, '0');
+}
+
+/**
+ * A TOTP code of a step after lastStep, since a code is accepted once per step: the current step's code when that
+ * is newer, else the wait for the next step. Returns the code and its step.
+ */
+export async function nextTotp(secret, lastStep) {
+	let step = totpStep();
+	if (step <= lastStep) {
+		const wait = (lastStep + 1) * 30_000 - Date.now() + 100;
+		await new Promise(resolve => setTimeout(resolve, Math.max(wait, 0)));
+		step = totpStep();
+	}
+	return { code: totp(secret, step), step };
 }

@@ -17,6 +17,8 @@ import io.github.cognitoemulator.core.limit.ApiCategory;
 import io.github.cognitoemulator.core.limit.ProvisionedLimitActions;
 import io.github.cognitoemulator.core.message.MessageInbox;
 import io.github.cognitoemulator.core.message.MessageSender;
+import io.github.cognitoemulator.core.mfa.MfaActions;
+import io.github.cognitoemulator.core.mfa.UserMfaDirectory;
 import io.github.cognitoemulator.core.oidc.OidcDocuments;
 import io.github.cognitoemulator.core.passkey.PasskeyActions;
 import io.github.cognitoemulator.core.passkey.Passkeys;
@@ -109,10 +111,12 @@ public final class CognitoEmulator {
         this.housekeeping = new Housekeeping(store, builder.clock);
         this.inbox = new MessageInbox(store.messages());
         GroupDirectory groups = new GroupDirectory(store.resources(), store.users());
+        UserMfaDirectory userMfa = new UserMfaDirectory(store.resources(), builder.clock);
         Passkeys passkeys = new Passkeys(store.resources(), builder.clock, ids, builder.passkeyRelyingPartyId);
-        UserDirectory users = new UserDirectory(store.users(), (deleted) -> {
-            groups.userDeleted(deleted);
-            passkeys.userDeleted(deleted);
+        UserDirectory users = new UserDirectory(store.users(), (user) -> {
+            groups.userDeleted(user);
+            userMfa.userDeleted(user);
+            passkeys.userDeleted(user);
         });
         PasswordChanges passwords = new PasswordChanges(users, builder.clock, ids);
         this.signingKeys = new SigningKeys(store.signingKeys(), builder.keySource);
@@ -128,6 +132,8 @@ public final class CognitoEmulator {
                 tokens,
                 new VerificationCodes(store.codes(), builder.clock, ids),
                 messages);
+        AuthSessions authSessions = new AuthSessions(store.authSessions(), builder.clock, ids);
+        MfaActions mfaActions = new MfaActions(store.pools(), users, tokens, authSessions, userMfa, ids);
         PoolContents contents = new PoolContents() {
             @Override
             public void created(String userPoolId) {
@@ -191,7 +197,7 @@ public final class CognitoEmulator {
                         store.pools(), store.clients(), store.resources(), builder.clock, ids))
                 .family(new TermsActions(store.pools(), store.clients(), store.resources(), builder.clock, ids))
                 .family(new DomainActions(store.pools(), store.resources(), builder.clock, ids, builder.accountId))
-                .family(new AdminUserActions(store.pools(), users, passwords, messages, builder.clock, ids))
+                .family(new AdminUserActions(store.pools(), users, passwords, messages, builder.clock, ids, mfaActions))
                 .family(new ListUsersActions(store.pools(), users))
                 .family(new GroupActions(store.pools(), users, groups, builder.clock))
                 .family(this.userImports)
@@ -200,19 +206,21 @@ public final class CognitoEmulator {
                         store.clients(),
                         users,
                         tokens,
-                        new AuthSessions(store.authSessions(), builder.clock, ids),
+                        authSessions,
                         passwords,
                         store.secrets(),
                         clientSecrets,
                         builder.clock,
                         ids,
-                        passkeys,
-                        messages))
-                .family(new UserAuthFactorsActions(store.pools(), users, tokens, passkeys))
+                        messages,
+                        userMfa,
+                        passkeys))
+                .family(mfaActions)
+                .family(new UserAuthFactorsActions(store.pools(), users, tokens, passkeys, mfaActions))
                 .family(new PasskeyActions(store.pools(), users, tokens, passkeys))
                 .family(new UserRegistrationActions(selfService, passwords, builder.clock, ids))
                 .family(new PasswordActions(selfService, passwords, builder.clock))
-                .family(new UserSelfServiceActions(selfService, builder.clock))
+                .family(new UserSelfServiceActions(selfService, builder.clock, mfaActions))
                 .family(new SignOutActions(selfService))
                 .build();
         this.region = builder.region;

@@ -46,6 +46,9 @@ class RedactedDescriptionsTest {
             "accessToken",
             "refreshToken",
             "verifier",
+            "secret",
+            "pendingSecret",
+            "userCode",
             "b");
 
     /** The types that hold a secret in clear; anything else (a credential, a duration, bytes) is not text. */
@@ -70,7 +73,8 @@ class RedactedDescriptionsTest {
         assertThat(holding)
                 .extracting(Class::getSimpleName)
                 .contains("Message", "UserPoolClient", "AuthSession", "PendingCode", "IssuedTokens", "PoolKeys")
-                .contains("PasswordCredential", "SrpSession", "InitiateAuthRequest", "ConfirmSignUpRequest");
+                .contains("PasswordCredential", "SrpSession", "InitiateAuthRequest", "ConfirmSignUpRequest")
+                .contains("UserMfa", "VerifySoftwareTokenRequest");
 
         List<String> leaks = new ArrayList<>();
         for (Class<?> type : holding) {

@@ -65,6 +65,30 @@ public final class AuthSessions {
     }
 
     /**
+     * The open session for {@code challenge}, from whichever client: for the actions that carry a session but name no
+     * client (AssociateSoftwareToken and VerifySoftwareToken during MFA_SETUP).
+     *
+     * @throws CognitoException {@code NotAuthorizedException} when the session is unknown, closed, for another
+     *     challenge, or expired
+     */
+    public AuthSession find(String token, ChallengeName challenge) {
+        AuthSession session = this.sessions.find(token).orElseThrow(AuthSessions::invalid);
+        return find(token, session.clientId(), challenge);
+    }
+
+    /**
+     * Closes a session and opens the one that continues it, so that each step of a challenge hands out a new string
+     * and an old one cannot be replayed.
+     *
+     * @return the string of the new session
+     * @throws CognitoException {@code NotAuthorizedException} when a concurrent request closed it first
+     */
+    public String advance(String token, AuthSession next) {
+        close(token);
+        return open(next);
+    }
+
+    /**
      * Closes a session whose answer was accepted, so it cannot be used again.
      *
      * @throws CognitoException {@code NotAuthorizedException} when a concurrent answer closed it first

@@ -7,6 +7,7 @@ import io.github.cognitoemulator.core.client.UserPoolClient;
 import io.github.cognitoemulator.core.error.ErrorType;
 import io.github.cognitoemulator.core.error.Errors;
 import io.github.cognitoemulator.core.message.MessageSender;
+import io.github.cognitoemulator.core.mfa.UserMfaDirectory;
 import io.github.cognitoemulator.core.passkey.Passkeys;
 import io.github.cognitoemulator.core.pool.PoolStore;
 import io.github.cognitoemulator.core.pool.UserPool;
@@ -88,6 +89,10 @@ public final class AuthenticationActions implements ActionFamily {
 
     private final ClientSecrets clientSecrets;
 
+    private final SignInCodes signInCodes;
+
+    private final MfaChallenges mfa;
+
     private final ChoiceBasedSignIn userAuth;
 
     public AuthenticationActions(
@@ -101,8 +106,9 @@ public final class AuthenticationActions implements ActionFamily {
             ClientSecrets clientSecrets,
             Clock clock,
             Ids ids,
-            Passkeys passkeys,
-            MessageSender messages) {
+            MessageSender messages,
+            UserMfaDirectory mfa,
+            Passkeys passkeys) {
         this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
         this.clients = Objects.requireNonNull(clients, "'clients' must not be null");
         this.users = Objects.requireNonNull(users, "'users' must not be null");
@@ -112,14 +118,10 @@ public final class AuthenticationActions implements ActionFamily {
         this.clientSecrets = Objects.requireNonNull(clientSecrets, "'clientSecrets' must not be null");
         this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
         this.srp = new SrpFlow(sessions, clock, ids, secrets.secret("srp-simulation-key", () -> ids.randomBytes(32)));
+        this.signInCodes = new SignInCodes(sessions, messages, clock, ids);
+        this.mfa = new MfaChallenges(mfa, this.signInCodes, sessions, users, clientSecrets, clock);
         this.userAuth = new ChoiceBasedSignIn(
-                users,
-                sessions,
-                passkeys,
-                clientSecrets,
-                clock,
-                choiceBasedSteps(),
-                new SignInCodes(sessions, messages, clock, ids));
+                users, sessions, passkeys, clientSecrets, clock, choiceBasedSteps(), this.signInCodes);
     }
 
     @Override
@@ -163,12 +165,26 @@ public final class AuthenticationActions implements ActionFamily {
                 return answerPasswordVerifier(pool, client, request, context);
             case NEW_PASSWORD_REQUIRED:
                 return answerNewPassword(pool, client, request, context);
+            case SMS_MFA:
+            // An emailed code is checked the same way whether it is the second factor or, with USER_AUTH, the
+            // first: the code, then tokens.
+            case EMAIL_OTP:
+            case SOFTWARE_TOKEN_MFA:
+            case SELECT_MFA_TYPE:
+            case MFA_SETUP:
+                return this.mfa.answer(
+                        pool,
+                        client,
+                        request.challengeName(),
+                        request.session(),
+                        request.challengeResponses(),
+                        context,
+                        (signIn) -> authenticated(signIn, this.clock.instant(), null));
             case SELECT_CHALLENGE:
             case PASSWORD:
             case PASSWORD_SRP:
             case WEB_AUTHN:
             case SMS_OTP:
-            case EMAIL_OTP:
                 return this.userAuth.respond(
                         pool,
                         client,
@@ -235,8 +251,12 @@ public final class AuthenticationActions implements ActionFamily {
         return afterPassword(signIn);
     }
 
-    /** The steps once the password is settled: tokens. */
+    /** The steps once the password is settled: MFA, then tokens. */
     private Map<String, Object> afterPassword(SignIn signIn) {
+        Optional<Map<String, Object>> mfaChallenge = this.mfa.challenge(signIn);
+        if (mfaChallenge.isPresent()) {
+            return mfaChallenge.get();
+        }
         return authenticated(signIn, this.clock.instant(), null);
     }
 

@@ -127,8 +127,8 @@ final class ChoiceBasedSignIn {
 
     /**
      * RespondToAuthChallenge with {@code SELECT_CHALLENGE} (the choice in {@code ANSWER}), with the name of the
-     * chosen challenge directly ({@code PASSWORD}, {@code PASSWORD_SRP}), or with {@code WEB_AUTHN} (the passkey's
-     * assertion in {@code CREDENTIAL}).
+     * chosen challenge directly ({@code PASSWORD}, {@code PASSWORD_SRP}), with {@code WEB_AUTHN} (the passkey's
+     * assertion in {@code CREDENTIAL}) or with {@code SMS_OTP} (the code in {@code SMS_OTP_CODE}).
      */
     Map<String, Object> respond(
             UserPool pool,
@@ -138,7 +138,8 @@ final class ChoiceBasedSignIn {
             Map<String, String> responses,
             RequestContext context) {
         String username = AuthenticationActions.requireParameter(responses, "USERNAME");
-        if (challenge == ChallengeName.EMAIL_OTP || challenge == ChallengeName.SMS_OTP) {
+        // An EMAIL_OTP answer is checked with the MFA answers, the same way.
+        if (challenge == ChallengeName.SMS_OTP) {
             String code = AuthenticationActions.requireParameter(responses, challenge.name() + "_CODE");
             AuthSession answered = this.codes.verify(sessionToken, client, challenge, code);
             User user = sessionUser(pool, client, answered, username, responses);

@@ -68,6 +68,14 @@ final class SignInCodes {
      *     ({@code CODE_DELIVERY_DELIVERY_MEDIUM}, {@code CODE_DELIVERY_DESTINATION} masked, {@code USER_ID_FOR_SRP})
      */
     Map<String, Object> challenge(SignIn signIn, ChallengeName challenge) {
+        return challenge(signIn, challenge, Map.of());
+    }
+
+    /**
+     * {@link #challenge(SignIn, ChallengeName)} with more data kept in the session, for the step that answers it to
+     * read back from the session {@link #verify} returns.
+     */
+    Map<String, Object> challenge(SignIn signIn, ChallengeName challenge, Map<String, String> extraData) {
         String attribute = attributeFor(challenge);
         UserPool pool = signIn.pool();
         User user = signIn.user();
@@ -87,7 +95,7 @@ final class SignInCodes {
                 text.subject(),
                 text.body(),
                 code);
-        Map<String, String> data = new LinkedHashMap<>();
+        Map<String, String> data = new LinkedHashMap<>(extraData);
         data.put(CODE, code);
         data.put(FAILED_ATTEMPTS, "0");
         if (signIn.deviceKey() != null) {
@@ -131,6 +139,18 @@ final class SignInCodes {
             this.sessions.close(session);
             return open;
         }
+        countWrongAnswer(session, client, challenge);
+        throw ErrorType.CODE_MISMATCH.exception(WRONG_CODE);
+    }
+
+    /**
+     * Counts a wrong answer against a session: it stays open for another answer until the
+     * {@value #MAX_FAILED_ATTEMPTS}th wrong one, which closes it.
+     *
+     * @throws io.github.cognitoemulator.core.error.CognitoException {@code NotAuthorizedException} when a concurrent
+     *     answer closed it first
+     */
+    void countWrongAnswer(String session, UserPoolClient client, ChallengeName challenge) {
         // Taken, counted and put back: of concurrent wrong answers each is counted, and a right answer racing them
         // finds the session gone for a moment rather than slipping past the limit.
         AuthSession taken = this.sessions.take(session, client.clientId(), challenge);
@@ -148,7 +168,6 @@ final class SignInCodes {
                             taken.expiresAt(),
                             data));
         }
-        throw ErrorType.CODE_MISMATCH.exception(WRONG_CODE);
     }
 
     /** The attribute a code for {@code challenge} goes to. */

@@ -12,6 +12,7 @@ import io.github.cognitoemulator.core.protocol.RequestReader;
 import io.github.cognitoemulator.core.protocol.Shapes;
 import io.github.cognitoemulator.core.support.Redacted;
 import io.github.cognitoemulator.core.token.TokenService;
+import io.github.cognitoemulator.core.user.MfaMembers;
 import io.github.cognitoemulator.core.user.User;
 import io.github.cognitoemulator.core.user.UserDirectory;
 import java.util.LinkedHashMap;
@@ -19,8 +20,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * GetUserAuthFactors and AdminGetUserAuthFactors: the first factors a user can sign in with through
- * {@code USER_AUTH}.
+ * GetUserAuthFactors and AdminGetUserAuthFactors: the user's MFA preference and enabled MFA factors, and the first
+ * factors the user can sign in with through {@code USER_AUTH}.
  *
  * @see <a href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetUserAuthFactors.html">GetUserAuthFactors</a>
  */
@@ -34,11 +35,16 @@ public final class UserAuthFactorsActions implements ActionFamily {
 
     private final Passkeys passkeys;
 
-    public UserAuthFactorsActions(PoolStore pools, UserDirectory users, TokenService tokens, Passkeys passkeys) {
+    private final MfaMembers mfa;
+
+    /** @param mfa the users' MFA settings, whose preference and enabled factors are reported too */
+    public UserAuthFactorsActions(
+            PoolStore pools, UserDirectory users, TokenService tokens, Passkeys passkeys, MfaMembers mfa) {
         this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
         this.users = Objects.requireNonNull(users, "'users' must not be null");
         this.tokens = Objects.requireNonNull(tokens, "'tokens' must not be null");
         this.passkeys = Objects.requireNonNull(passkeys, "'passkeys' must not be null");
+        this.mfa = Objects.requireNonNull(mfa, "'mfa' must not be null");
     }
 
     @Override
@@ -72,6 +78,13 @@ public final class UserAuthFactorsActions implements ActionFamily {
     private Map<String, Object> factors(UserPool pool, User user) {
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("Username", user.username());
+        // The same MFA members as GetUser shows, each only when set; MFAOptions is GetUser's alone.
+        Map<String, Object> mfaMembers = this.mfa.of(user);
+        for (String member : new String[] {"PreferredMfaSetting", "UserMFASettingList"}) {
+            if (mfaMembers.containsKey(member)) {
+                response.put(member, mfaMembers.get(member));
+            }
+        }
         response.put("ConfiguredUserAuthFactors", ChoiceBasedSignIn.configuredFactors(this.passkeys, pool, user));
         return response;
     }

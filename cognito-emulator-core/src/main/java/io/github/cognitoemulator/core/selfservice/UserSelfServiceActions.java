@@ -12,6 +12,7 @@ import io.github.cognitoemulator.core.protocol.RequestReader;
 import io.github.cognitoemulator.core.protocol.Shapes;
 import io.github.cognitoemulator.core.support.Redacted;
 import io.github.cognitoemulator.core.user.AttributeRules;
+import io.github.cognitoemulator.core.user.MfaMembers;
 import io.github.cognitoemulator.core.user.User;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,7 +38,14 @@ public final class UserSelfServiceActions implements ActionFamily {
 
     private final Clock clock;
 
+    private final MfaMembers mfa;
+
     public UserSelfServiceActions(SelfService service, Clock clock) {
+        this(service, clock, MfaMembers.NONE);
+    }
+
+    public UserSelfServiceActions(SelfService service, Clock clock, MfaMembers mfa) {
+        this.mfa = Objects.requireNonNull(mfa, "'mfa' must not be null");
         this.service = Objects.requireNonNull(service, "'service' must not be null");
         this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
     }
@@ -62,6 +70,7 @@ public final class UserSelfServiceActions implements ActionFamily {
                 user.attributes().entrySet().stream()
                         .map((entry) -> Map.of("Name", entry.getKey(), "Value", entry.getValue()))
                         .toList());
+        response.putAll(this.mfa.of(user));
         return response;
     }
 

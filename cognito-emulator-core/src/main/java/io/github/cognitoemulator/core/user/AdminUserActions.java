@@ -42,6 +42,8 @@ public final class AdminUserActions implements ActionFamily {
 
     private final MessageSender messages;
 
+    private final MfaMembers mfa;
+
     public AdminUserActions(
             PoolStore pools,
             UserDirectory users,
@@ -49,6 +51,18 @@ public final class AdminUserActions implements ActionFamily {
             MessageSender messages,
             Clock clock,
             Ids ids) {
+        this(pools, users, passwords, messages, clock, ids, MfaMembers.NONE);
+    }
+
+    public AdminUserActions(
+            PoolStore pools,
+            UserDirectory users,
+            PasswordChanges passwords,
+            MessageSender messages,
+            Clock clock,
+            Ids ids,
+            MfaMembers mfa) {
+        this.mfa = Objects.requireNonNull(mfa, "'mfa' must not be null");
         this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
         this.users = Objects.requireNonNull(users, "'users' must not be null");
         this.passwords = Objects.requireNonNull(passwords, "'passwords' must not be null");
@@ -108,7 +122,10 @@ public final class AdminUserActions implements ActionFamily {
 
     Map<String, Object> adminGetUser(UserRequest request, RequestContext context) {
         UserPool pool = this.pools.require(request.userPoolId(), context.region());
-        return UserShapes.adminGetUserResponse(requireUser(pool, request.username()));
+        User user = requireUser(pool, request.username());
+        Map<String, Object> response = UserShapes.adminGetUserResponse(user);
+        response.putAll(this.mfa.of(user));
+        return response;
     }
 
     @Nullable

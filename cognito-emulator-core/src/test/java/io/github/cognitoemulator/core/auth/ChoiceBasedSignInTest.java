@@ -3,6 +3,7 @@ package io.github.cognitoemulator.core.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cognitoemulator.core.EmulatorFixture.Reply;
+import io.github.cognitoemulator.core.MfaFixture;
 import io.github.cognitoemulator.core.SignInFixture;
 import io.github.cognitoemulator.core.SignInFixture.AppClient;
 import io.github.cognitoemulator.core.passkey.SoftwarePasskey;
@@ -743,5 +744,44 @@ class ChoiceBasedSignInTest {
         assertThat(SignInFixture.tokens(this.fixture.call("AdminRespondToAuthChallenge", body))
                         .accessToken())
                 .isNotBlank();
+    }
+
+    @Test
+    void theFactorsIncludeTheMfaPreference() {
+        MfaFixture mfa = new MfaFixture(this.fixture);
+        String poolId = mfa.createPool("OPTIONAL", true, false, false);
+        this.fixture.createConfirmedUser(
+                poolId, "bob", SignInFixture.PASSWORD, "phone_number", "+15555550101", "phone_number_verified", "true");
+        mfa.adminSetPreference(poolId, "bob", "SMSMfaSettings", true, true).requireSuccess();
+
+        Reply factors = this.fixture.call("AdminGetUserAuthFactors", Map.of("UserPoolId", poolId, "Username", "bob"));
+
+        assertThat(factors.requireSuccess().json())
+                .isEqualTo(Map.of(
+                        "Username",
+                        "bob",
+                        "PreferredMfaSetting",
+                        "SMS_MFA",
+                        "UserMFASettingList",
+                        List.of("SMS_MFA"),
+                        "ConfiguredUserAuthFactors",
+                        List.of("PASSWORD")));
+    }
+
+    @Test
+    void aPasswordChosenWithUserAuthStillAsksForMfa() {
+        MfaFixture mfa = new MfaFixture(this.fixture);
+        String poolId = mfa.createPool("ON", true, false, false);
+        AppClient client = client(poolId);
+        this.fixture.createConfirmedUser(
+                poolId, "bob", SignInFixture.PASSWORD, "phone_number", "+15555550101", "phone_number_verified", "true");
+
+        Reply reply = initiate(
+                "InitiateAuth",
+                client,
+                "bob",
+                Map.of("PREFERRED_CHALLENGE", "PASSWORD", "PASSWORD", SignInFixture.PASSWORD));
+
+        assertThat(reply.string("ChallengeName")).isEqualTo("SMS_MFA");
     }
 }

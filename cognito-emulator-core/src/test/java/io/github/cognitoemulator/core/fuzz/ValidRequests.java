@@ -382,6 +382,35 @@ public final class ValidRequests {
                             "AuthFlow", "USER_AUTH",
                             "AuthParameters", Map.of("USERNAME", FuzzFixture.READER))),
             cheap(
+                    "AssociateSoftwareToken",
+                    (f) -> body("AccessToken", f.target().accessToken())),
+            cheap(
+                    "VerifySoftwareToken",
+                    (f) -> body(
+                            "AccessToken", f.target().accessToken(),
+                            "UserCode", "123456",
+                            "FriendlyDeviceName", "phone")),
+            cheap(
+                    "SetUserMFAPreference",
+                    (f) -> body(
+                            "AccessToken",
+                            f.target().accessToken(),
+                            "SoftwareTokenMfaSettings",
+                            Map.of("Enabled", false, "PreferredMfa", false))),
+            cheap(
+                    "AdminSetUserMFAPreference",
+                    (f) -> body(
+                            "UserPoolId",
+                            f.poolId(),
+                            "Username",
+                            FuzzFixture.TARGET,
+                            "SMSMfaSettings",
+                            Map.of("Enabled", false, "PreferredMfa", false))),
+            cheap("SetUserSettings", (f) -> body("AccessToken", f.target().accessToken(), "MFAOptions", List.of())),
+            cheap(
+                    "AdminSetUserSettings",
+                    (f) -> body("UserPoolId", f.poolId(), "Username", FuzzFixture.TARGET, "MFAOptions", List.of())),
+            cheap(
                     "GetUserAttributeVerificationCode",
                     (f) -> body("AccessToken", f.target().accessToken(), "AttributeName", "email")),
             session("GlobalSignOut", (f) -> body("AccessToken", f.target().accessToken())),

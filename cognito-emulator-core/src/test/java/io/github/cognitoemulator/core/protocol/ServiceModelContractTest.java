@@ -46,20 +46,14 @@ class ServiceModelContractTest {
             "AdminGetDevice",
             "AdminListDevices",
             "AdminListUserAuthEvents",
-            "AdminSetUserMFAPreference",
-            "AdminSetUserSettings",
             "AdminUpdateAuthEventFeedback",
             "AdminUpdateDeviceStatus",
-            "AssociateSoftwareToken",
             "ConfirmDevice",
             "ForgetDevice",
             "GetDevice",
             "ListDevices",
-            "SetUserMFAPreference",
-            "SetUserSettings",
             "UpdateAuthEventFeedback",
-            "UpdateDeviceStatus",
-            "VerifySoftwareToken");
+            "UpdateDeviceStatus");
 
     private final EmulatorFixture fixture = EmulatorFixture.create();
 
