@@ -1,7 +1,8 @@
 // AWS Amplify JavaScript v6 (aws-amplify/auth) against the emulator, configured as an app configures it for Amazon
 // Cognito with only userPoolEndpoint pointing at the emulator: the default sign-in (USER_SRP_AUTH), the session and
 // its tokens, NEW_PASSWORD_REQUIRED, sign-up and password reset with the codes from /_emulator/messages, a forced
-// token refresh, sign-out, and a software token (TOTP) set up and then asked for at sign-in.
+// token refresh, sign-out, a software token (TOTP) set up and then asked for at sign-in, and passwordless sign-in
+// (USER_AUTH with EMAIL_OTP).
 import {
 	AdminCreateUserCommand,
 	AdminGetUserCommand,
@@ -385,6 +386,33 @@ await amplifyStep('signIn asks for the TOTP code (CONFIRM_SIGN_IN_WITH_TOTP_CODE
 		actions(madeSoFar()).filter(action => action.startsWith('RespondToAuthChallenge SOFTWARE')),
 		['RespondToAuthChallenge SOFTWARE_TOKEN_MFA', 'RespondToAuthChallenge SOFTWARE_TOKEN_MFA'],
 		'answers to the TOTP challenge'
+	);
+});
+
+await amplifyStep('signIn with USER_AUTH preferring EMAIL_OTP; confirmSignIn with the emailed code signs in', async madeSoFar => {
+	// A pool of its own, whose users may sign in with a code sent by email instead of a password.
+	poolId = await createPool(admin, 'interop-amplify-passwordless', {
+		Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP'] } },
+	});
+	({ ClientId: clientId } = await createClient(admin, poolId, 'amplify-passwordless', {
+		ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+	}));
+	Amplify.configure({
+		Auth: { Cognito: { userPoolId: poolId, userPoolClientId: clientId, userPoolEndpoint: EMULATOR_URL } },
+	});
+	cognitoUserPoolsTokenProvider.setKeyValueStorage(sharedInMemoryStorage);
+	await createConfirmedUser(admin, poolId, 'joy', 'Joy-Pass-1', { email: 'joy@example.com', email_verified: 'true' });
+	const first = await signIn({ username: 'joy', options: { authFlowType: 'USER_AUTH', preferredChallenge: 'EMAIL_OTP' } });
+	equal(first.isSignedIn, false, 'signIn isSignedIn');
+	equal(first.nextStep?.signInStep, 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE', 'signIn nextStep.signInStep');
+	equal(first.nextStep?.codeDeliveryDetails?.deliveryMedium, 'EMAIL', 'signIn nextStep.codeDeliveryDetails.deliveryMedium');
+	checkSignedIn(await confirmSignIn({ challengeResponse: await latestCode(poolId, 'joy') }), 'confirmSignIn');
+	const { id } = await checkSession('joy');
+	equal(id.email, 'joy@example.com', 'ID token email');
+	equalJson(
+		actions(madeSoFar()).filter(action => /^(InitiateAuth|RespondToAuthChallenge)/.test(action)),
+		['InitiateAuth USER_AUTH', 'RespondToAuthChallenge EMAIL_OTP'],
+		'calls of the passwordless sign-in'
 	);
 });
 

@@ -2,6 +2,7 @@ package io.github.cognitoemulator.core;
 
 import io.github.cognitoemulator.core.auth.AuthSessions;
 import io.github.cognitoemulator.core.auth.AuthenticationActions;
+import io.github.cognitoemulator.core.auth.UserAuthFactorsActions;
 import io.github.cognitoemulator.core.authevent.AuthEventActions;
 import io.github.cognitoemulator.core.authevent.AuthEventLog;
 import io.github.cognitoemulator.core.branding.ManagedLoginBrandingActions;
@@ -23,6 +24,8 @@ import io.github.cognitoemulator.core.message.MessageSender;
 import io.github.cognitoemulator.core.mfa.MfaActions;
 import io.github.cognitoemulator.core.mfa.UserMfaDirectory;
 import io.github.cognitoemulator.core.oidc.OidcDocuments;
+import io.github.cognitoemulator.core.passkey.PasskeyActions;
+import io.github.cognitoemulator.core.passkey.Passkeys;
 import io.github.cognitoemulator.core.pool.LogDeliveryActions;
 import io.github.cognitoemulator.core.pool.MfaConfigActions;
 import io.github.cognitoemulator.core.pool.PoolContents;
@@ -119,12 +122,14 @@ public final class CognitoEmulator {
         UserSignOuts signOuts = new UserSignOuts(store.resources());
         UserMfaDirectory userMfa = new UserMfaDirectory(store.resources(), builder.clock);
         DeviceRegistry devices = new DeviceRegistry(store.resources(), ids);
+        Passkeys passkeys = new Passkeys(store.resources(), builder.clock, ids, builder.passkeyRelyingPartyId);
         UserDirectory users = new UserDirectory(store.users(), (user) -> {
             groups.userDeleted(user);
             this.authEvents.userDeleted(user);
             signOuts.userDeleted(user);
             userMfa.userDeleted(user);
             devices.userDeleted(user);
+            passkeys.userDeleted(user);
         });
         PasswordChanges passwords = new PasswordChanges(users, builder.clock, ids);
         this.signingKeys = new SigningKeys(store.signingKeys(), builder.keySource);
@@ -223,10 +228,13 @@ public final class CognitoEmulator {
                         ids,
                         messages,
                         userMfa,
-                        devices))
+                        devices,
+                        passkeys))
                 .family(new AuthEventActions(store.pools(), users, this.authEvents, builder.clock))
                 .family(mfaActions)
                 .family(new DeviceActions(store.pools(), users, tokens, devices, builder.clock))
+                .family(new UserAuthFactorsActions(store.pools(), users, tokens, passkeys, mfaActions))
+                .family(new PasskeyActions(store.pools(), users, tokens, passkeys))
                 .family(new UserRegistrationActions(selfService, passwords, builder.clock, ids))
                 .family(new PasswordActions(selfService, passwords, builder.clock))
                 .family(new UserSelfServiceActions(selfService, builder.clock, mfaActions))
@@ -350,6 +358,8 @@ public final class CognitoEmulator {
 
         private int inboxCapacity = 1000;
 
+        private @Nullable String passkeyRelyingPartyId;
+
         private final Map<ApiCategory, Integer> provisionedLimitMaximums = new EnumMap<>(ApiCategory.class);
 
         private Builder() {}
@@ -422,6 +432,16 @@ public final class CognitoEmulator {
                         + adjustable.freeLimit() + " but was " + requestsPerSecond);
             }
             this.provisionedLimitMaximums.put(adjustable, requestsPerSecond);
+            return this;
+        }
+
+        /**
+         * The relying party of passkeys in pools that have neither a {@code WebAuthnConfiguration.RelyingPartyId} nor
+         * a domain, for example {@code localhost} for an application served from the developer's machine. Without it
+         * such pools refuse passkeys with {@code WebAuthnConfigurationMissingException}, as Cognito does.
+         */
+        public Builder passkeyRelyingPartyId(@Nullable String relyingPartyId) {
+            this.passkeyRelyingPartyId = relyingPartyId;
             return this;
         }
 

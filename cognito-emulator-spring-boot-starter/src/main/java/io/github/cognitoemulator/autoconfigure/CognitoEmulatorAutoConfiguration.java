@@ -61,6 +61,7 @@ public final class CognitoEmulatorAutoConfiguration {
                 .clock(clock.getIfUnique(Clock::systemUTC))
                 .region(properties.region())
                 .accountId(properties.accountId())
+                .passkeyRelyingPartyId(properties.passkeyRelyingPartyId())
                 .store(store);
         properties.provisionedLimitMaximums().forEach(builder::provisionedLimitMaximum);
         return builder.build();

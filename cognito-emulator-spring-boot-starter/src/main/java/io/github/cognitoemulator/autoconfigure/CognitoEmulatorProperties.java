@@ -24,6 +24,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param provisionedLimitMaximums Account-level maximum request rate of adjustable API categories, by category name
  *     (for example 'UserAuthentication: 500'), as if Service Quotas had granted an increase; UpdateProvisionedLimit
  *     accepts rates up to it. A category not listed has its free rate as maximum.
+ * @param passkeyRelyingPartyId Relying party id of passkeys in pools that have neither a
+ *     'WebAuthnConfiguration.RelyingPartyId' nor a domain, for example 'localhost' for an application served from
+ *     the developer's machine. When unset, such pools refuse passkey registration with
+ *     WebAuthnConfigurationMissingException, as Cognito does.
  */
 @ConfigurationProperties(CognitoEmulatorProperties.PREFIX)
 public record CognitoEmulatorProperties(
@@ -37,7 +41,8 @@ public record CognitoEmulatorProperties(
         @DefaultValue("000000000000") String accountId,
         @Nullable String issuerBaseUrl,
         @DefaultValue Storage storage,
-        @DefaultValue Map<String, Integer> provisionedLimitMaximums) {
+        @DefaultValue Map<String, Integer> provisionedLimitMaximums,
+        @Nullable String passkeyRelyingPartyId) {
 
     static final String PREFIX = "cognito.emulator";
 

@@ -137,6 +137,49 @@ class CognitoEmulatorAutoConfigurationTests {
     }
 
     @Test
+    void givesPasskeysOfPoolsWithoutADomainTheConfiguredRelyingParty() {
+        this.contextRunner
+                .withPropertyValues(
+                        "cognito.emulator.enabled=true", "cognito.emulator.passkey-relying-party-id=localhost")
+                .run((context) -> {
+                    CognitoEmulator emulator = context.getBean(CognitoEmulator.class);
+                    String pool = JsonPath.read(
+                            emulator.handle(
+                                            "CreateUserPool",
+                                            "{\"PoolName\":\"p\",\"Policies\":{\"SignInPolicy\":"
+                                                    + "{\"AllowedFirstAuthFactors\":[\"PASSWORD\",\"WEB_AUTHN\"]}}}")
+                                    .bodyAsString(),
+                            "$.UserPool.Id");
+                    String client = JsonPath.read(
+                            emulator.handle(
+                                            "CreateUserPoolClient",
+                                            "{\"UserPoolId\":\"" + pool + "\",\"ClientName\":\"c\","
+                                                    + "\"ExplicitAuthFlows\":[\"ALLOW_ADMIN_USER_PASSWORD_AUTH\",\"ALLOW_REFRESH_TOKEN_AUTH\"]}")
+                                    .bodyAsString(),
+                            "$.UserPoolClient.ClientId");
+                    emulator.handle(
+                            "AdminCreateUser",
+                            "{\"UserPoolId\":\"" + pool + "\",\"Username\":\"alice\",\"MessageAction\":\"SUPPRESS\"}");
+                    emulator.handle(
+                            "AdminSetUserPassword",
+                            "{\"UserPoolId\":\"" + pool + "\",\"Username\":\"alice\","
+                                    + "\"Password\":\"Passw0rd!x\",\"Permanent\":true}");
+                    String accessToken = JsonPath.read(
+                            emulator.handle(
+                                            "AdminInitiateAuth",
+                                            "{\"UserPoolId\":\"" + pool + "\",\"ClientId\":\"" + client + "\","
+                                                    + "\"AuthFlow\":\"ADMIN_USER_PASSWORD_AUTH\",\"AuthParameters\":"
+                                                    + "{\"USERNAME\":\"alice\",\"PASSWORD\":\"Passw0rd!x\"}}")
+                                    .bodyAsString(),
+                            "$.AuthenticationResult.AccessToken");
+                    ProtocolResponse options =
+                            emulator.handle("StartWebAuthnRegistration", "{\"AccessToken\":\"" + accessToken + "\"}");
+                    String relyingParty = JsonPath.read(options.bodyAsString(), "$.CredentialCreationOptions.rp.id");
+                    assertThat(relyingParty).isEqualTo("localhost");
+                });
+    }
+
+    @Test
     void raisesTheAccountMaximumsOfProvisionedLimits() {
         String raise = "{\"LimitDefinition\":{\"LimitClass\":\"API_CATEGORY\","
                 + "\"Attributes\":{\"Category\":\"%s\"}},\"RequestedLimitValue\":%d}";

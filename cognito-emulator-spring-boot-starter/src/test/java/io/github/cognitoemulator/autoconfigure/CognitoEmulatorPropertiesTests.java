@@ -18,7 +18,8 @@ class CognitoEmulatorPropertiesTests {
                 "000000000000",
                 issuerBaseUrl,
                 new CognitoEmulatorProperties.Storage(null, null, null),
-                Map.of());
+                Map.of(),
+                null);
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.github.cognitoemulator.core.error.ErrorType;
 import io.github.cognitoemulator.core.error.Errors;
 import io.github.cognitoemulator.core.message.MessageSender;
 import io.github.cognitoemulator.core.mfa.UserMfaDirectory;
+import io.github.cognitoemulator.core.passkey.Passkeys;
 import io.github.cognitoemulator.core.pool.PoolStore;
 import io.github.cognitoemulator.core.pool.UserPool;
 import io.github.cognitoemulator.core.protocol.ActionFamily;
@@ -105,6 +106,8 @@ public final class AuthenticationActions implements ActionFamily {
 
     private final DeviceSignIn devices;
 
+    private final ChoiceBasedSignIn userAuth;
+
     public AuthenticationActions(
             PoolStore pools,
             ClientStore clients,
@@ -119,7 +122,8 @@ public final class AuthenticationActions implements ActionFamily {
             Ids ids,
             MessageSender messages,
             UserMfaDirectory mfa,
-            DeviceRegistry devices) {
+            DeviceRegistry devices,
+            Passkeys passkeys) {
         this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
         this.clients = Objects.requireNonNull(clients, "'clients' must not be null");
         this.users = Objects.requireNonNull(users, "'users' must not be null");
@@ -133,6 +137,8 @@ public final class AuthenticationActions implements ActionFamily {
         this.signInCodes = new SignInCodes(sessions, messages, clock, ids);
         this.mfa = new MfaChallenges(mfa, this.signInCodes, sessions, users, clientSecrets, clock);
         this.devices = new DeviceSignIn(devices, users, sessions, this.srp, tokens, clock);
+        this.userAuth = new ChoiceBasedSignIn(
+                users, sessions, passkeys, clientSecrets, clock, choiceBasedSteps(), this.signInCodes);
     }
 
     @Override
@@ -163,6 +169,7 @@ public final class AuthenticationActions implements ActionFamily {
                 throw Errors.invalidParameter("Custom auth lambda trigger is not configured for the user pool.");
             }
             case USER_SRP_AUTH -> srpAuth(pool, client, request);
+            case USER_AUTH -> this.userAuth.initiate(pool, client, request.authParameters(), context);
             default -> throw Errors.invalidParameter("Auth flow not enabled for this client");
         };
     }
@@ -176,6 +183,8 @@ public final class AuthenticationActions implements ActionFamily {
             case NEW_PASSWORD_REQUIRED:
                 return answerNewPassword(pool, client, request, context);
             case SMS_MFA:
+            // An emailed code is checked the same way whether it is the second factor or, with USER_AUTH, the
+            // first: the code, then tokens.
             case EMAIL_OTP:
             case SOFTWARE_TOKEN_MFA:
             case SELECT_MFA_TYPE:
@@ -202,6 +211,18 @@ public final class AuthenticationActions implements ActionFamily {
                                 pool, client, this.clientSecrets.values(client), request.challengeResponses(), context),
                         this.clock.instant(),
                         null);
+            case SELECT_CHALLENGE:
+            case PASSWORD:
+            case PASSWORD_SRP:
+            case WEB_AUTHN:
+            case SMS_OTP:
+                return this.userAuth.respond(
+                        pool,
+                        client,
+                        request.challengeName(),
+                        request.session(),
+                        request.challengeResponses(),
+                        context);
             default:
                 // No other challenge is ever issued, so no session can be answering it.
                 throw ErrorType.NOT_AUTHORIZED.exception("Invalid session for the user.");
@@ -289,6 +310,32 @@ public final class AuthenticationActions implements ActionFamily {
             return deviceChallenge.get();
         }
         return authenticated(signIn, this.clock.instant(), null, passed);
+    }
+
+    /** What choice-based sign-in continues with once the user chose a first factor. */
+    private ChoiceBasedSignIn.Steps choiceBasedSteps() {
+        return new ChoiceBasedSignIn.Steps() {
+            @Override
+            public void checkCanSignIn(UserPoolClient client, User user) {
+                AuthenticationActions.this.checkCanSignIn(client, user);
+            }
+
+            @Override
+            public Map<String, Object> afterFirstFactor(SignIn signIn) {
+                return AuthenticationActions.this.afterFirstFactor(signIn);
+            }
+
+            @Override
+            public Map<String, Object> afterPasswordlessFactor(SignIn signIn) {
+                return authenticated(signIn, AuthenticationActions.this.clock.instant(), null);
+            }
+
+            @Override
+            public Map<String, Object> srpChallenge(
+                    UserPool pool, UserPoolClient client, User user, String username, String srpA) {
+                return AuthenticationActions.this.srp.challenge(pool, client, user, username, srpA);
+            }
+        };
     }
 
     private Map<String, Object> passwordAuth(

@@ -40,7 +40,14 @@ public enum ErrorType {
     USER_NOT_CONFIRMED("UserNotConfirmedException"),
     USER_NOT_FOUND("UserNotFoundException"),
     USER_POOL_ADD_ON_NOT_ENABLED("UserPoolAddOnNotEnabledException"),
-    USERNAME_EXISTS("UsernameExistsException");
+    USERNAME_EXISTS("UsernameExistsException"),
+    WEB_AUTHN_CHALLENGE_NOT_FOUND("WebAuthnChallengeNotFoundException"),
+    WEB_AUTHN_CLIENT_MISMATCH("WebAuthnClientMismatchException"),
+    WEB_AUTHN_CONFIGURATION_MISSING("WebAuthnConfigurationMissingException"),
+    WEB_AUTHN_CREDENTIAL_NOT_SUPPORTED("WebAuthnCredentialNotSupportedException"),
+    WEB_AUTHN_NOT_ENABLED("WebAuthnNotEnabledException"),
+    WEB_AUTHN_ORIGIN_NOT_ALLOWED("WebAuthnOriginNotAllowedException"),
+    WEB_AUTHN_RELYING_PARTY_MISMATCH("WebAuthnRelyingPartyMismatchException");
 
     private final String wireName;
 

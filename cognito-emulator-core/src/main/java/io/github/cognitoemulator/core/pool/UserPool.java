@@ -114,6 +114,19 @@ public record UserPool(
                 Boolean.TRUE.equals(stored.get("DeviceOnlyRememberedOnUserPrompt"))));
     }
 
+    /**
+     * The factors users may sign in with first through the {@code USER_AUTH} flow
+     * ({@code Policies.SignInPolicy.AllowedFirstAuthFactors}): {@code PASSWORD}, {@code EMAIL_OTP}, {@code SMS_OTP}
+     * and {@code WEB_AUTHN}; {@code PASSWORD} alone, as in Cognito, for a pool that never set them.
+     */
+    public List<String> allowedFirstAuthFactors() {
+        if (this.settings.get(UserPoolSettings.SIGN_IN_POLICY) instanceof Map<?, ?> policy
+                && policy.get("AllowedFirstAuthFactors") instanceof List<?> factors) {
+            return factors.stream().map(String::valueOf).toList();
+        }
+        return List.of("PASSWORD");
+    }
+
     /** The schema attribute called {@code name}, with its prefix. */
     public Optional<SchemaAttribute> attribute(String name) {
         return this.schema.stream().filter((a) -> a.name().equals(name)).findFirst();

@@ -430,6 +430,30 @@ public final class ValidRequests {
                     (f) -> body("RefreshToken", f.reader().refreshToken(), "ClientId", f.publicClientId())),
             cheap("GetUserPoolMfaConfig", (f) -> body("UserPoolId", f.poolId())),
             cheap("GetUser", (f) -> body("AccessToken", f.reader().accessToken())),
+            cheap("GetUserAuthFactors", (f) -> body("AccessToken", f.reader().accessToken())),
+            cheap("AdminGetUserAuthFactors", (f) -> body("UserPoolId", f.poolId(), "Username", FuzzFixture.READER)),
+            cheap(
+                    "StartWebAuthnRegistration",
+                    (f) -> body("AccessToken", f.target().accessToken())),
+            cheap(
+                    "CompleteWebAuthnRegistration",
+                    (f) -> body(
+                            "AccessToken",
+                            f.target().accessToken(),
+                            "Credential",
+                            Map.of("id", "AAAA", "rawId", "AAAA", "type", "public-key", "response", Map.of()))),
+            cheap(
+                    "ListWebAuthnCredentials",
+                    (f) -> body("AccessToken", f.reader().accessToken(), "MaxResults", 10)),
+            cheap(
+                    "DeleteWebAuthnCredential",
+                    (f) -> body("AccessToken", f.target().accessToken(), "CredentialId", "AAAA")),
+            expensive(
+                    "InitiateAuth USER_AUTH",
+                    (f) -> body(
+                            "ClientId", f.publicClientId(),
+                            "AuthFlow", "USER_AUTH",
+                            "AuthParameters", Map.of("USERNAME", FuzzFixture.READER))),
             cheap(
                     "AssociateSoftwareToken",
                     (f) -> body("AccessToken", f.target().accessToken())),
