@@ -152,6 +152,11 @@ public final class RequestReader {
         }
         Map<String, String> map = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : value.properties()) {
+            if (entry.getValue().isNull()) {
+                // Absent, as a member set to null is: amazon-cognito-identity-js sends "DEVICE_KEY": null when it
+                // answers again without a device Cognito no longer knows.
+                continue;
+            }
             if (!entry.getValue().isTextual()) {
                 throw serializationError(entry.getValue(), "a String");
             }

@@ -358,8 +358,14 @@ public sealed interface ShapeRule {
             List<String> brokenKeys = new ArrayList<>();
             List<String> brokenValues = new ArrayList<>();
             Map<String, String> shown = new LinkedHashMap<>();
+            int size = 0;
             for (Map.Entry<String, JsonNode> entry : map.properties()) {
+                if (entry.getValue().isNull()) {
+                    // An entry with a null value counts as absent, as a member set to null does.
+                    continue;
+                }
                 expectType(valueRule, entry.getValue());
+                size++;
                 shown.put(
                         entry.getKey(),
                         entry.getValue().isTextual()
@@ -375,10 +381,10 @@ public sealed interface ShapeRule {
             if (!brokenValues.isEmpty()) {
                 constraints.add("Map value must satisfy constraint: [" + String.join(", ", brokenValues) + "]");
             }
-            if (map.size() < this.minSize) {
+            if (size < this.minSize) {
                 constraints.add("Member must have length greater than or equal to " + this.minSize);
             }
-            if (map.size() > this.maxSize) {
+            if (size > this.maxSize) {
                 constraints.add("Member must have length less than or equal to " + this.maxSize);
             }
             boolean hidden = this.sensitive || keyRule.sensitive() || valueRule.sensitive() || !isScalar(valueRule);

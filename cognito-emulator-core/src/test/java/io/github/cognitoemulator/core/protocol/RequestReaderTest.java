@@ -56,6 +56,14 @@ class RequestReaderTest {
     }
 
     @Test
+    void mapEntriesWithANullValueAreLeftOut() {
+        assertThat(probe("{\"UserPoolId\":\"us-east-1_abc\",\"ClientMetadata\":{\"DEVICE_KEY\":null}}"))
+                .isEqualTo("200 null: null");
+        assertThat(probe("{\"UserPoolId\":\"us-east-1_abc\",\"ClientMetadata\":{\"a\":1}}"))
+                .isEqualTo("400 SerializationException: NUMBER_VALUE can not be converted to a String");
+    }
+
+    @Test
     void nullMemberCountsAsMissing() {
         assertThat(this.fixture
                         .call("DescribeUserPool", "{\"UserPoolId\":null}")

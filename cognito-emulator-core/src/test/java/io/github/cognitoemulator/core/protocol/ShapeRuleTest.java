@@ -140,6 +140,16 @@ class ShapeRuleTest {
     }
 
     @Test
+    void mapEntriesWithANullValueCountAsAbsent() {
+        assertThat(errors("Act", "{\"Name\":\"ab\",\"Metadata\":{\"ab\":\"cd\",\"ef\":null}}"))
+                .isNull();
+        assertThat(errors("Act", "{\"Name\":\"ab\",\"Metadata\":{\"ab\":\"X\",\"ef\":null}}"))
+                .isEqualTo("1 validation error detected: Value '{ab=X}' at 'metadata' failed to satisfy"
+                        + " constraint: Map value must satisfy constraint: [Member must satisfy regular expression"
+                        + " pattern: [a-z]+, Member must have length greater than or equal to 2]");
+    }
+
+    @Test
     void blobsAreCountedInBytes() {
         assertThat(errors("Act", "{\"Name\":\"ab\",\"Image\":\"AQIDBA==\"}"))
                 .isEqualTo("1 validation error detected: Value 'java.nio.HeapByteBuffer[pos=0 lim=4 cap=4]' at"
