@@ -48,6 +48,9 @@ import io.github.cognitoemulator.core.token.RsaKeySource;
 import io.github.cognitoemulator.core.token.SigningCertificateActions;
 import io.github.cognitoemulator.core.token.SigningKeys;
 import io.github.cognitoemulator.core.token.TokenService;
+import io.github.cognitoemulator.core.trigger.LambdaTrigger;
+import io.github.cognitoemulator.core.trigger.LambdaTriggers;
+import io.github.cognitoemulator.core.trigger.Triggers;
 import io.github.cognitoemulator.core.user.AdminUserActions;
 import io.github.cognitoemulator.core.user.ListUsersActions;
 import io.github.cognitoemulator.core.user.PasswordChanges;
@@ -109,8 +112,9 @@ public final class CognitoEmulator {
         UserDirectory users = new UserDirectory(store.users(), groups::userDeleted);
         PasswordChanges passwords = new PasswordChanges(users, builder.clock, ids);
         this.signingKeys = new SigningKeys(store.signingKeys(), builder.keySource);
-        TokenService tokens =
-                new TokenService(this.signingKeys, store.refreshSessions(), groups::tokenGroups, builder.clock, ids);
+        Triggers triggers = new Triggers(builder.lambdaTriggers.build());
+        TokenService tokens = new TokenService(
+                this.signingKeys, store.refreshSessions(), groups::tokenGroups, builder.clock, ids, triggers);
         MessageSender messages = new MessageSender(this.inbox, builder.clock, ids);
         ClientSecrets clientSecrets = new ClientSecrets(store.resources());
         SelfService selfService = new SelfService(
@@ -120,7 +124,8 @@ public final class CognitoEmulator {
                 users,
                 tokens,
                 new VerificationCodes(store.codes(), builder.clock, ids),
-                messages);
+                messages,
+                triggers);
         PoolContents contents = new PoolContents() {
             @Override
             public void created(String userPoolId) {
@@ -184,7 +189,7 @@ public final class CognitoEmulator {
                         store.pools(), store.clients(), store.resources(), builder.clock, ids))
                 .family(new TermsActions(store.pools(), store.clients(), store.resources(), builder.clock, ids))
                 .family(new DomainActions(store.pools(), store.resources(), builder.clock, ids, builder.accountId))
-                .family(new AdminUserActions(store.pools(), users, passwords, messages, builder.clock, ids))
+                .family(new AdminUserActions(store.pools(), users, passwords, messages, builder.clock, ids, triggers))
                 .family(new ListUsersActions(store.pools(), users))
                 .family(new GroupActions(store.pools(), users, groups, builder.clock))
                 .family(this.userImports)
@@ -198,7 +203,8 @@ public final class CognitoEmulator {
                         store.secrets(),
                         clientSecrets,
                         builder.clock,
-                        ids))
+                        ids,
+                        triggers))
                 .family(new UserRegistrationActions(selfService, passwords, builder.clock, ids))
                 .family(new PasswordActions(selfService, passwords, builder.clock))
                 .family(new UserSelfServiceActions(selfService, builder.clock))
@@ -313,6 +319,8 @@ public final class CognitoEmulator {
 
         private final Map<ApiCategory, Integer> provisionedLimitMaximums = new EnumMap<>(ApiCategory.class);
 
+        private final LambdaTriggers.Builder lambdaTriggers = LambdaTriggers.builder();
+
         private Builder() {}
 
         /** The clock behind every timestamp, expiry and token lifetime. */
@@ -383,6 +391,29 @@ public final class CognitoEmulator {
                         + adjustable.freeLimit() + " but was " + requestsPerSecond);
             }
             this.provisionedLimitMaximums.put(adjustable, requestsPerSecond);
+            return this;
+        }
+
+        /**
+         * Stands a handler in for a Lambda function: a pool whose {@code LambdaConfig} names the function (by an ARN
+         * {@code arn:aws:lambda:<region>:<account>:function:<name>}, or by this exact ARN) runs the handler for each
+         * trigger interface it implements, such as {@link io.github.cognitoemulator.core.trigger.PreSignUpTrigger}.
+         * A pool naming a function that has no handler gets Cognito's {@code UnexpectedLambdaException}.
+         *
+         * @param functionNameOrArn the function name, or a whole Lambda ARN
+         * @throws IllegalArgumentException when another handler is already bound to that name
+         */
+        public Builder lambdaFunction(String functionNameOrArn, LambdaTrigger handler) {
+            this.lambdaTriggers.function(functionNameOrArn, handler);
+            return this;
+        }
+
+        /**
+         * Runs a handler, for each trigger interface it implements, in every pool whose {@code LambdaConfig} names no
+         * function for that trigger.
+         */
+        public Builder trigger(LambdaTrigger handler) {
+            this.lambdaTriggers.forAllPools(handler);
             return this;
         }
 

@@ -21,6 +21,8 @@ import io.github.cognitoemulator.core.token.IssuedTokens;
 import io.github.cognitoemulator.core.token.RefreshSession;
 import io.github.cognitoemulator.core.token.TokenRequest;
 import io.github.cognitoemulator.core.token.TokenService;
+import io.github.cognitoemulator.core.trigger.LambdaTriggers;
+import io.github.cognitoemulator.core.trigger.Triggers;
 import io.github.cognitoemulator.core.user.PasswordChanges;
 import io.github.cognitoemulator.core.user.User;
 import io.github.cognitoemulator.core.user.UserDirectory;
@@ -86,6 +88,10 @@ public final class AuthenticationActions implements ActionFamily {
 
     private final ClientSecrets clientSecrets;
 
+    private final Triggers triggers;
+
+    private final CustomAuthFlow customAuth;
+
     public AuthenticationActions(
             PoolStore pools,
             ClientStore clients,
@@ -97,6 +103,34 @@ public final class AuthenticationActions implements ActionFamily {
             ClientSecrets clientSecrets,
             Clock clock,
             Ids ids) {
+        this(
+                pools,
+                clients,
+                users,
+                tokens,
+                sessions,
+                passwords,
+                secrets,
+                clientSecrets,
+                clock,
+                ids,
+                new Triggers(LambdaTriggers.none()));
+    }
+
+    /** @param triggers the pool's Lambda triggers: custom authentication, pre and post authentication */
+    public AuthenticationActions(
+            PoolStore pools,
+            ClientStore clients,
+            UserDirectory users,
+            TokenService tokens,
+            AuthSessions sessions,
+            PasswordChanges passwords,
+            SecretStore secrets,
+            ClientSecrets clientSecrets,
+            Clock clock,
+            Ids ids,
+            Triggers triggers) {
+        this.triggers = Objects.requireNonNull(triggers, "'triggers' must not be null");
         this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
         this.clients = Objects.requireNonNull(clients, "'clients' must not be null");
         this.users = Objects.requireNonNull(users, "'users' must not be null");
@@ -105,6 +139,7 @@ public final class AuthenticationActions implements ActionFamily {
         this.passwords = Objects.requireNonNull(passwords, "'passwords' must not be null");
         this.clientSecrets = Objects.requireNonNull(clientSecrets, "'clientSecrets' must not be null");
         this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
+        this.customAuth = new CustomAuthFlow(users, sessions, triggers, clientSecrets, clock);
         this.srp = new SrpFlow(sessions, clock, ids, secrets.secret("srp-simulation-key", () -> ids.randomBytes(32)));
     }
 
@@ -133,7 +168,14 @@ public final class AuthenticationActions implements ActionFamily {
             case REFRESH_TOKEN_AUTH, REFRESH_TOKEN -> refresh(pool, client, request, context);
             case CUSTOM_AUTH -> {
                 requireFlow(client, flow);
-                throw Errors.invalidParameter("Custom auth lambda trigger is not configured for the user pool.");
+                yield this.customAuth.start(
+                        pool,
+                        client,
+                        request.authParameters(),
+                        request.clientMetadata(),
+                        this::checkCanSignIn,
+                        (user) -> afterCustomAuth(
+                                new SignIn(pool, client, user, context, null, request.clientMetadata())));
             }
             case USER_SRP_AUTH -> srpAuth(pool, client, request);
             default -> throw Errors.invalidParameter("Auth flow not enabled for this client");
@@ -148,6 +190,15 @@ public final class AuthenticationActions implements ActionFamily {
                 return answerPasswordVerifier(pool, client, request, context);
             case NEW_PASSWORD_REQUIRED:
                 return answerNewPassword(pool, client, request, context);
+            case CUSTOM_CHALLENGE:
+                return this.customAuth.answer(
+                        pool,
+                        client,
+                        request.session(),
+                        request.challengeResponses(),
+                        request.clientMetadata(),
+                        (user) -> afterCustomAuth(
+                                new SignIn(pool, client, user, context, null, request.clientMetadata())));
             default:
                 // No other challenge is ever issued, so no session can be answering it.
                 throw ErrorType.NOT_AUTHORIZED.exception("Invalid session for the user.");
@@ -207,6 +258,11 @@ public final class AuthenticationActions implements ActionFamily {
         return afterPassword(signIn);
     }
 
+    /** The steps once the define auth challenge trigger has decided to issue tokens: tokens. */
+    private Map<String, Object> afterCustomAuth(SignIn signIn) {
+        return authenticated(signIn, this.clock.instant(), null);
+    }
+
     /** The steps once the password is settled: tokens. */
     private Map<String, Object> afterPassword(SignIn signIn) {
         return authenticated(signIn, this.clock.instant(), null);
@@ -225,6 +281,7 @@ public final class AuthenticationActions implements ActionFamily {
                 ? ErrorType.NOT_AUTHORIZED.exception("Incorrect username or password.")
                 : Errors.userNotFound());
         checkCanSignIn(client, user);
+        this.triggers.preAuthentication(pool, client.clientId(), username, user, request.clientMetadata());
         if (user.password() == null || !user.password().matches(pool.idSuffix(), user.username(), password)) {
             throw ErrorType.NOT_AUTHORIZED.exception("Incorrect username or password.");
         }
@@ -246,6 +303,7 @@ public final class AuthenticationActions implements ActionFamily {
             return this.srp.challenge(pool, client, null, username, srpA);
         }
         checkCanSignIn(client, found.get());
+        this.triggers.preAuthentication(pool, client.clientId(), username, found.get(), request.clientMetadata());
         return this.srp.challenge(pool, client, found.get(), username, srpA);
     }
 
@@ -346,7 +404,17 @@ public final class AuthenticationActions implements ActionFamily {
     private Map<String, Object> authenticated(SignIn signIn, Instant authTime, @Nullable RefreshSession refreshedFrom) {
         UserPool pool = signIn.pool();
         IssuedTokens issued = this.tokens.issue(new TokenRequest(
-                pool, signIn.client(), signIn.user(), signIn.context().issuer(pool.id()), authTime, refreshedFrom));
+                pool,
+                signIn.client(),
+                signIn.user(),
+                signIn.context().issuer(pool.id()),
+                authTime,
+                refreshedFrom,
+                signIn.clientMetadata()));
+        if (refreshedFrom == null) {
+            this.triggers.postAuthentication(
+                    pool, signIn.client().clientId(), signIn.user(), false, signIn.clientMetadata());
+        }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("AccessToken", issued.accessToken());
         result.put("ExpiresIn", issued.expiresIn());
@@ -417,23 +485,34 @@ public final class AuthenticationActions implements ActionFamily {
      * @param clientId the app client
      * @param authFlow the flow
      * @param authParameters the flow's parameters
+     * @param clientMetadata the {@code ClientMetadata} for the triggers
      */
     record InitiateAuthRequest(
             boolean admin,
             @Nullable String userPoolId,
             String clientId,
             AuthFlow authFlow,
-            Map<String, String> authParameters) {
+            Map<String, String> authParameters,
+            Map<String, String> clientMetadata) {
 
         private static final StringShape AUTH_FLOW = StringShape.oneOf(
                 Arrays.stream(AuthFlow.values()).map(Enum::name).toArray(String[]::new));
+
+        InitiateAuthRequest(
+                boolean admin,
+                @Nullable String userPoolId,
+                String clientId,
+                AuthFlow authFlow,
+                Map<String, String> authParameters) {
+            this(admin, userPoolId, clientId, authFlow, authParameters, Map.of());
+        }
 
         static InitiateAuthRequest parse(RequestReader in, boolean admin) {
             String userPoolId = admin ? in.requiredString("UserPoolId", Shapes.USER_POOL_ID) : null;
             String clientId = in.requiredString("ClientId", Shapes.CLIENT_ID);
             String authFlow = in.requiredString("AuthFlow", AUTH_FLOW);
             Map<String, String> parameters = in.stringMap("AuthParameters");
-            in.stringMap("ClientMetadata");
+            Map<String, String> clientMetadata = in.stringMap("ClientMetadata");
             in.document("AnalyticsMetadata");
             in.document(admin ? "ContextData" : "UserContextData");
             in.string("Session", Shapes.SESSION);
@@ -442,7 +521,12 @@ public final class AuthenticationActions implements ActionFamily {
                     .findFirst()
                     .orElse(AuthFlow.USER_AUTH);
             return new InitiateAuthRequest(
-                    admin, userPoolId, clientId, flow, (parameters != null) ? parameters : Map.of());
+                    admin,
+                    userPoolId,
+                    clientId,
+                    flow,
+                    (parameters != null) ? parameters : Map.of(),
+                    (clientMetadata != null) ? clientMetadata : Map.of());
         }
 
         /** A description without the values of the parameters: passwords, refresh tokens, secret hashes. */
@@ -495,16 +579,27 @@ public final class AuthenticationActions implements ActionFamily {
      * @param challengeName the challenge answered
      * @param session the session from the challenge
      * @param challengeResponses the answers
+     * @param clientMetadata the {@code ClientMetadata} for the triggers
      */
     record RespondToAuthChallengeRequest(
             @Nullable String userPoolId,
             String clientId,
             ChallengeName challengeName,
             @Nullable String session,
-            Map<String, String> challengeResponses) {
+            Map<String, String> challengeResponses,
+            Map<String, String> clientMetadata) {
 
         private static final StringShape CHALLENGE_NAME = StringShape.oneOf(
                 Arrays.stream(ChallengeName.values()).map(Enum::name).toArray(String[]::new));
+
+        RespondToAuthChallengeRequest(
+                @Nullable String userPoolId,
+                String clientId,
+                ChallengeName challengeName,
+                @Nullable String session,
+                Map<String, String> challengeResponses) {
+            this(userPoolId, clientId, challengeName, session, challengeResponses, Map.of());
+        }
 
         static RespondToAuthChallengeRequest parse(RequestReader in, boolean admin) {
             String userPoolId = admin ? in.requiredString("UserPoolId", Shapes.USER_POOL_ID) : null;
@@ -512,7 +607,7 @@ public final class AuthenticationActions implements ActionFamily {
             String challenge = in.requiredString("ChallengeName", CHALLENGE_NAME);
             String session = in.string("Session", Shapes.SESSION);
             Map<String, String> responses = in.stringMap("ChallengeResponses");
-            in.stringMap("ClientMetadata");
+            Map<String, String> clientMetadata = in.stringMap("ClientMetadata");
             in.document("AnalyticsMetadata");
             in.document(admin ? "ContextData" : "UserContextData");
             ChallengeName name = Arrays.stream(ChallengeName.values())
@@ -520,7 +615,12 @@ public final class AuthenticationActions implements ActionFamily {
                     .findFirst()
                     .orElse(ChallengeName.PASSWORD);
             return new RespondToAuthChallengeRequest(
-                    userPoolId, clientId, name, session, (responses != null) ? responses : Map.of());
+                    userPoolId,
+                    clientId,
+                    name,
+                    session,
+                    (responses != null) ? responses : Map.of(),
+                    (clientMetadata != null) ? clientMetadata : Map.of());
         }
 
         /** A description without the session and the values of the answers: passwords, signatures, secret hashes. */

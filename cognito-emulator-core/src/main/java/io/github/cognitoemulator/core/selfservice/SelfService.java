@@ -13,6 +13,8 @@ import io.github.cognitoemulator.core.message.MessageTemplates;
 import io.github.cognitoemulator.core.pool.PoolStore;
 import io.github.cognitoemulator.core.pool.UserPool;
 import io.github.cognitoemulator.core.token.TokenService;
+import io.github.cognitoemulator.core.trigger.LambdaTriggers;
+import io.github.cognitoemulator.core.trigger.Triggers;
 import io.github.cognitoemulator.core.user.User;
 import io.github.cognitoemulator.core.user.UserDirectory;
 import java.util.Map;
@@ -39,6 +41,8 @@ public final class SelfService {
 
     final ClientSecrets clientSecrets;
 
+    final Triggers triggers;
+
     public SelfService(
             PoolStore pools,
             ClientStore clients,
@@ -47,6 +51,20 @@ public final class SelfService {
             TokenService tokens,
             VerificationCodes codes,
             MessageSender messages) {
+        this(pools, clients, clientSecrets, users, tokens, codes, messages, new Triggers(LambdaTriggers.none()));
+    }
+
+    /** @param triggers the pool's Lambda triggers: pre sign-up and post confirmation */
+    public SelfService(
+            PoolStore pools,
+            ClientStore clients,
+            ClientSecrets clientSecrets,
+            UserDirectory users,
+            TokenService tokens,
+            VerificationCodes codes,
+            MessageSender messages,
+            Triggers triggers) {
+        this.triggers = Objects.requireNonNull(triggers, "'triggers' must not be null");
         this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
         this.clients = Objects.requireNonNull(clients, "'clients' must not be null");
         this.clientSecrets = Objects.requireNonNull(clientSecrets, "'clientSecrets' must not be null");

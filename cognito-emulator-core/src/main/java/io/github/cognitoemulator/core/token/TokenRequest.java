@@ -4,6 +4,7 @@ import io.github.cognitoemulator.core.client.UserPoolClient;
 import io.github.cognitoemulator.core.pool.UserPool;
 import io.github.cognitoemulator.core.user.User;
 import java.time.Instant;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param issuer the {@code iss} claim, {@code <issuer base URL>/<pool id>}
  * @param authTime when the user signed in (kept across refreshes)
  * @param refreshedFrom the session being refreshed, or {@code null} for a new sign-in
+ * @param clientMetadata the {@code ClientMetadata} of the request, for the pre token generation trigger
  */
 public record TokenRequest(
         UserPool pool,
@@ -22,4 +24,21 @@ public record TokenRequest(
         User user,
         String issuer,
         Instant authTime,
-        @Nullable RefreshSession refreshedFrom) {}
+        @Nullable RefreshSession refreshedFrom,
+        Map<String, String> clientMetadata) {
+
+    public TokenRequest {
+        clientMetadata = Map.copyOf(clientMetadata);
+    }
+
+    /** What the tokens are issued for, with no {@code ClientMetadata}. */
+    public TokenRequest(
+            UserPool pool,
+            UserPoolClient client,
+            User user,
+            String issuer,
+            Instant authTime,
+            @Nullable RefreshSession refreshedFrom) {
+        this(pool, client, user, issuer, authTime, refreshedFrom, Map.of());
+    }
+}

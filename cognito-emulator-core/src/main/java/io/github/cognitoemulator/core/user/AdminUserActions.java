@@ -15,6 +15,9 @@ import io.github.cognitoemulator.core.protocol.Shapes;
 import io.github.cognitoemulator.core.protocol.StringShape;
 import io.github.cognitoemulator.core.support.Ids;
 import io.github.cognitoemulator.core.support.Redacted;
+import io.github.cognitoemulator.core.trigger.LambdaTriggers;
+import io.github.cognitoemulator.core.trigger.PreSignUpTrigger;
+import io.github.cognitoemulator.core.trigger.Triggers;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -36,6 +39,8 @@ public final class AdminUserActions implements ActionFamily {
 
     private final Clock clock;
 
+    private final Triggers triggers;
+
     private final Ids ids;
 
     private final PasswordChanges passwords;
@@ -49,6 +54,19 @@ public final class AdminUserActions implements ActionFamily {
             MessageSender messages,
             Clock clock,
             Ids ids) {
+        this(pools, users, passwords, messages, clock, ids, new Triggers(LambdaTriggers.none()));
+    }
+
+    /** @param triggers the pool's Lambda triggers: pre sign-up */
+    public AdminUserActions(
+            PoolStore pools,
+            UserDirectory users,
+            PasswordChanges passwords,
+            MessageSender messages,
+            Clock clock,
+            Ids ids,
+            Triggers triggers) {
+        this.triggers = Objects.requireNonNull(triggers, "'triggers' must not be null");
         this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
         this.users = Objects.requireNonNull(users, "'users' must not be null");
         this.passwords = Objects.requireNonNull(passwords, "'passwords' must not be null");
@@ -87,6 +105,16 @@ public final class AdminUserActions implements ActionFamily {
         String sub = this.ids.uuid();
         Map<String, String> attributes = AttributeRules.initial(sub, request.userAttributes());
         String username = Usernames.internalUsername(pool, request.username(), sub, attributes);
+        PreSignUpTrigger.Response decision = this.triggers.preSignUp(
+                pool,
+                null,
+                "PreSignUp_AdminCreateUser",
+                username,
+                attributes,
+                request.validationData(),
+                request.clientMetadata());
+        // An invited user confirms by setting a password, whatever autoConfirmUser says.
+        Triggers.applyAutoVerification(decision, attributes);
         var user = new User(
                 pool.id(),
                 username,
@@ -251,6 +279,8 @@ public final class AdminUserActions implements ActionFamily {
      * @param forceAliasCreation whether to take a verified alias over from another user
      * @param messageAction {@code RESEND}, {@code SUPPRESS} or {@code null}
      * @param desiredDeliveryMediums how to deliver the invitation
+     * @param validationData the {@code ValidationData}, for the pre sign-up trigger only
+     * @param clientMetadata the {@code ClientMetadata}, for the triggers
      */
     record AdminCreateUserRequest(
             String userPoolId,
@@ -259,18 +289,20 @@ public final class AdminUserActions implements ActionFamily {
             @Nullable String temporaryPassword,
             boolean forceAliasCreation,
             @Nullable String messageAction,
-            List<String> desiredDeliveryMediums) {
+            List<String> desiredDeliveryMediums,
+            Map<String, String> validationData,
+            Map<String, String> clientMetadata) {
 
         static AdminCreateUserRequest parse(RequestReader in) {
             String userPoolId = in.requiredString("UserPoolId", Shapes.USER_POOL_ID);
             String username = in.requiredString("Username", Shapes.USERNAME);
             List<AttributeRules.Attribute> attributes = AttributeRules.read(in, "UserAttributes");
-            AttributeRules.read(in, "ValidationData");
+            List<AttributeRules.Attribute> validationData = AttributeRules.read(in, "ValidationData");
             String temporaryPassword = in.string("TemporaryPassword", Shapes.PASSWORD);
             Boolean forceAlias = in.bool("ForceAliasCreation");
             String messageAction = in.string("MessageAction", StringShape.oneOf("RESEND", "SUPPRESS"));
             List<String> mediums = in.stringList("DesiredDeliveryMediums", StringShape.oneOf("SMS", "EMAIL"));
-            in.stringMap("ClientMetadata");
+            Map<String, String> clientMetadata = in.stringMap("ClientMetadata");
             return new AdminCreateUserRequest(
                     userPoolId,
                     username,
@@ -278,7 +310,9 @@ public final class AdminUserActions implements ActionFamily {
                     (temporaryPassword != null && !temporaryPassword.isEmpty()) ? temporaryPassword : null,
                     Boolean.TRUE.equals(forceAlias),
                     messageAction,
-                    (mediums != null) ? mediums : List.of("SMS"));
+                    (mediums != null) ? mediums : List.of("SMS"),
+                    Triggers.validationData(validationData),
+                    (clientMetadata != null) ? clientMetadata : Map.of());
         }
 
         /** A description without the temporary password. */
