@@ -1,5 +1,6 @@
 package io.github.cognitoemulator.core.trigger;
 
+import io.github.cognitoemulator.core.support.Redacted;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +26,15 @@ public interface UserMigrationTrigger extends LambdaTrigger {
      * @param validationData the request's {@code ValidationData}
      * @param clientMetadata the request's {@code ClientMetadata}
      */
-    record Request(@Nullable String password, Map<String, String> validationData, Map<String, String> clientMetadata) {}
+    record Request(@Nullable String password, Map<String, String> validationData, Map<String, String> clientMetadata) {
+
+        /** A description without the password. */
+        @Override
+        public String toString() {
+            return "Request[password=" + Redacted.secret(this.password) + ", validationData=" + this.validationData
+                    + ", clientMetadata=" + this.clientMetadata + "]";
+        }
+    }
 
     /**
      * The {@code response} of a migrate user trigger.
