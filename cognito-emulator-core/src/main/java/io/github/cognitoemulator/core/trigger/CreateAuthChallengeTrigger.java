@@ -31,7 +31,18 @@ public interface CreateAuthChallengeTrigger extends LambdaTrigger {
             String challengeName,
             List<ChallengeResult> session,
             Map<String, String> clientMetadata,
-            boolean userNotFound) {}
+            boolean userNotFound) {
+
+        /** A description that counts the rounds so far rather than listing them. */
+        @Override
+        public String toString() {
+            return "Request[userAttributes=" + this.userAttributes
+                    + ", challengeName=" + this.challengeName
+                    + ", session=" + this.session.size() + " rounds"
+                    + ", clientMetadata=" + this.clientMetadata
+                    + ", userNotFound=" + this.userNotFound + "]";
+        }
+    }
 
     /**
      * The {@code response} of a create auth challenge trigger.

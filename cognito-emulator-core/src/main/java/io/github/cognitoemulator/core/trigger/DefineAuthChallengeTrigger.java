@@ -29,7 +29,17 @@ public interface DefineAuthChallengeTrigger extends LambdaTrigger {
             Map<String, String> userAttributes,
             List<ChallengeResult> session,
             Map<String, String> clientMetadata,
-            boolean userNotFound) {}
+            boolean userNotFound) {
+
+        /** A description that counts the rounds so far rather than listing them. */
+        @Override
+        public String toString() {
+            return "Request[userAttributes=" + this.userAttributes
+                    + ", session=" + this.session.size() + " rounds"
+                    + ", clientMetadata=" + this.clientMetadata
+                    + ", userNotFound=" + this.userNotFound + "]";
+        }
+    }
 
     /**
      * The {@code response} of a define auth challenge trigger.

@@ -206,4 +206,35 @@ class LambdaTriggersTest {
                 .isNull();
         assertThat(LambdaConfig.functionName("welcome")).isNull();
     }
+
+    @Test
+    void descriptionsCountTheRoundsAndHideThePassword() {
+        List<ChallengeResult> session = List.of(new ChallengeResult("CUSTOM_CHALLENGE", false, null));
+
+        assertThat(new DefineAuthChallengeTrigger.Request(Map.of("sub", "1"), session, Map.of("a", "b"), true))
+                .hasToString(
+                        "Request[userAttributes={sub=1}, session=1 rounds, clientMetadata={a=b}, userNotFound=true]");
+        assertThat(new CreateAuthChallengeTrigger.Request(Map.of(), "CUSTOM_CHALLENGE", session, Map.of(), false))
+                .hasToString("Request[userAttributes={}, challengeName=CUSTOM_CHALLENGE, session=1 rounds,"
+                        + " clientMetadata={}, userNotFound=false]");
+        assertThat(new UserMigrationTrigger.Request("Secret1!", Map.of("v", "1"), Map.of()).toString())
+                .doesNotContain("Secret1!")
+                .endsWith(", validationData={v=1}, clientMetadata={}]");
+    }
+
+    @Test
+    void responsesHaveNamedDefaults() {
+        assertThat(PreSignUpTrigger.Response.proceed()).isEqualTo(new PreSignUpTrigger.Response(false, false, false));
+        assertThat(DefineAuthChallengeTrigger.Response.customChallenge())
+                .isEqualTo(new DefineAuthChallengeTrigger.Response("CUSTOM_CHALLENGE", false, false));
+        assertThat(DefineAuthChallengeTrigger.Response.issueTokensNow())
+                .isEqualTo(new DefineAuthChallengeTrigger.Response(null, true, false));
+        assertThat(DefineAuthChallengeTrigger.Response.fail())
+                .isEqualTo(new DefineAuthChallengeTrigger.Response(null, false, true));
+        assertThat(PreTokenGenerationTrigger.Response.unchanged().claimsOverrideDetails())
+                .isNull();
+        assertThat(PreTokenGenerationV2Trigger.Response.unchanged().claimsAndScopeOverrideDetails())
+                .isNull();
+        assertThat(TriggerType.VERIFY_AUTH_CHALLENGE_RESPONSE.configName()).isEqualTo("VerifyAuthChallengeResponse");
+    }
 }
