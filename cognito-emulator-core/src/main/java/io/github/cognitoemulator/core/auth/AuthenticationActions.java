@@ -139,8 +139,8 @@ public final class AuthenticationActions implements ActionFamily {
         this.passwords = Objects.requireNonNull(passwords, "'passwords' must not be null");
         this.clientSecrets = Objects.requireNonNull(clientSecrets, "'clientSecrets' must not be null");
         this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
-        this.customAuth = new CustomAuthFlow(users, sessions, triggers, clientSecrets, clock);
         this.srp = new SrpFlow(sessions, clock, ids, secrets.secret("srp-simulation-key", () -> ids.randomBytes(32)));
+        this.customAuth = new CustomAuthFlow(users, sessions, triggers, clientSecrets, clock, this.srp);
     }
 
     @Override
@@ -214,6 +214,17 @@ public final class AuthenticationActions implements ActionFamily {
                 .findBySub(pool, session.sub())
                 .orElseThrow(() -> ErrorType.NOT_AUTHORIZED.exception("Incorrect username or password."));
         checkCanSignIn(client, user);
+        if (request.session() != null) {
+            // Only the SRP rounds of CUSTOM_AUTH hand out a session with the PASSWORD_VERIFIER challenge.
+            return this.customAuth.afterPasswordVerifier(
+                    pool,
+                    client,
+                    request.session(),
+                    user,
+                    request.clientMetadata(),
+                    (verified) -> afterCustomAuth(
+                            new SignIn(pool, client, verified, context, null, request.clientMetadata())));
+        }
         return afterFirstFactor(new SignIn(
                 pool, client, user, context, request.challengeResponses().get(DEVICE_KEY)));
     }

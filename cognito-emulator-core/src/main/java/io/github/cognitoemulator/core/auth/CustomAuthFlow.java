@@ -43,6 +43,9 @@ final class CustomAuthFlow {
 
     static final String CUSTOM_CHALLENGE = ChallengeName.CUSTOM_CHALLENGE.name();
 
+    /** The {@code CHALLENGE_NAME} of a custom authentication that starts with SRP, and its parameter. */
+    static final String SRP_A = "SRP_A";
+
     /** The name events carry: the internal username, or the name sent for a user that does not exist. */
     private static final String USER_NAME = "userName";
 
@@ -64,8 +67,16 @@ final class CustomAuthFlow {
 
     private final Clock clock;
 
+    private final SrpFlow srp;
+
     CustomAuthFlow(
-            UserDirectory users, AuthSessions sessions, Triggers triggers, ClientSecrets clientSecrets, Clock clock) {
+            UserDirectory users,
+            AuthSessions sessions,
+            Triggers triggers,
+            ClientSecrets clientSecrets,
+            Clock clock,
+            SrpFlow srp) {
+        this.srp = Objects.requireNonNull(srp, "'srp' must not be null");
         this.users = Objects.requireNonNull(users, "'users' must not be null");
         this.sessions = Objects.requireNonNull(sessions, "'sessions' must not be null");
         this.triggers = Objects.requireNonNull(triggers, "'triggers' must not be null");
@@ -102,7 +113,36 @@ final class CustomAuthFlow {
         }
         this.triggers.preAuthentication(pool, client.clientId(), username, user, clientMetadata);
         Round round = new Round(pool, client, user, (user != null) ? user.username() : username, username);
-        return next(round, List.of(), clientMetadata, tokens);
+        if (!SRP_A.equals(parameters.get("CHALLENGE_NAME"))) {
+            return next(round, List.of(), clientMetadata, tokens, null);
+        }
+        // The SRP-first variant: the password is proven with SRP before (or instead of) custom challenges.
+        String srpA = AuthenticationActions.requireParameter(parameters, SRP_A);
+        return next(round, List.of(new ChallengeResult(SRP_A, true, null)), clientMetadata, tokens, srpA);
+    }
+
+    /**
+     * Goes on with a custom authentication once the user has answered its PASSWORD_VERIFIER challenge correctly.
+     *
+     * @param sessionToken the session handed out with the PASSWORD_VERIFIER challenge
+     * @param user the user the SRP answer proved
+     */
+    Map<String, Object> afterPasswordVerifier(
+            UserPool pool,
+            UserPoolClient client,
+            String sessionToken,
+            User user,
+            Map<String, String> clientMetadata,
+            Function<User, Map<String, Object>> tokens) {
+        AuthSession session = this.sessions.take(sessionToken, client.clientId(), ChallengeName.PASSWORD_VERIFIER);
+        if (!session.sub().equals(user.sub())) {
+            throw ErrorType.NOT_AUTHORIZED.exception("Invalid session for the user.");
+        }
+        Map<String, String> data = session.data();
+        List<ChallengeResult> history = new ArrayList<>(history(data));
+        history.add(new ChallengeResult(ChallengeName.PASSWORD_VERIFIER.name(), true, null));
+        Round round = new Round(pool, client, user, data.get(USER_NAME), data.get(NAME_SENT));
+        return next(round, history, clientMetadata, tokens, null);
     }
 
     /** Checks an {@code ANSWER} to a {@code CUSTOM_CHALLENGE}: RespondToAuthChallenge and its admin twin. */
@@ -149,14 +189,20 @@ final class CustomAuthFlow {
                         attributes(user), Map.copyOf(privateParameters), answer, clientMetadata, user == null));
         List<ChallengeResult> history = new ArrayList<>(history(data));
         history.add(new ChallengeResult(CUSTOM_CHALLENGE, verdict.answerCorrect(), data.get("metadata")));
-        return next(round, history, clientMetadata, tokens);
+        return next(round, history, clientMetadata, tokens, null);
     }
 
+    /**
+     * Asks the define auth challenge trigger what comes next, and does it.
+     *
+     * @param srpA the client's SRP {@code A} while a PASSWORD_VERIFIER challenge may come next, otherwise {@code null}
+     */
     private Map<String, Object> next(
             Round round,
             List<ChallengeResult> history,
             Map<String, String> clientMetadata,
-            Function<User, Map<String, Object>> tokens) {
+            Function<User, Map<String, Object>> tokens,
+            @Nullable String srpA) {
         User user = round.user();
         DefineAuthChallengeTrigger.Response decision = this.triggers.defineAuthChallenge(
                 round.pool(),
@@ -173,10 +219,13 @@ final class CustomAuthFlow {
             }
             return tokens.apply(user);
         }
+        if (srpA != null && ChallengeName.PASSWORD_VERIFIER.name().equals(decision.challengeName())) {
+            return passwordVerifier(round, history, srpA);
+        }
         if (!CUSTOM_CHALLENGE.equals(decision.challengeName())) {
             throw ErrorType.INVALID_LAMBDA_RESPONSE.exception("Unrecognizable lambda output");
         }
-        if (history.size() >= MAX_ROUNDS) {
+        if (customRounds(history) >= MAX_ROUNDS) {
             throw failed();
         }
         CreateAuthChallengeTrigger.Response challenge = this.triggers.createAuthChallenge(
@@ -185,18 +234,7 @@ final class CustomAuthFlow {
                 round.userName(),
                 new CreateAuthChallengeTrigger.Request(
                         attributes(user), CUSTOM_CHALLENGE, List.copyOf(history), clientMetadata, user == null));
-        Map<String, String> data = new LinkedHashMap<>();
-        data.put(USER_NAME, round.userName());
-        data.put(NAME_SENT, round.nameSent());
-        data.put(ROUNDS, Integer.toString(history.size()));
-        for (int i = 0; i < history.size(); i++) {
-            ChallengeResult result = history.get(i);
-            data.put(ROUND + i + ".name", result.challengeName());
-            data.put(ROUND + i + ".result", Boolean.toString(result.challengeResult()));
-            if (result.challengeMetadata() != null) {
-                data.put(ROUND + i + ".metadata", result.challengeMetadata());
-            }
-        }
+        Map<String, String> data = sessionData(round, history);
         if (challenge.privateChallengeParameters() != null) {
             challenge.privateChallengeParameters().forEach((key, value) -> data.put(PRIVATE + key, value));
         }
@@ -220,6 +258,50 @@ final class CustomAuthFlow {
         response.put("Session", session);
         response.put("ChallengeParameters", parameters);
         return response;
+    }
+
+    /** SRP's PASSWORD_VERIFIER challenge, with a session that carries the custom authentication on. */
+    private Map<String, Object> passwordVerifier(Round round, List<ChallengeResult> history, String srpA) {
+        Map<String, Object> response = new LinkedHashMap<>(
+                this.srp.challenge(round.pool(), round.client(), round.user(), round.nameSent(), srpA));
+        User user = round.user();
+        if (user != null) {
+            response.put(
+                    "Session",
+                    this.sessions.open(new AuthSession(
+                            round.pool().id(),
+                            round.client().clientId(),
+                            user.sub(),
+                            ChallengeName.PASSWORD_VERIFIER,
+                            this.clock
+                                    .instant()
+                                    .plus(Duration.ofMinutes(round.client().authSessionValidity())),
+                            sessionData(round, history))));
+        }
+        return response;
+    }
+
+    private static Map<String, String> sessionData(Round round, List<ChallengeResult> history) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put(USER_NAME, round.userName());
+        data.put(NAME_SENT, round.nameSent());
+        data.put(ROUNDS, Integer.toString(history.size()));
+        for (int i = 0; i < history.size(); i++) {
+            ChallengeResult result = history.get(i);
+            data.put(ROUND + i + ".name", result.challengeName());
+            data.put(ROUND + i + ".result", Boolean.toString(result.challengeResult()));
+            if (result.challengeMetadata() != null) {
+                data.put(ROUND + i + ".metadata", result.challengeMetadata());
+            }
+        }
+        return data;
+    }
+
+    /** The custom challenges among the rounds: the SRP rounds do not count towards {@link #MAX_ROUNDS}. */
+    private static long customRounds(List<ChallengeResult> history) {
+        return history.stream()
+                .filter((result) -> CUSTOM_CHALLENGE.equals(result.challengeName()))
+                .count();
     }
 
     private static List<ChallengeResult> history(Map<String, String> data) {

@@ -82,9 +82,15 @@ class CustomAuthTest {
 
     private final List<TriggerEvent<PreAuthenticationTrigger.Request>> preAuthentications = new ArrayList<>();
 
+    private final List<TriggerEvent<DefineAuthChallengeTrigger.Request>> srpFirst = new ArrayList<>();
+
     private DefineAuthChallengeTrigger.Response define;
 
     private final SignInFixture fixture = SignInFixture.create((builder) -> builder.lambdaFunction("quiz", new Quiz())
+            .lambdaFunction("srp-first", (DefineAuthChallengeTrigger) (event) -> {
+                this.srpFirst.add(event);
+                return passwordThenQuestion(event);
+            })
             .lambdaFunction("define-only", (DefineAuthChallengeTrigger)
                     (event) -> DefineAuthChallengeTrigger.Response.customChallenge()));
 
@@ -496,5 +502,195 @@ class CustomAuthTest {
                 .requireSuccess();
 
         assertThat(answer(this.client, session, "alice", "3").error()).isEqualTo(INCORRECT);
+    }
+
+    /** A define auth challenge trigger for the SRP-first variant: password first, then one question. */
+    private static DefineAuthChallengeTrigger.Response passwordThenQuestion(
+            TriggerEvent<DefineAuthChallengeTrigger.Request> event) {
+        List<ChallengeResult> session = event.request().session();
+        ChallengeResult last = session.get(session.size() - 1);
+        if (session.size() == 1 && last.challengeName().equals("SRP_A")) {
+            return new DefineAuthChallengeTrigger.Response("PASSWORD_VERIFIER", false, false);
+        }
+        if (last.challengeName().equals("PASSWORD_VERIFIER") && last.challengeResult()) {
+            return DefineAuthChallengeTrigger.Response.customChallenge();
+        }
+        return last.challengeResult()
+                ? DefineAuthChallengeTrigger.Response.issueTokensNow()
+                : DefineAuthChallengeTrigger.Response.fail();
+    }
+
+    private Reply startWithSrp(AppClient client, String username, IndependentSrpClient srp) {
+        return this.fixture.call(
+                "InitiateAuth",
+                Map.of(
+                        "AuthFlow",
+                        "CUSTOM_AUTH",
+                        "ClientId",
+                        client.id(),
+                        "AuthParameters",
+                        Map.of("USERNAME", username, "CHALLENGE_NAME", "SRP_A", "SRP_A", srp.srpA())));
+    }
+
+    private Reply answerPassword(AppClient client, Reply challenge, IndependentSrpClient srp, String password) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ChallengeName", "PASSWORD_VERIFIER");
+        body.put("ClientId", client.id());
+        body.put(
+                "ChallengeResponses",
+                srp.answer(
+                        challenge.map("ChallengeParameters"),
+                        password,
+                        IndependentSrpClient.timestamp(this.fixture.clock().instant())));
+        if (challenge.string("Session") != null) {
+            body.put("Session", challenge.string("Session"));
+        }
+        return this.fixture.call("RespondToAuthChallenge", body);
+    }
+
+    @Test
+    void theSrpFirstVariantProvesThePasswordBeforeTheCustomChallenges() {
+        this.define = null;
+        String pool = this.fixture.createPool(Map.of(
+                "LambdaConfig",
+                Map.of(
+                        "DefineAuthChallenge", ARN + "srp-first",
+                        "CreateAuthChallenge", ARN + "quiz",
+                        "VerifyAuthChallengeResponse", ARN + "quiz")));
+        AppClient client = customClient(pool, Map.of());
+        this.fixture.createConfirmedUser(pool, "alice", SignInFixture.PASSWORD);
+        IndependentSrpClient srp = new IndependentSrpClient(pool, 11);
+
+        Reply verifier = startWithSrp(client, "alice", srp).requireSuccess();
+
+        assertThat(verifier.string("ChallengeName")).isEqualTo("PASSWORD_VERIFIER");
+        assertThat(verifier.map("ChallengeParameters"))
+                .containsKeys("SRP_B", "SALT", "SECRET_BLOCK", "USER_ID_FOR_SRP");
+        assertThat(verifier.string("Session")).isNotBlank();
+        assertThat(this.srpFirst.get(0).request().session()).containsExactly(new ChallengeResult("SRP_A", true, null));
+
+        Reply question =
+                answerPassword(client, verifier, srp, SignInFixture.PASSWORD).requireSuccess();
+
+        assertThat(question.string("ChallengeName")).isEqualTo("CUSTOM_CHALLENGE");
+        assertThat(this.srpFirst.get(1).request().session())
+                .containsExactly(
+                        new ChallengeResult("SRP_A", true, null), new ChallengeResult("PASSWORD_VERIFIER", true, null));
+        assertThat(this.creates.get(0).request().session()).hasSize(2);
+
+        Reply tokens = answer(client, question.string("Session"), "alice", "5");
+
+        assertThat(SignInFixture.tokens(tokens)).isNotNull();
+        assertThat(this.srpFirst.get(2).request().session())
+                .extracting(ChallengeResult::challengeName)
+                .containsExactly("SRP_A", "PASSWORD_VERIFIER", "CUSTOM_CHALLENGE");
+    }
+
+    @Test
+    void theSrpFirstVariantRefusesAWrongPasswordAndTakesItsSessionOnce() {
+        String pool = this.fixture.createPool(Map.of(
+                "LambdaConfig",
+                Map.of(
+                        "DefineAuthChallenge", ARN + "srp-first",
+                        "CreateAuthChallenge", ARN + "quiz",
+                        "VerifyAuthChallengeResponse", ARN + "quiz")));
+        AppClient client = customClient(pool, Map.of());
+        this.fixture.createConfirmedUser(pool, "alice", SignInFixture.PASSWORD);
+        IndependentSrpClient srp = new IndependentSrpClient(pool, 12);
+
+        Reply wrong = startWithSrp(client, "alice", srp).requireSuccess();
+        assertThat(answerPassword(client, wrong, srp, "Wr0ng!Password").error()).isEqualTo(INCORRECT);
+
+        Reply verifier = startWithSrp(client, "alice", srp).requireSuccess();
+        answerPassword(client, verifier, srp, SignInFixture.PASSWORD).requireSuccess();
+        Reply again = startWithSrp(client, "alice", srp).requireSuccess();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ChallengeName", "PASSWORD_VERIFIER");
+        body.put("ClientId", client.id());
+        body.put("Session", verifier.string("Session"));
+        body.put(
+                "ChallengeResponses",
+                srp.answer(
+                        again.map("ChallengeParameters"),
+                        SignInFixture.PASSWORD,
+                        IndependentSrpClient.timestamp(this.fixture.clock().instant())));
+
+        assertThat(this.fixture.call("RespondToAuthChallenge", body).error())
+                .isEqualTo("400 NotAuthorizedException: Invalid session for the user.");
+    }
+
+    @Test
+    void theSrpFirstVariantSessionIsForItsUser() {
+        String pool = this.fixture.createPool(Map.of(
+                "LambdaConfig",
+                Map.of(
+                        "DefineAuthChallenge", ARN + "srp-first",
+                        "CreateAuthChallenge", ARN + "quiz",
+                        "VerifyAuthChallengeResponse", ARN + "quiz")));
+        AppClient client = customClient(pool, Map.of());
+        this.fixture.createConfirmedUser(pool, "alice", SignInFixture.PASSWORD);
+        this.fixture.createConfirmedUser(pool, "bob", SignInFixture.PASSWORD);
+        IndependentSrpClient srp = new IndependentSrpClient(pool, 13);
+        Reply forAlice = startWithSrp(client, "alice", srp).requireSuccess();
+        Reply forBob = startWithSrp(client, "bob", srp).requireSuccess();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ChallengeName", "PASSWORD_VERIFIER");
+        body.put("ClientId", client.id());
+        body.put("Session", forAlice.string("Session"));
+        body.put(
+                "ChallengeResponses",
+                srp.answer(
+                        forBob.map("ChallengeParameters"),
+                        SignInFixture.PASSWORD,
+                        IndependentSrpClient.timestamp(this.fixture.clock().instant())));
+
+        assertThat(this.fixture.call("RespondToAuthChallenge", body).error())
+                .isEqualTo("400 NotAuthorizedException: Invalid session for the user.");
+    }
+
+    @Test
+    void theSrpFirstVariantNeedsSrpA() {
+        this.fixture.createConfirmedUser(this.poolId, "alice", SignInFixture.PASSWORD);
+
+        Reply reply = this.fixture.call(
+                "InitiateAuth",
+                Map.of(
+                        "AuthFlow",
+                        "CUSTOM_AUTH",
+                        "ClientId",
+                        this.client.id(),
+                        "AuthParameters",
+                        Map.of("USERNAME", "alice", "CHALLENGE_NAME", "SRP_A")));
+
+        assertThat(reply.error()).isEqualTo("400 InvalidParameterException: Missing required parameter SRP_A");
+    }
+
+    @Test
+    void passwordVerifierIsUnrecognizableOutsideTheSrpFirstVariant() {
+        this.fixture.createConfirmedUser(this.poolId, "alice", SignInFixture.PASSWORD);
+        this.define = new DefineAuthChallengeTrigger.Response("PASSWORD_VERIFIER", false, false);
+
+        assertThat(start(this.client, "alice").error())
+                .isEqualTo("400 InvalidLambdaResponseException: Unrecognizable lambda output");
+    }
+
+    @Test
+    void anUnknownUserOfTheSrpFirstVariantGetsASimulatedChallengeWithoutSession() {
+        String pool = this.fixture.createPool(Map.of(
+                "LambdaConfig",
+                Map.of(
+                        "DefineAuthChallenge", ARN + "srp-first",
+                        "CreateAuthChallenge", ARN + "quiz",
+                        "VerifyAuthChallengeResponse", ARN + "quiz")));
+        AppClient hiding = customClient(pool, Map.of("PreventUserExistenceErrors", "ENABLED"));
+        IndependentSrpClient srp = new IndependentSrpClient(pool, 14);
+
+        Reply verifier = startWithSrp(hiding, "nobody", srp).requireSuccess();
+
+        assertThat(verifier.string("ChallengeName")).isEqualTo("PASSWORD_VERIFIER");
+        assertThat(verifier.json()).doesNotContainKey("Session");
+        assertThat(this.srpFirst.get(0).request().userNotFound()).isTrue();
+        assertThat(answerPassword(hiding, verifier, srp, SignInFixture.PASSWORD).error())
+                .isEqualTo(INCORRECT);
     }
 }
