@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The three custom authentication triggers in one bean: a user signs in with CUSTOM_AUTH by answering "What is 6 x
- * 7?", with three tries. A pool names the same function for {@code DefineAuthChallenge}, {@code CreateAuthChallenge}
- * and {@code VerifyAuthChallengeResponse}.
+ * 7?", with three tries. A client that starts with SRP (as amazon-cognito-identity-js does) proves the password first.
+ * A pool names the same function for {@code DefineAuthChallenge}, {@code CreateAuthChallenge} and
+ * {@code VerifyAuthChallengeResponse}.
  */
 @Component
 @LambdaFunction("arithmetic-challenge")
@@ -26,10 +27,16 @@ public class ArithmeticChallenge
     public DefineAuthChallengeTrigger.Response defineAuthChallenge(
             TriggerEvent<DefineAuthChallengeTrigger.Request> event) {
         List<ChallengeResult> session = event.request().session();
-        if (!session.isEmpty() && session.get(session.size() - 1).challengeResult()) {
-            return DefineAuthChallengeTrigger.Response.issueTokensNow();
+        if (!session.isEmpty()) {
+            ChallengeResult last = session.get(session.size() - 1);
+            if (last.challengeName().equals("SRP_A")) {
+                return new DefineAuthChallengeTrigger.Response("PASSWORD_VERIFIER", false, false);
+            }
+            if (last.challengeName().equals("CUSTOM_CHALLENGE") && last.challengeResult()) {
+                return DefineAuthChallengeTrigger.Response.issueTokensNow();
+            }
         }
-        if (session.size() >= TRIES) {
+        if (questionsAsked(session) >= TRIES) {
             return DefineAuthChallengeTrigger.Response.fail();
         }
         return DefineAuthChallengeTrigger.Response.customChallenge();
@@ -38,9 +45,9 @@ public class ArithmeticChallenge
     @Override
     public CreateAuthChallengeTrigger.Response createAuthChallenge(
             TriggerEvent<CreateAuthChallengeTrigger.Request> event) {
-        int triesLeft = TRIES - event.request().session().size();
+        long triesLeft = TRIES - questionsAsked(event.request().session());
         return new CreateAuthChallengeTrigger.Response(
-                Map.of("question", "What is 6 x 7?", "triesLeft", Integer.toString(triesLeft)),
+                Map.of("question", "What is 6 x 7?", "triesLeft", Long.toString(triesLeft)),
                 Map.of("answer", "42"),
                 "ARITHMETIC");
     }
@@ -51,5 +58,11 @@ public class ArithmeticChallenge
         String expected = event.request().privateChallengeParameters().get("answer");
         return new VerifyAuthChallengeResponseTrigger.Response(
                 event.request().challengeAnswer().trim().equals(expected));
+    }
+
+    private static long questionsAsked(List<ChallengeResult> session) {
+        return session.stream()
+                .filter((round) -> round.challengeName().equals("CUSTOM_CHALLENGE"))
+                .count();
     }
 }
