@@ -51,6 +51,7 @@ import io.github.cognitoemulator.core.token.TokenService;
 import io.github.cognitoemulator.core.trigger.LambdaTrigger;
 import io.github.cognitoemulator.core.trigger.LambdaTriggers;
 import io.github.cognitoemulator.core.trigger.Triggers;
+import io.github.cognitoemulator.core.trigger.UserMigration;
 import io.github.cognitoemulator.core.user.AdminUserActions;
 import io.github.cognitoemulator.core.user.ListUsersActions;
 import io.github.cognitoemulator.core.user.PasswordChanges;
@@ -112,7 +113,9 @@ public final class CognitoEmulator {
         UserDirectory users = new UserDirectory(store.users(), groups::userDeleted);
         PasswordChanges passwords = new PasswordChanges(users, builder.clock, ids);
         this.signingKeys = new SigningKeys(store.signingKeys(), builder.keySource);
-        Triggers triggers = new Triggers(builder.lambdaTriggers.build());
+        LambdaTriggers lambdaTriggers = builder.lambdaTriggers.build();
+        Triggers triggers =
+                new Triggers(lambdaTriggers, new UserMigration(lambdaTriggers, users, passwords, builder.clock, ids));
         TokenService tokens = new TokenService(
                 this.signingKeys, store.refreshSessions(), groups::tokenGroups, builder.clock, ids, triggers);
         MessageSender messages = new MessageSender(this.inbox, builder.clock, ids);

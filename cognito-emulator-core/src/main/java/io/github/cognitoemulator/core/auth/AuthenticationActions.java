@@ -288,6 +288,10 @@ public final class AuthenticationActions implements ActionFamily {
         Optional<User> found = this.users.findForSignIn(pool, username);
         SecretHash.check(
                 client, this.clientSecrets.values(client), parameters.get("SECRET_HASH"), username, found.orElse(null));
+        if (found.isEmpty()) {
+            found = this.triggers.migrateUser(
+                    pool, client, "UserMigration_Authentication", username, password, request.clientMetadata());
+        }
         User user = found.orElseThrow(() -> client.preventsUserExistenceErrors()
                 ? ErrorType.NOT_AUTHORIZED.exception("Incorrect username or password.")
                 : Errors.userNotFound());

@@ -77,6 +77,18 @@ public final class PasswordActions implements ActionFamily {
         UserPool pool = call.pool();
         User user = call.user();
         if (user == null) {
+            user = this.service
+                    .triggers
+                    .migrateUser(
+                            pool,
+                            client,
+                            "UserMigration_ForgotPassword",
+                            request.username(),
+                            null,
+                            request.clientMetadata())
+                    .orElse(null);
+        }
+        if (user == null) {
             if (client.preventsUserExistenceErrors()) {
                 // Cognito answers as if a code had gone out, so that callers cannot probe for users.
                 return Map.of("CodeDeliveryDetails", SelfService.simulatedDelivery(request.username()));

@@ -295,17 +295,24 @@ public final class UserRegistrationActions implements ActionFamily {
      * @param clientId the app client
      * @param secretHash the secret hash, for clients with a secret
      * @param username the username
+     * @param clientMetadata the {@code ClientMetadata}, for the triggers
      */
-    record ClientUserRequest(String clientId, @Nullable String secretHash, String username) {
+    record ClientUserRequest(
+            String clientId, @Nullable String secretHash, String username, Map<String, String> clientMetadata) {
+
+        ClientUserRequest(String clientId, @Nullable String secretHash, String username) {
+            this(clientId, secretHash, username, Map.of());
+        }
 
         static ClientUserRequest parse(RequestReader in) {
             String clientId = in.requiredString("ClientId", Shapes.CLIENT_ID);
             String secretHash = in.string("SecretHash", SECRET_HASH);
             String username = in.requiredString("Username", Shapes.USERNAME);
-            in.stringMap("ClientMetadata");
+            Map<String, String> clientMetadata = in.stringMap("ClientMetadata");
             in.document("AnalyticsMetadata");
             in.document("UserContextData");
-            return new ClientUserRequest(clientId, secretHash, username);
+            return new ClientUserRequest(
+                    clientId, secretHash, username, (clientMetadata != null) ? clientMetadata : Map.of());
         }
 
         /** A description without the secret hash. */

@@ -74,6 +74,11 @@ public final class LambdaTriggers {
                 type.configName() + " invocation failed due to error ResourceNotFoundException.");
     }
 
+    /** What Cognito answers when a function returns something it cannot read. */
+    static CognitoException unrecognizable() {
+        return ErrorType.INVALID_LAMBDA_RESPONSE.exception("Unrecognizable lambda output");
+    }
+
     /**
      * Runs a handler as Cognito runs a function: what it throws becomes {@code UserLambdaValidationException}, and
      * no response {@code InvalidLambdaResponseException}.
@@ -81,7 +86,7 @@ public final class LambdaTriggers {
     static <R> R invoke(TriggerType type, Supplier<@Nullable R> call) {
         R response = run(type, call);
         if (response == null) {
-            throw ErrorType.INVALID_LAMBDA_RESPONSE.exception("Unrecognizable lambda output");
+            throw unrecognizable();
         }
         return response;
     }

@@ -1,5 +1,6 @@
 package io.github.cognitoemulator.core.trigger;
 
+import io.github.cognitoemulator.core.client.UserPoolClient;
 import io.github.cognitoemulator.core.pool.UserPool;
 import io.github.cognitoemulator.core.token.TokenCustomizer;
 import io.github.cognitoemulator.core.token.TokenRequest;
@@ -53,8 +54,37 @@ public final class Triggers implements TokenCustomizer {
 
     private final LambdaTriggers handlers;
 
+    private final @Nullable UserMigration migration;
+
+    /** Triggers that migrate no users. */
     public Triggers(LambdaTriggers handlers) {
         this.handlers = Objects.requireNonNull(handlers, "'handlers' must not be null");
+        this.migration = null;
+    }
+
+    /** @param migration what creates the users the migrate user trigger returns */
+    public Triggers(LambdaTriggers handlers, UserMigration migration) {
+        this.handlers = Objects.requireNonNull(handlers, "'handlers' must not be null");
+        this.migration = Objects.requireNonNull(migration, "'migration' must not be null");
+    }
+
+    /**
+     * Runs the migrate user trigger for a name that no user has, creating the user it returns.
+     *
+     * @param source {@code UserMigration_Authentication} or {@code UserMigration_ForgotPassword}
+     * @param password the password the user signed in with, or {@code null} for a password reset
+     * @return the new user, or empty when the pool has no migrate user trigger
+     */
+    public Optional<User> migrateUser(
+            UserPool pool,
+            UserPoolClient client,
+            String source,
+            String username,
+            @Nullable String password,
+            Map<String, String> clientMetadata) {
+        return (this.migration != null)
+                ? this.migration.migrate(pool, client, source, username, password, clientMetadata)
+                : Optional.empty();
     }
 
     /**
