@@ -108,7 +108,14 @@ public final class PasswordActions implements ActionFamily {
         }
         return Map.of(
                 "CodeDeliveryDetails",
-                this.service.sendCode(pool, user, CodePurpose.FORGOT_PASSWORD, "ForgotPassword", destination));
+                this.service.sendCode(
+                        pool,
+                        user,
+                        CodePurpose.FORGOT_PASSWORD,
+                        "ForgotPassword",
+                        destination,
+                        client.clientId(),
+                        request.clientMetadata()));
     }
 
     @Nullable

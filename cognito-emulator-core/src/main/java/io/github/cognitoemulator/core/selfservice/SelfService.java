@@ -119,9 +119,36 @@ public final class SelfService {
      * @return Cognito's {@code CodeDeliveryDetailsType}
      */
     Map<String, String> sendCode(UserPool pool, User user, CodePurpose purpose, String type, String attribute) {
+        return sendCode(pool, user, purpose, type, attribute, null, Map.of());
+    }
+
+    /**
+     * Issues a code and sends it, in the words of the pool's custom message trigger if it has one.
+     *
+     * @param clientId the app client of the request, or {@code null}
+     * @param clientMetadata the request's {@code ClientMetadata}, for the custom message trigger
+     */
+    Map<String, String> sendCode(
+            UserPool pool,
+            User user,
+            CodePurpose purpose,
+            String type,
+            String attribute,
+            @Nullable String clientId,
+            Map<String, String> clientMetadata) {
         String destination = Objects.requireNonNull(user.attribute(attribute), "'destination' must not be null");
         String code = this.codes.issue(pool.id(), user.sub(), purpose);
-        MessageTemplates.Text text = MessageTemplates.verification(pool, attribute.equals("email"), code);
+        boolean email = attribute.equals("email");
+        MessageTemplates.Text text = this.triggers.customMessage(
+                pool,
+                clientId,
+                type,
+                user,
+                email,
+                code,
+                null,
+                clientMetadata,
+                MessageTemplates.verification(pool, email, code));
         return this.messages.send(
                 pool.id(), user.username(), type, attribute, destination, text.subject(), text.body(), code);
     }

@@ -118,7 +118,14 @@ public final class UserRegistrationActions implements ActionFamily {
         if (destination != null && !decision.autoConfirmUser()) {
             response.put(
                     "CodeDeliveryDetails",
-                    this.service.sendCode(pool, user, CodePurpose.SIGN_UP, "SignUp", destination));
+                    this.service.sendCode(
+                            pool,
+                            user,
+                            CodePurpose.SIGN_UP,
+                            "SignUp",
+                            destination,
+                            client.clientId(),
+                            request.clientMetadata()));
         }
         return response;
     }
@@ -168,7 +175,14 @@ public final class UserRegistrationActions implements ActionFamily {
         }
         return Map.of(
                 "CodeDeliveryDetails",
-                this.service.sendCode(pool, user, CodePurpose.SIGN_UP, "ResendCode", destination));
+                this.service.sendCode(
+                        pool,
+                        user,
+                        CodePurpose.SIGN_UP,
+                        "ResendCode",
+                        destination,
+                        call.client().clientId(),
+                        request.clientMetadata()));
     }
 
     private static void checkRequiredAttributes(UserPool pool, Map<String, String> attributes) {

@@ -1,6 +1,7 @@
 package io.github.cognitoemulator.core.trigger;
 
 import io.github.cognitoemulator.core.client.UserPoolClient;
+import io.github.cognitoemulator.core.message.MessageTemplates;
 import io.github.cognitoemulator.core.pool.UserPool;
 import io.github.cognitoemulator.core.token.TokenCustomizer;
 import io.github.cognitoemulator.core.token.TokenRequest;
@@ -51,6 +52,12 @@ public final class Triggers implements TokenCustomizer {
             "version");
 
     private static final String GROUPS = "cognito:groups";
+
+    /** Where a custom message puts the code. */
+    static final String CODE_PARAMETER = "{####}";
+
+    /** Where an invitation puts the username. */
+    static final String USERNAME_PARAMETER = "{username}";
 
     private final LambdaTriggers handlers;
 
@@ -202,6 +209,57 @@ public final class Triggers implements TokenCustomizer {
             LambdaTriggers.invoke(
                     TriggerType.POST_AUTHENTICATION, () -> handler.get().postAuthentication(event));
         }
+    }
+
+    /**
+     * Runs the custom message trigger for a message about to be sent, and returns the text to send: the trigger's,
+     * with the placeholders filled in, or the pool's own where the trigger wrote none.
+     *
+     * @param clientId the app client of the request, or {@code null} for administrative actions
+     * @param type what the message is for: {@code SignUp}, {@code ResendCode}, {@code ForgotPassword},
+     *     {@code UpdateUserAttribute}, {@code VerifyUserAttribute}, {@code AdminCreateUser} or {@code Authentication}
+     * @param email whether it goes by email rather than SMS
+     * @param code the code or temporary password the message carries
+     * @param username the username an invitation shows, or {@code null} for other messages
+     * @param poolText the message the pool's templates give
+     */
+    public MessageTemplates.Text customMessage(
+            UserPool pool,
+            @Nullable String clientId,
+            String type,
+            User user,
+            boolean email,
+            String code,
+            @Nullable String username,
+            Map<String, String> clientMetadata,
+            MessageTemplates.Text poolText) {
+        Optional<CustomMessageTrigger> handler =
+                this.handlers.find(pool, TriggerType.CUSTOM_MESSAGE, CustomMessageTrigger.class);
+        if (handler.isEmpty()) {
+            return poolText;
+        }
+        TriggerEvent<CustomMessageTrigger.Request> event = event(
+                pool,
+                "CustomMessage_" + type,
+                user.username(),
+                clientId,
+                new CustomMessageTrigger.Request(
+                        attributes(user),
+                        CODE_PARAMETER,
+                        (username != null) ? USERNAME_PARAMETER : null,
+                        Map.copyOf(clientMetadata)));
+        CustomMessageTrigger.Response response = LambdaTriggers.invoke(
+                TriggerType.CUSTOM_MESSAGE, () -> handler.get().customMessage(event));
+        String body = email ? response.emailMessage() : response.smsMessage();
+        if (body == null) {
+            return poolText;
+        }
+        body = body.replace(CODE_PARAMETER, code);
+        if (username != null) {
+            body = body.replace(USERNAME_PARAMETER, username);
+        }
+        String subject = (email && response.emailSubject() != null) ? response.emailSubject() : poolText.subject();
+        return new MessageTemplates.Text(email ? subject : null, body);
     }
 
     /** Whether the pool runs CUSTOM_AUTH: it has a define auth challenge trigger. */

@@ -129,7 +129,13 @@ public final class AdminUserActions implements ActionFamily {
                 0);
         this.users.create(pool, user, "User account already exists", request.forceAliasCreation());
         if (!"SUPPRESS".equals(request.messageAction())) {
-            sendInvitation(pool, user, request.username(), password, request.desiredDeliveryMediums());
+            sendInvitation(
+                    pool,
+                    user,
+                    request.username(),
+                    password,
+                    request.desiredDeliveryMediums(),
+                    request.clientMetadata());
         }
         return Map.of("User", UserShapes.userType(user, (name) -> true));
     }
@@ -214,7 +220,13 @@ public final class AdminUserActions implements ActionFamily {
                     requireInvited(current);
                     return current;
                 });
-        sendInvitation(pool, updated, request.username(), password, request.desiredDeliveryMediums());
+        sendInvitation(
+                pool,
+                updated,
+                request.username(),
+                password,
+                request.desiredDeliveryMediums(),
+                request.clientMetadata());
         return updated;
     }
 
@@ -230,13 +242,26 @@ public final class AdminUserActions implements ActionFamily {
      * Cognito does.
      */
     private void sendInvitation(
-            UserPool pool, User user, String signInName, String temporaryPassword, List<String> mediums) {
+            UserPool pool,
+            User user,
+            String signInName,
+            String temporaryPassword,
+            List<String> mediums,
+            Map<String, String> clientMetadata) {
         for (String medium : mediums) {
             String attribute = medium.equals("EMAIL") ? "email" : "phone_number";
             String destination = user.attribute(attribute);
             if (destination != null) {
-                MessageTemplates.Text text =
-                        MessageTemplates.invitation(pool, medium.equals("EMAIL"), signInName, temporaryPassword);
+                MessageTemplates.Text text = this.triggers.customMessage(
+                        pool,
+                        null,
+                        "AdminCreateUser",
+                        user,
+                        medium.equals("EMAIL"),
+                        temporaryPassword,
+                        signInName,
+                        clientMetadata,
+                        MessageTemplates.invitation(pool, medium.equals("EMAIL"), signInName, temporaryPassword));
                 this.messages.send(
                         pool.id(),
                         user.username(),
