@@ -91,6 +91,8 @@ class CustomAuthTest {
                 this.srpFirst.add(event);
                 return passwordThenQuestion(event);
             })
+            .lambdaFunction("bare-create", (CreateAuthChallengeTrigger)
+                    (event) -> new CreateAuthChallengeTrigger.Response(null, null, null))
             .lambdaFunction("define-only", (DefineAuthChallengeTrigger)
                     (event) -> DefineAuthChallengeTrigger.Response.customChallenge()));
 
@@ -692,5 +694,26 @@ class CustomAuthTest {
         assertThat(this.srpFirst.get(0).request().userNotFound()).isTrue();
         assertThat(answerPassword(hiding, verifier, srp, SignInFixture.PASSWORD).error())
                 .isEqualTo(INCORRECT);
+    }
+
+    @Test
+    void aChallengeMayHaveNoParametersNorMetadata() {
+        String pool = this.fixture.createPool(Map.of(
+                "LambdaConfig",
+                Map.of(
+                        "DefineAuthChallenge", ARN + "quiz",
+                        "CreateAuthChallenge", ARN + "bare-create",
+                        "VerifyAuthChallengeResponse", ARN + "quiz")));
+        AppClient client = customClient(pool, Map.of());
+        this.fixture.createConfirmedUser(pool, "alice", SignInFixture.PASSWORD);
+
+        Reply challenge = start(client, "alice").requireSuccess();
+
+        assertThat(challenge.map("ChallengeParameters")).isEqualTo(Map.of("USERNAME", "alice"));
+        Reply again = answer(client, challenge.string("Session"), "alice", "3").requireSuccess();
+        assertThat(this.verifies.get(0).request().privateChallengeParameters()).isEmpty();
+        assertThat(this.defines.get(1).request().session())
+                .containsExactly(new ChallengeResult("CUSTOM_CHALLENGE", false, null));
+        assertThat(again.string("ChallengeName")).isEqualTo("CUSTOM_CHALLENGE");
     }
 }
