@@ -292,6 +292,10 @@ public final class AuthenticationActions implements ActionFamily {
             found = this.triggers.migrateUser(
                     pool, client, "UserMigration_Authentication", username, password, request.clientMetadata());
         }
+        if (found.isEmpty() && client.preventsUserExistenceErrors()) {
+            // The trigger hears of an unknown user too, where the client hides that the user does not exist.
+            this.triggers.preAuthentication(pool, client.clientId(), username, null, request.clientMetadata());
+        }
         User user = found.orElseThrow(() -> client.preventsUserExistenceErrors()
                 ? ErrorType.NOT_AUTHORIZED.exception("Incorrect username or password.")
                 : Errors.userNotFound());

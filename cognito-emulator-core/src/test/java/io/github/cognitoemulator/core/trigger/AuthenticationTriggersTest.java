@@ -402,4 +402,25 @@ class AuthenticationTriggersTest {
 
         assertThat(ran).containsExactly("v1");
     }
+
+    @Test
+    void preAuthenticationHearsOfAnUnknownUserOnlyWhereTheClientHidesUsers() {
+        String poolId = pool(Map.of("PreAuthentication", ARN + "pre-auth"));
+        AppClient open = this.fixture.createPasswordClient(poolId);
+        AppClient hiding = this.fixture.createPasswordClient(poolId, Map.of("PreventUserExistenceErrors", "ENABLED"));
+
+        assertThat(this.fixture
+                        .signIn(open.id(), "nobody", SignInFixture.PASSWORD)
+                        .error())
+                .isEqualTo("400 UserNotFoundException: User does not exist.");
+        assertThat(this.preAuthentications).isEmpty();
+        assertThat(this.fixture
+                        .signIn(hiding.id(), "nobody", SignInFixture.PASSWORD)
+                        .error())
+                .isEqualTo("400 NotAuthorizedException: Incorrect username or password.");
+        assertThat(this.preAuthentications).hasSize(1);
+        assertThat(this.preAuthentications.get(0).request().userNotFound()).isTrue();
+        assertThat(this.preAuthentications.get(0).userName()).isEqualTo("nobody");
+        assertThat(this.preAuthentications.get(0).request().userAttributes()).isEmpty();
+    }
 }
