@@ -111,6 +111,11 @@ public final class UserRegistrationActions implements ActionFamily {
                 now,
                 0);
         this.service.users.create(pool, user, "User already exists");
+        if (decision.autoConfirmUser()) {
+            // Confirmed by the pre sign-up trigger, the user reaches the post confirmation trigger at once.
+            this.service.triggers.postConfirmation(
+                    pool, client.clientId(), "PostConfirmation_ConfirmSignUp", user, request.clientMetadata());
+        }
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("UserConfirmed", decision.autoConfirmUser());
         response.put("UserSub", sub);

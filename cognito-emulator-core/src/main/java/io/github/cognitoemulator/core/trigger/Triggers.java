@@ -155,7 +155,7 @@ public final class Triggers implements TokenCustomizer {
      * @param source {@code PostConfirmation_ConfirmSignUp} or {@code PostConfirmation_ConfirmForgotPassword}
      */
     public void postConfirmation(
-            UserPool pool, String clientId, String source, User user, Map<String, String> clientMetadata) {
+            UserPool pool, @Nullable String clientId, String source, User user, Map<String, String> clientMetadata) {
         Optional<PostConfirmationTrigger> handler =
                 this.handlers.find(pool, TriggerType.POST_CONFIRMATION, PostConfirmationTrigger.class);
         if (handler.isPresent()) {

@@ -16,7 +16,6 @@ import io.github.cognitoemulator.core.protocol.StringShape;
 import io.github.cognitoemulator.core.support.Ids;
 import io.github.cognitoemulator.core.support.Redacted;
 import io.github.cognitoemulator.core.trigger.LambdaTriggers;
-import io.github.cognitoemulator.core.trigger.PreSignUpTrigger;
 import io.github.cognitoemulator.core.trigger.Triggers;
 import java.time.Clock;
 import java.time.Instant;
@@ -105,7 +104,7 @@ public final class AdminUserActions implements ActionFamily {
         String sub = this.ids.uuid();
         Map<String, String> attributes = AttributeRules.initial(sub, request.userAttributes());
         String username = Usernames.internalUsername(pool, request.username(), sub, attributes);
-        PreSignUpTrigger.Response decision = this.triggers.preSignUp(
+        this.triggers.preSignUp(
                 pool,
                 null,
                 "PreSignUp_AdminCreateUser",
@@ -113,8 +112,8 @@ public final class AdminUserActions implements ActionFamily {
                 attributes,
                 request.validationData(),
                 request.clientMetadata());
-        // An invited user confirms by setting a password, whatever autoConfirmUser says.
-        Triggers.applyAutoVerification(decision, attributes);
+        // Cognito ignores the trigger's answer for an invited user: the invitation confirms, and the administrator
+        // sets email_verified and phone_number_verified among the attributes. Throwing still refuses the user.
         var user = new User(
                 pool.id(),
                 username,
@@ -198,13 +197,16 @@ public final class AdminUserActions implements ActionFamily {
     Object adminConfirmSignUp(AdminConfirmSignUpRequest request, RequestContext context) {
         UserPool pool = this.pools.require(request.userPoolId(), context.region());
         Instant now = this.clock.instant();
-        this.users.modify(pool, requireUser(pool, request.username()).sub(), (user) -> {
-            if (user.status() != UserStatus.UNCONFIRMED) {
-                throw ErrorType.NOT_AUTHORIZED.exception("User cannot be confirmed. Current status is "
-                        + user.status().name());
-            }
-            return user.withStatus(UserStatus.CONFIRMED, now);
-        });
+        User confirmed =
+                this.users.modify(pool, requireUser(pool, request.username()).sub(), (user) -> {
+                    if (user.status() != UserStatus.UNCONFIRMED) {
+                        throw ErrorType.NOT_AUTHORIZED.exception("User cannot be confirmed. Current status is "
+                                + user.status().name());
+                    }
+                    return user.withStatus(UserStatus.CONFIRMED, now);
+                });
+        this.triggers.postConfirmation(
+                pool, null, "PostConfirmation_ConfirmSignUp", confirmed, request.clientMetadata());
         return null;
     }
 
@@ -425,14 +427,20 @@ public final class AdminUserActions implements ActionFamily {
      *
      * @param userPoolId the pool
      * @param username the username, alias or sub
+     * @param clientMetadata the {@code ClientMetadata}, for the post confirmation trigger
      */
-    record AdminConfirmSignUpRequest(String userPoolId, String username) {
+    record AdminConfirmSignUpRequest(String userPoolId, String username, Map<String, String> clientMetadata) {
+
+        AdminConfirmSignUpRequest(String userPoolId, String username) {
+            this(userPoolId, username, Map.of());
+        }
 
         static AdminConfirmSignUpRequest parse(RequestReader in) {
             String userPoolId = in.requiredString("UserPoolId", Shapes.USER_POOL_ID);
             String username = in.requiredString("Username", Shapes.USERNAME);
-            in.stringMap("ClientMetadata");
-            return new AdminConfirmSignUpRequest(userPoolId, username);
+            Map<String, String> clientMetadata = in.stringMap("ClientMetadata");
+            return new AdminConfirmSignUpRequest(
+                    userPoolId, username, (clientMetadata != null) ? clientMetadata : Map.of());
         }
     }
 }

@@ -87,6 +87,11 @@ class SignUpTriggersTest {
         assertThat(this.fixture.statusOf(this.poolId, "alice")).isEqualTo("CONFIRMED");
         assertThat(this.fixture.attributesOf(this.poolId, "alice")).doesNotContainKey("email_verified");
         assertThat(this.fixture.emulator().inbox().latest(this.poolId, "alice")).isNull();
+        assertThat(this.confirmations).hasSize(1);
+        assertThat(this.confirmations.get(0).triggerSource()).isEqualTo("PostConfirmation_ConfirmSignUp");
+        assertThat(this.confirmations.get(0).request().userAttributes())
+                .containsEntry("cognito:user_status", "CONFIRMED");
+        assertThat(this.confirmations.get(0).request().clientMetadata()).isEqualTo(Map.of("source", "test"));
         assertThat(SignInFixture.tokens(this.fixture.signIn(this.client.id(), "alice", SignInFixture.PASSWORD)))
                 .isNotNull();
     }
@@ -149,7 +154,7 @@ class SignUpTriggersTest {
     }
 
     @Test
-    void adminCreateUserRunsPreSignUpWithoutClientAndStaysToBeConfirmedByAPassword() {
+    void adminCreateUserRunsPreSignUpWithoutClientAndIgnoresItsAnswer() {
         this.decision = new PreSignUpTrigger.Response(true, true, false);
 
         this.fixture
@@ -177,7 +182,7 @@ class SignUpTriggersTest {
         assertThat(event.request().validationData()).isEqualTo(Map.of("invited", "yes"));
         assertThat(event.request().clientMetadata()).isEqualTo(Map.of("by", "admin"));
         assertThat(this.fixture.statusOf(this.poolId, "carol")).isEqualTo("FORCE_CHANGE_PASSWORD");
-        assertThat(this.fixture.attributesOf(this.poolId, "carol")).containsEntry("email_verified", "true");
+        assertThat(this.fixture.attributesOf(this.poolId, "carol")).doesNotContainKey("email_verified");
     }
 
     @Test
@@ -266,5 +271,29 @@ class SignUpTriggersTest {
                 .requireSuccess();
 
         assertThat(this.preSignUps).isEmpty();
+    }
+
+    @Test
+    void adminConfirmSignUpRunsPostConfirmationWithoutClient() {
+        signUp("alice", "email", "alice@example.com").requireSuccess();
+
+        this.fixture
+                .call(
+                        "AdminConfirmSignUp",
+                        Map.of("UserPoolId", this.poolId, "Username", "alice", "ClientMetadata", Map.of("by", "admin")))
+                .requireSuccess();
+
+        TriggerEvent<PostConfirmationTrigger.Request> event = this.confirmations.get(0);
+        assertThat(event.triggerSource()).isEqualTo("PostConfirmation_ConfirmSignUp");
+        assertThat(event.callerContext().clientId()).isEqualTo("CLIENT_ID_NOT_APPLICABLE");
+        assertThat(event.request().clientMetadata()).isEqualTo(Map.of("by", "admin"));
+        assertThat(event.request().userAttributes()).containsEntry("cognito:user_status", "CONFIRMED");
+    }
+
+    @Test
+    void signUpWithoutAutoConfirmRunsNoPostConfirmation() {
+        signUp("alice", "email", "alice@example.com").requireSuccess();
+
+        assertThat(this.confirmations).isEmpty();
     }
 }
