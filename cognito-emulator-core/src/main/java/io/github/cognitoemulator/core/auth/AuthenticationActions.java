@@ -214,12 +214,11 @@ public final class AuthenticationActions implements ActionFamily {
                 .findBySub(pool, session.sub())
                 .orElseThrow(() -> ErrorType.NOT_AUTHORIZED.exception("Incorrect username or password."));
         checkCanSignIn(client, user);
-        if (request.session() != null) {
-            // Only the SRP rounds of CUSTOM_AUTH hand out a session with the PASSWORD_VERIFIER challenge.
+        if (CustomAuthFlow.asked(session)) {
             return this.customAuth.afterPasswordVerifier(
                     pool,
                     client,
-                    request.session(),
+                    session,
                     user,
                     request.clientMetadata(),
                     (verified) -> afterCustomAuth(

@@ -53,6 +53,11 @@ final class CustomAuthFlow {
 
     private static final String ROUNDS = "rounds";
 
+    /** Marks the sessions of this flow, which the PASSWORD_VERIFIER challenge shares with others. */
+    private static final String FLOW_KEY = "flow";
+
+    private static final String FLOW = "CUSTOM_AUTH";
+
     private static final String ROUND = "round.";
 
     private static final String PRIVATE = "private.";
@@ -121,24 +126,25 @@ final class CustomAuthFlow {
         return next(round, List.of(new ChallengeResult(SRP_A, true, null)), clientMetadata, tokens, srpA);
     }
 
+    /** Whether CUSTOM_AUTH asked the PASSWORD_VERIFIER challenge whose session this is. */
+    static boolean asked(AuthSession passwordVerifier) {
+        return FLOW.equals(passwordVerifier.data().get(FLOW_KEY));
+    }
+
     /**
      * Goes on with a custom authentication once the user has answered its PASSWORD_VERIFIER challenge correctly.
      *
-     * @param sessionToken the session handed out with the PASSWORD_VERIFIER challenge
+     * @param passwordVerifier the session of the challenge, spent by the SRP answer, which carries the rounds so far
      * @param user the user the SRP answer proved
      */
     Map<String, Object> afterPasswordVerifier(
             UserPool pool,
             UserPoolClient client,
-            String sessionToken,
+            AuthSession passwordVerifier,
             User user,
             Map<String, String> clientMetadata,
             Function<User, Map<String, Object>> tokens) {
-        AuthSession session = this.sessions.take(sessionToken, client.clientId(), ChallengeName.PASSWORD_VERIFIER);
-        if (!session.sub().equals(user.sub())) {
-            throw ErrorType.NOT_AUTHORIZED.exception("Invalid session for the user.");
-        }
-        Map<String, String> data = session.data();
+        Map<String, String> data = passwordVerifier.data();
         List<ChallengeResult> history = new ArrayList<>(history(data));
         history.add(new ChallengeResult(ChallengeName.PASSWORD_VERIFIER.name(), true, null));
         Round round = new Round(pool, client, user, data.get(USER_NAME), data.get(NAME_SENT));
@@ -260,29 +266,22 @@ final class CustomAuthFlow {
         return response;
     }
 
-    /** SRP's PASSWORD_VERIFIER challenge, with a session that carries the custom authentication on. */
+    /**
+     * SRP's PASSWORD_VERIFIER challenge, whose session (the secret block) carries the custom authentication on: a
+     * correct answer leads back to the define auth challenge trigger, never straight to tokens.
+     */
+    @SuppressWarnings("unchecked")
     private Map<String, Object> passwordVerifier(Round round, List<ChallengeResult> history, String srpA) {
-        Map<String, Object> response = new LinkedHashMap<>(
-                this.srp.challenge(round.pool(), round.client(), round.user(), round.nameSent(), srpA));
-        User user = round.user();
-        if (user != null) {
-            response.put(
-                    "Session",
-                    this.sessions.open(new AuthSession(
-                            round.pool().id(),
-                            round.client().clientId(),
-                            user.sub(),
-                            ChallengeName.PASSWORD_VERIFIER,
-                            this.clock
-                                    .instant()
-                                    .plus(Duration.ofMinutes(round.client().authSessionValidity())),
-                            sessionData(round, history))));
-        }
+        Map<String, Object> response = new LinkedHashMap<>(this.srp.challenge(
+                round.pool(), round.client(), round.user(), round.nameSent(), srpA, sessionData(round, history)));
+        // Cognito hands out a session with this challenge; the secret block already is one.
+        response.put("Session", ((Map<String, String>) response.get("ChallengeParameters")).get("SECRET_BLOCK"));
         return response;
     }
 
     private static Map<String, String> sessionData(Round round, List<ChallengeResult> history) {
         Map<String, String> data = new LinkedHashMap<>();
+        data.put(FLOW_KEY, FLOW);
         data.put(USER_NAME, round.userName());
         data.put(NAME_SENT, round.nameSent());
         data.put(ROUNDS, Integer.toString(history.size()));

@@ -60,6 +60,20 @@ final class SrpFlow {
      */
     Map<String, Object> challenge(
             UserPool pool, UserPoolClient client, @Nullable User user, String username, String srpA) {
+        return challenge(pool, client, user, username, srpA, Map.of());
+    }
+
+    /**
+     * The PASSWORD_VERIFIER challenge, whose session also keeps {@code flowData} for the flow that asked it, as
+     * CUSTOM_AUTH does for the rounds that follow.
+     */
+    Map<String, Object> challenge(
+            UserPool pool,
+            UserPoolClient client,
+            @Nullable User user,
+            String username,
+            String srpA,
+            Map<String, String> flowData) {
         BigInteger a;
         try {
             a = new BigInteger(srpA, 16);
@@ -85,7 +99,7 @@ final class SrpFlow {
         if (srp == null) {
             throw incorrect();
         }
-        Map<String, String> data = new LinkedHashMap<>();
+        Map<String, String> data = new LinkedHashMap<>(flowData);
         data.put("A", a.toString(16));
         data.put("b", srp.b().toString(16));
         data.put("B", srp.publicB().toString(16));

@@ -568,7 +568,7 @@ class CustomAuthTest {
         assertThat(verifier.string("ChallengeName")).isEqualTo("PASSWORD_VERIFIER");
         assertThat(verifier.map("ChallengeParameters"))
                 .containsKeys("SRP_B", "SALT", "SECRET_BLOCK", "USER_ID_FOR_SRP");
-        assertThat(verifier.string("Session")).isNotBlank();
+        assertThat(verifier.string("Session")).isEqualTo(verifier.string("ChallengeParameters", "SECRET_BLOCK"));
         assertThat(this.srpFirst.get(0).request().session()).containsExactly(new ChallengeResult("SRP_A", true, null));
 
         Reply question =
@@ -589,7 +589,7 @@ class CustomAuthTest {
     }
 
     @Test
-    void theSrpFirstVariantRefusesAWrongPasswordAndTakesItsSessionOnce() {
+    void theSrpFirstVariantRefusesAWrongPasswordAndTakesItsSecretBlockOnce() {
         String pool = this.fixture.createPool(Map.of(
                 "LambdaConfig",
                 Map.of(
@@ -605,24 +605,13 @@ class CustomAuthTest {
 
         Reply verifier = startWithSrp(client, "alice", srp).requireSuccess();
         answerPassword(client, verifier, srp, SignInFixture.PASSWORD).requireSuccess();
-        Reply again = startWithSrp(client, "alice", srp).requireSuccess();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("ChallengeName", "PASSWORD_VERIFIER");
-        body.put("ClientId", client.id());
-        body.put("Session", verifier.string("Session"));
-        body.put(
-                "ChallengeResponses",
-                srp.answer(
-                        again.map("ChallengeParameters"),
-                        SignInFixture.PASSWORD,
-                        IndependentSrpClient.timestamp(this.fixture.clock().instant())));
 
-        assertThat(this.fixture.call("RespondToAuthChallenge", body).error())
-                .isEqualTo("400 NotAuthorizedException: Invalid session for the user.");
+        assertThat(answerPassword(client, verifier, srp, SignInFixture.PASSWORD).error())
+                .isEqualTo(INCORRECT);
     }
 
     @Test
-    void theSrpFirstVariantSessionIsForItsUser() {
+    void anSrpAnswerWithoutTheSessionStillLeadsToTheCustomChallenges() {
         String pool = this.fixture.createPool(Map.of(
                 "LambdaConfig",
                 Map.of(
@@ -631,23 +620,22 @@ class CustomAuthTest {
                         "VerifyAuthChallengeResponse", ARN + "quiz")));
         AppClient client = customClient(pool, Map.of());
         this.fixture.createConfirmedUser(pool, "alice", SignInFixture.PASSWORD);
-        this.fixture.createConfirmedUser(pool, "bob", SignInFixture.PASSWORD);
         IndependentSrpClient srp = new IndependentSrpClient(pool, 13);
-        Reply forAlice = startWithSrp(client, "alice", srp).requireSuccess();
-        Reply forBob = startWithSrp(client, "bob", srp).requireSuccess();
+        Reply verifier = startWithSrp(client, "alice", srp).requireSuccess();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ChallengeName", "PASSWORD_VERIFIER");
         body.put("ClientId", client.id());
-        body.put("Session", forAlice.string("Session"));
         body.put(
                 "ChallengeResponses",
                 srp.answer(
-                        forBob.map("ChallengeParameters"),
+                        verifier.map("ChallengeParameters"),
                         SignInFixture.PASSWORD,
                         IndependentSrpClient.timestamp(this.fixture.clock().instant())));
 
-        assertThat(this.fixture.call("RespondToAuthChallenge", body).error())
-                .isEqualTo("400 NotAuthorizedException: Invalid session for the user.");
+        Reply reply = this.fixture.call("RespondToAuthChallenge", body).requireSuccess();
+
+        assertThat(reply.string("ChallengeName")).isEqualTo("CUSTOM_CHALLENGE");
+        assertThat(reply.json()).doesNotContainKey("AuthenticationResult");
     }
 
     @Test
@@ -677,7 +665,7 @@ class CustomAuthTest {
     }
 
     @Test
-    void anUnknownUserOfTheSrpFirstVariantGetsASimulatedChallengeWithoutSession() {
+    void anUnknownUserOfTheSrpFirstVariantGetsASimulatedChallenge() {
         String pool = this.fixture.createPool(Map.of(
                 "LambdaConfig",
                 Map.of(
@@ -690,7 +678,7 @@ class CustomAuthTest {
         Reply verifier = startWithSrp(hiding, "nobody", srp).requireSuccess();
 
         assertThat(verifier.string("ChallengeName")).isEqualTo("PASSWORD_VERIFIER");
-        assertThat(verifier.json()).doesNotContainKey("Session");
+        assertThat(verifier.string("Session")).isEqualTo(verifier.string("ChallengeParameters", "SECRET_BLOCK"));
         assertThat(this.srpFirst.get(0).request().userNotFound()).isTrue();
         assertThat(answerPassword(hiding, verifier, srp, SignInFixture.PASSWORD).error())
                 .isEqualTo(INCORRECT);
