@@ -1,6 +1,7 @@
 // amazon-cognito-identity-js against the emulator: SRP sign-in (its default flow), refresh, the
-// NEW_PASSWORD_REQUIRED challenge, sign-up with confirmation, forgotten passwords, a few self-service calls, and a
-// software token (TOTP) set up and then asked for at sign-in.
+// NEW_PASSWORD_REQUIRED challenge, sign-up with confirmation, forgotten passwords, a few self-service calls, a
+// software token (TOTP) set up and then asked for at sign-in, and CUSTOM_AUTH against the sample's
+// arithmetic-challenge trigger bean.
 import { createHmac } from 'node:crypto';
 import {
 	AdminCreateUserCommand,
@@ -618,6 +619,75 @@ await step(CLIENT, 'a wrong TOTP code fails with CodeMismatchException; a code u
 	totpLastStep = used;
 	const again = await signInToTotp('mia', 'Mia-Pass-1', totpPool);
 	await rejects(sendTotp(again.user, code), 'ExpiredCodeException', 'Your software token has already been used once.');
+});
+
+const CHALLENGE_FUNCTION = 'arn:aws:lambda:us-east-1:000000000000:function:arithmetic-challenge';
+let customPool;
+
+/** authenticateUser with CUSTOM_AUTH, answering each customChallenge with the next of `answers`. */
+function customSignIn(username, password, answers, on = customPool) {
+	const user = userOf(username, on);
+	user.setAuthenticationFlowType('CUSTOM_AUTH');
+	const questions = [];
+	return new Promise((resolve, reject) => {
+		const callbacks = {
+			onSuccess: session => resolve({ user, session, questions }),
+			onFailure: reject,
+			customChallenge: parameters => {
+				questions.push(parameters);
+				if (answers.length === 0) {
+					reject(new Error(`no answer left for ${JSON.stringify(parameters)}`));
+					return;
+				}
+				user.sendCustomChallengeAnswer(answers.shift(), callbacks);
+			},
+		};
+		user.authenticateUser(new AuthenticationDetails({ Username: username, Password: password }), callbacks);
+	});
+}
+
+await step(CLIENT, 'setup: a pool whose custom auth triggers are the sample\'s arithmetic-challenge bean', async () => {
+	const id = await createPool(admin, 'interop-identity-js-custom', {
+		LambdaConfig: {
+			DefineAuthChallenge: CHALLENGE_FUNCTION,
+			CreateAuthChallenge: CHALLENGE_FUNCTION,
+			VerifyAuthChallengeResponse: CHALLENGE_FUNCTION,
+		},
+	});
+	const { ClientId } = await createClient(admin, id, 'custom', {
+		ExplicitAuthFlows: ['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+	});
+	await createConfirmedUser(admin, id, 'quinn', 'Quinn-Pass-1');
+	customPool = userPool(ClientId, id);
+});
+
+await step(CLIENT, 'CUSTOM_AUTH: SRP first, then customChallenge until sendCustomChallengeAnswer is right', async () => {
+	check(customPool, 'no pool with custom auth triggers');
+	const { session, questions } = await customSignIn('quinn', 'Quinn-Pass-1', ['41', '42']);
+	equal(questions.length, 2, 'custom challenges asked');
+	equal(questions[0].question, 'What is 6 x 7?', 'public challenge parameter question');
+	equal(questions[0].triesLeft, '3', 'first triesLeft');
+	equal(questions[1].triesLeft, '2', 'second triesLeft');
+	check(session.isValid(), 'the session is not valid');
+	const access = claims(session.getAccessToken().getJwtToken());
+	equal(access.username, 'quinn', 'access token username');
+	equal(access.client_id, customPool.getClientId(), 'access token client_id');
+	equal(claims(session.getIdToken().getJwtToken())['cognito:username'], 'quinn', 'ID token cognito:username');
+	check(session.getRefreshToken().getToken(), 'no refresh token');
+});
+
+await step(CLIENT, 'CUSTOM_AUTH: three wrong answers fail with NotAuthorizedException', async () => {
+	check(customPool, 'no pool with custom auth triggers');
+	await rejects(
+		customSignIn('quinn', 'Quinn-Pass-1', ['1', '2', '3']),
+		'NotAuthorizedException',
+		'Incorrect username or password.'
+	);
+});
+
+await step(CLIENT, 'CUSTOM_AUTH: a wrong password fails in the SRP round', async () => {
+	check(customPool, 'no pool with custom auth triggers');
+	await rejects(customSignIn('quinn', 'Quinn-Pass-2', ['42']), 'NotAuthorizedException', 'Incorrect username or password.');
 });
 
 finish();

@@ -58,6 +58,10 @@ import io.github.cognitoemulator.core.token.SigningCertificateActions;
 import io.github.cognitoemulator.core.token.SigningKeys;
 import io.github.cognitoemulator.core.token.TokenService;
 import io.github.cognitoemulator.core.token.UserSignOuts;
+import io.github.cognitoemulator.core.trigger.LambdaTrigger;
+import io.github.cognitoemulator.core.trigger.LambdaTriggers;
+import io.github.cognitoemulator.core.trigger.Triggers;
+import io.github.cognitoemulator.core.trigger.UserMigration;
 import io.github.cognitoemulator.core.user.AdminUserActions;
 import io.github.cognitoemulator.core.user.ListUsersActions;
 import io.github.cognitoemulator.core.user.PasswordChanges;
@@ -133,8 +137,11 @@ public final class CognitoEmulator {
         });
         PasswordChanges passwords = new PasswordChanges(users, builder.clock, ids);
         this.signingKeys = new SigningKeys(store.signingKeys(), builder.keySource);
+        LambdaTriggers lambdaTriggers = builder.lambdaTriggers.build();
+        Triggers triggers =
+                new Triggers(lambdaTriggers, new UserMigration(lambdaTriggers, users, passwords, builder.clock, ids));
         TokenService tokens = new TokenService(
-                this.signingKeys, store.refreshSessions(), signOuts, groups::tokenGroups, builder.clock, ids);
+                this.signingKeys, store.refreshSessions(), signOuts, groups::tokenGroups, builder.clock, ids, triggers);
         MessageSender messages = new MessageSender(this.inbox, builder.clock, ids);
         ClientSecrets clientSecrets = new ClientSecrets(store.resources());
         SelfService selfService = new SelfService(
@@ -144,7 +151,8 @@ public final class CognitoEmulator {
                 users,
                 tokens,
                 new VerificationCodes(store.codes(), builder.clock, ids),
-                messages);
+                messages,
+                triggers);
         AuthSessions authSessions = new AuthSessions(store.authSessions(), builder.clock, ids);
         MfaActions mfaActions = new MfaActions(store.pools(), users, tokens, authSessions, userMfa, ids);
         PoolContents contents = new PoolContents() {
@@ -210,7 +218,8 @@ public final class CognitoEmulator {
                         store.pools(), store.clients(), store.resources(), builder.clock, ids))
                 .family(new TermsActions(store.pools(), store.clients(), store.resources(), builder.clock, ids))
                 .family(new DomainActions(store.pools(), store.resources(), builder.clock, ids, builder.accountId))
-                .family(new AdminUserActions(store.pools(), users, passwords, messages, builder.clock, ids, mfaActions))
+                .family(new AdminUserActions(
+                        store.pools(), users, passwords, messages, builder.clock, ids, mfaActions, triggers))
                 .family(new ListUsersActions(store.pools(), users))
                 .family(new GroupActions(store.pools(), users, groups, builder.clock))
                 .family(this.userImports)
@@ -229,7 +238,8 @@ public final class CognitoEmulator {
                         messages,
                         userMfa,
                         devices,
-                        passkeys))
+                        passkeys,
+                        triggers))
                 .family(new AuthEventActions(store.pools(), users, this.authEvents, builder.clock))
                 .family(mfaActions)
                 .family(new DeviceActions(store.pools(), users, tokens, devices, builder.clock))
@@ -362,6 +372,8 @@ public final class CognitoEmulator {
 
         private final Map<ApiCategory, Integer> provisionedLimitMaximums = new EnumMap<>(ApiCategory.class);
 
+        private final LambdaTriggers.Builder lambdaTriggers = LambdaTriggers.builder();
+
         private Builder() {}
 
         /** The clock behind every timestamp, expiry and token lifetime. */
@@ -442,6 +454,29 @@ public final class CognitoEmulator {
          */
         public Builder passkeyRelyingPartyId(@Nullable String relyingPartyId) {
             this.passkeyRelyingPartyId = relyingPartyId;
+            return this;
+        }
+
+        /**
+         * Stands a handler in for a Lambda function: a pool whose {@code LambdaConfig} names the function (by an ARN
+         * {@code arn:aws:lambda:<region>:<account>:function:<name>}, or by this exact ARN) runs the handler for each
+         * trigger interface it implements, such as {@link io.github.cognitoemulator.core.trigger.PreSignUpTrigger}.
+         * A pool naming a function that has no handler gets Cognito's {@code UnexpectedLambdaException}.
+         *
+         * @param functionNameOrArn the function name, or a whole Lambda ARN
+         * @throws IllegalArgumentException when another handler is already bound to that name
+         */
+        public Builder lambdaFunction(String functionNameOrArn, LambdaTrigger handler) {
+            this.lambdaTriggers.function(functionNameOrArn, handler);
+            return this;
+        }
+
+        /**
+         * Runs a handler, for each trigger interface it implements, in every pool whose {@code LambdaConfig} names no
+         * function for that trigger.
+         */
+        public Builder trigger(LambdaTrigger handler) {
+            this.lambdaTriggers.forAllPools(handler);
             return this;
         }
 

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Consumer;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
@@ -44,16 +45,27 @@ public final class SignInFixture {
     private final CognitoEmulator emulator;
 
     private SignInFixture(@Nullable EmulatorStore store, Random random) {
+        this(store, random, (builder) -> {});
+    }
+
+    private SignInFixture(
+            @Nullable EmulatorStore store, Random random, Consumer<CognitoEmulator.Builder> configuration) {
         CognitoEmulator.Builder builder =
                 CognitoEmulator.builder().clock(this.clock).random(random).keySource(ReusableRsaKeys.source());
         if (store != null) {
             builder.store(store);
         }
+        configuration.accept(builder);
         this.emulator = builder.build();
     }
 
     public static SignInFixture create() {
         return new SignInFixture(null, new Random(20240305));
+    }
+
+    /** A fixture whose emulator is also configured by {@code configuration}, with Lambda triggers say. */
+    public static SignInFixture create(Consumer<CognitoEmulator.Builder> configuration) {
+        return new SignInFixture(null, new Random(20240305), configuration);
     }
 
     /**

@@ -4,7 +4,9 @@ import io.github.cognitoemulator.core.CognitoEmulator;
 import io.github.cognitoemulator.core.store.EmulatorStore;
 import io.github.cognitoemulator.core.store.jdbc.JdbcStore;
 import io.github.cognitoemulator.core.store.memory.InMemoryStore;
+import io.github.cognitoemulator.core.trigger.LambdaTrigger;
 import java.time.Clock;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -56,7 +58,10 @@ public final class CognitoEmulatorAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     CognitoEmulator cognitoEmulator(
-            CognitoEmulatorProperties properties, EmulatorStore store, ObjectProvider<Clock> clock) {
+            CognitoEmulatorProperties properties,
+            EmulatorStore store,
+            ObjectProvider<Clock> clock,
+            ListableBeanFactory beans) {
         CognitoEmulator.Builder builder = CognitoEmulator.builder()
                 .clock(clock.getIfUnique(Clock::systemUTC))
                 .region(properties.region())
@@ -64,7 +69,24 @@ public final class CognitoEmulatorAutoConfiguration {
                 .passkeyRelyingPartyId(properties.passkeyRelyingPartyId())
                 .store(store);
         properties.provisionedLimitMaximums().forEach(builder::provisionedLimitMaximum);
+        bindTriggers(builder, beans);
         return builder.build();
+    }
+
+    /**
+     * Binds the application's trigger beans: to the function their {@link LambdaFunction} names, or else to every
+     * pool.
+     */
+    static void bindTriggers(CognitoEmulator.Builder builder, ListableBeanFactory beans) {
+        for (String name : beans.getBeanNamesForType(LambdaTrigger.class)) {
+            LambdaTrigger trigger = beans.getBean(name, LambdaTrigger.class);
+            LambdaFunction function = beans.findAnnotationOnBean(name, LambdaFunction.class);
+            if (function != null) {
+                builder.lambdaFunction(function.value(), trigger);
+            } else {
+                builder.trigger(trigger);
+            }
+        }
     }
 
     @Bean

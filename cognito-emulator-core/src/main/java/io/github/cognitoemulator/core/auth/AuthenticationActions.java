@@ -27,6 +27,7 @@ import io.github.cognitoemulator.core.token.IssuedTokens;
 import io.github.cognitoemulator.core.token.RefreshSession;
 import io.github.cognitoemulator.core.token.TokenRequest;
 import io.github.cognitoemulator.core.token.TokenService;
+import io.github.cognitoemulator.core.trigger.Triggers;
 import io.github.cognitoemulator.core.user.PasswordChanges;
 import io.github.cognitoemulator.core.user.User;
 import io.github.cognitoemulator.core.user.UserDirectory;
@@ -108,6 +109,10 @@ public final class AuthenticationActions implements ActionFamily {
 
     private final ChoiceBasedSignIn userAuth;
 
+    private final Triggers triggers;
+
+    private final CustomAuthFlow customAuth;
+
     public AuthenticationActions(
             PoolStore pools,
             ClientStore clients,
@@ -123,7 +128,9 @@ public final class AuthenticationActions implements ActionFamily {
             MessageSender messages,
             UserMfaDirectory mfa,
             DeviceRegistry devices,
-            Passkeys passkeys) {
+            Passkeys passkeys,
+            Triggers triggers) {
+        this.triggers = Objects.requireNonNull(triggers, "'triggers' must not be null");
         this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
         this.clients = Objects.requireNonNull(clients, "'clients' must not be null");
         this.users = Objects.requireNonNull(users, "'users' must not be null");
@@ -139,6 +146,7 @@ public final class AuthenticationActions implements ActionFamily {
         this.devices = new DeviceSignIn(devices, users, sessions, this.srp, tokens, clock);
         this.userAuth = new ChoiceBasedSignIn(
                 users, sessions, passkeys, clientSecrets, clock, choiceBasedSteps(), this.signInCodes);
+        this.customAuth = new CustomAuthFlow(users, sessions, triggers, clientSecrets, clock, this.srp);
     }
 
     @Override
@@ -166,7 +174,14 @@ public final class AuthenticationActions implements ActionFamily {
             case REFRESH_TOKEN_AUTH, REFRESH_TOKEN -> refresh(pool, client, request, context);
             case CUSTOM_AUTH -> {
                 requireFlow(client, flow);
-                throw Errors.invalidParameter("Custom auth lambda trigger is not configured for the user pool.");
+                yield this.customAuth.start(
+                        pool,
+                        client,
+                        request.authParameters(),
+                        request.clientMetadata(),
+                        this::checkCanSignIn,
+                        (user) -> afterCustomAuth(
+                                new SignIn(pool, client, user, context, null, request.clientMetadata())));
             }
             case USER_SRP_AUTH -> srpAuth(pool, client, request);
             case USER_AUTH -> this.userAuth.initiate(pool, client, request.authParameters(), context);
@@ -223,6 +238,15 @@ public final class AuthenticationActions implements ActionFamily {
                         request.session(),
                         request.challengeResponses(),
                         context);
+            case CUSTOM_CHALLENGE:
+                return this.customAuth.answer(
+                        pool,
+                        client,
+                        request.session(),
+                        request.challengeResponses(),
+                        request.clientMetadata(),
+                        (user) -> afterCustomAuth(
+                                new SignIn(pool, client, user, context, null, request.clientMetadata())));
             default:
                 // No other challenge is ever issued, so no session can be answering it.
                 throw ErrorType.NOT_AUTHORIZED.exception("Invalid session for the user.");
@@ -239,6 +263,16 @@ public final class AuthenticationActions implements ActionFamily {
                 .findBySub(pool, session.sub())
                 .orElseThrow(() -> ErrorType.NOT_AUTHORIZED.exception("Incorrect username or password."));
         checkCanSignIn(client, user);
+        if (CustomAuthFlow.asked(session)) {
+            return this.customAuth.afterPasswordVerifier(
+                    pool,
+                    client,
+                    session,
+                    user,
+                    request.clientMetadata(),
+                    (verified) -> afterCustomAuth(
+                            new SignIn(pool, client, verified, context, null, request.clientMetadata())));
+        }
         return afterFirstFactor(new SignIn(
                 pool, client, user, context, request.challengeResponses().get(DEVICE_KEY)));
     }
@@ -281,6 +315,11 @@ public final class AuthenticationActions implements ActionFamily {
             return newPasswordChallenge(signIn);
         }
         return afterPassword(signIn);
+    }
+
+    /** The steps once the define auth challenge trigger has decided to issue tokens: tokens. */
+    private Map<String, Object> afterCustomAuth(SignIn signIn) {
+        return authenticated(signIn, this.clock.instant(), null);
     }
 
     /**
@@ -347,10 +386,19 @@ public final class AuthenticationActions implements ActionFamily {
         Optional<User> found = this.users.findForSignIn(pool, username);
         SecretHash.check(
                 client, this.clientSecrets.values(client), parameters.get("SECRET_HASH"), username, found.orElse(null));
+        if (found.isEmpty()) {
+            found = this.triggers.migrateUser(
+                    pool, client, "UserMigration_Authentication", username, password, request.clientMetadata());
+        }
+        if (found.isEmpty() && client.preventsUserExistenceErrors()) {
+            // The trigger hears of an unknown user too, where the client hides that the user does not exist.
+            this.triggers.preAuthentication(pool, client.clientId(), username, null, request.clientMetadata());
+        }
         User user = found.orElseThrow(() -> client.preventsUserExistenceErrors()
                 ? ErrorType.NOT_AUTHORIZED.exception("Incorrect username or password.")
                 : Errors.userNotFound());
         checkCanSignIn(client, user);
+        this.triggers.preAuthentication(pool, client.clientId(), username, user, request.clientMetadata());
         if (user.password() == null || !user.password().matches(pool.idSuffix(), user.username(), password)) {
             this.authEvents.record(
                     pool,
@@ -378,6 +426,7 @@ public final class AuthenticationActions implements ActionFamily {
             return this.srp.challenge(pool, client, null, username, srpA);
         }
         checkCanSignIn(client, found.get());
+        this.triggers.preAuthentication(pool, client.clientId(), username, found.get(), request.clientMetadata());
         return this.srp.challenge(pool, client, found.get(), username, srpA);
     }
 
@@ -501,8 +550,17 @@ public final class AuthenticationActions implements ActionFamily {
                 signIn.context().issuer(pool.id()),
                 authTime,
                 refreshedFrom,
-                device.deviceKey()));
+                device.deviceKey(),
+                signIn.clientMetadata()));
         this.devices.issued(signIn, device, issued.refreshToken());
+        if (refreshedFrom == null) {
+            this.triggers.postAuthentication(
+                    pool,
+                    signIn.client().clientId(),
+                    signIn.user(),
+                    device.newDeviceMetadata() != null,
+                    signIn.clientMetadata());
+        }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("AccessToken", issued.accessToken());
         result.put("ExpiresIn", issued.expiresIn());
@@ -576,23 +634,34 @@ public final class AuthenticationActions implements ActionFamily {
      * @param clientId the app client
      * @param authFlow the flow
      * @param authParameters the flow's parameters
+     * @param clientMetadata the {@code ClientMetadata} for the triggers
      */
     record InitiateAuthRequest(
             boolean admin,
             @Nullable String userPoolId,
             String clientId,
             AuthFlow authFlow,
-            Map<String, String> authParameters) {
+            Map<String, String> authParameters,
+            Map<String, String> clientMetadata) {
 
         private static final StringShape AUTH_FLOW = StringShape.oneOf(
                 Arrays.stream(AuthFlow.values()).map(Enum::name).toArray(String[]::new));
+
+        InitiateAuthRequest(
+                boolean admin,
+                @Nullable String userPoolId,
+                String clientId,
+                AuthFlow authFlow,
+                Map<String, String> authParameters) {
+            this(admin, userPoolId, clientId, authFlow, authParameters, Map.of());
+        }
 
         static InitiateAuthRequest parse(RequestReader in, boolean admin) {
             String userPoolId = admin ? in.requiredString("UserPoolId", Shapes.USER_POOL_ID) : null;
             String clientId = in.requiredString("ClientId", Shapes.CLIENT_ID);
             String authFlow = in.requiredString("AuthFlow", AUTH_FLOW);
             Map<String, String> parameters = in.stringMap("AuthParameters");
-            in.stringMap("ClientMetadata");
+            Map<String, String> clientMetadata = in.stringMap("ClientMetadata");
             in.document("AnalyticsMetadata");
             in.document(admin ? "ContextData" : "UserContextData");
             in.string("Session", Shapes.SESSION);
@@ -601,7 +670,12 @@ public final class AuthenticationActions implements ActionFamily {
                     .findFirst()
                     .orElse(AuthFlow.USER_AUTH);
             return new InitiateAuthRequest(
-                    admin, userPoolId, clientId, flow, (parameters != null) ? parameters : Map.of());
+                    admin,
+                    userPoolId,
+                    clientId,
+                    flow,
+                    (parameters != null) ? parameters : Map.of(),
+                    (clientMetadata != null) ? clientMetadata : Map.of());
         }
 
         /** A description without the values of the parameters: passwords, refresh tokens, secret hashes. */
@@ -654,16 +728,27 @@ public final class AuthenticationActions implements ActionFamily {
      * @param challengeName the challenge answered
      * @param session the session from the challenge
      * @param challengeResponses the answers
+     * @param clientMetadata the {@code ClientMetadata} for the triggers
      */
     record RespondToAuthChallengeRequest(
             @Nullable String userPoolId,
             String clientId,
             ChallengeName challengeName,
             @Nullable String session,
-            Map<String, String> challengeResponses) {
+            Map<String, String> challengeResponses,
+            Map<String, String> clientMetadata) {
 
         private static final StringShape CHALLENGE_NAME = StringShape.oneOf(
                 Arrays.stream(ChallengeName.values()).map(Enum::name).toArray(String[]::new));
+
+        RespondToAuthChallengeRequest(
+                @Nullable String userPoolId,
+                String clientId,
+                ChallengeName challengeName,
+                @Nullable String session,
+                Map<String, String> challengeResponses) {
+            this(userPoolId, clientId, challengeName, session, challengeResponses, Map.of());
+        }
 
         static RespondToAuthChallengeRequest parse(RequestReader in, boolean admin) {
             String userPoolId = admin ? in.requiredString("UserPoolId", Shapes.USER_POOL_ID) : null;
@@ -671,7 +756,7 @@ public final class AuthenticationActions implements ActionFamily {
             String challenge = in.requiredString("ChallengeName", CHALLENGE_NAME);
             String session = in.string("Session", Shapes.SESSION);
             Map<String, String> responses = in.stringMap("ChallengeResponses");
-            in.stringMap("ClientMetadata");
+            Map<String, String> clientMetadata = in.stringMap("ClientMetadata");
             in.document("AnalyticsMetadata");
             in.document(admin ? "ContextData" : "UserContextData");
             ChallengeName name = Arrays.stream(ChallengeName.values())
@@ -679,7 +764,12 @@ public final class AuthenticationActions implements ActionFamily {
                     .findFirst()
                     .orElse(ChallengeName.PASSWORD);
             return new RespondToAuthChallengeRequest(
-                    userPoolId, clientId, name, session, (responses != null) ? responses : Map.of());
+                    userPoolId,
+                    clientId,
+                    name,
+                    session,
+                    (responses != null) ? responses : Map.of(),
+                    (clientMetadata != null) ? clientMetadata : Map.of());
         }
 
         /** A description without the session and the values of the answers: passwords, signatures, secret hashes. */

@@ -61,6 +61,20 @@ final class SrpFlow {
      */
     Map<String, Object> challenge(
             UserPool pool, UserPoolClient client, @Nullable User user, String username, String srpA) {
+        return challenge(pool, client, user, username, srpA, Map.of());
+    }
+
+    /**
+     * The PASSWORD_VERIFIER challenge, whose session also keeps {@code flowData} for the flow that asked it, as
+     * CUSTOM_AUTH does for the rounds that follow.
+     */
+    Map<String, Object> challenge(
+            UserPool pool,
+            UserPoolClient client,
+            @Nullable User user,
+            String username,
+            String srpA,
+            Map<String, String> flowData) {
         BigInteger a;
         try {
             a = new BigInteger(srpA, 16);
@@ -83,7 +97,8 @@ final class SrpFlow {
             verifier = SrpGroup.G.modPow(new BigInteger(1, digest), SrpGroup.N);
         }
         SrpSession srp = start(a, verifier);
-        Map<String, String> data = exchange(srp, userId);
+        Map<String, String> data = new LinkedHashMap<>(flowData);
+        data.putAll(exchange(srp, userId));
         String secretBlock = this.sessions.open(new AuthSession(
                 pool.id(),
                 client.clientId(),

@@ -77,6 +77,18 @@ public final class PasswordActions implements ActionFamily {
         UserPool pool = call.pool();
         User user = call.user();
         if (user == null) {
+            user = this.service
+                    .triggers
+                    .migrateUser(
+                            pool,
+                            client,
+                            "UserMigration_ForgotPassword",
+                            request.username(),
+                            null,
+                            request.clientMetadata())
+                    .orElse(null);
+        }
+        if (user == null) {
             if (client.preventsUserExistenceErrors()) {
                 // Cognito answers as if a code had gone out, so that callers cannot probe for users.
                 return Map.of("CodeDeliveryDetails", SelfService.simulatedDelivery(request.username()));
@@ -96,7 +108,14 @@ public final class PasswordActions implements ActionFamily {
         }
         return Map.of(
                 "CodeDeliveryDetails",
-                this.service.sendCode(pool, user, CodePurpose.FORGOT_PASSWORD, "ForgotPassword", destination));
+                this.service.sendCode(
+                        pool,
+                        user,
+                        CodePurpose.FORGOT_PASSWORD,
+                        "ForgotPassword",
+                        destination,
+                        client.clientId(),
+                        request.clientMetadata()));
     }
 
     @Nullable
@@ -108,12 +127,18 @@ public final class PasswordActions implements ActionFamily {
         // The password is checked before the code is spent, so a rejected password leaves the code usable.
         PasswordChanges.checkPolicy(pool, request.password());
         this.service.codes.consume(pool.id(), user.sub(), CodePurpose.FORGOT_PASSWORD, request.confirmationCode());
-        this.passwords.setPassword(
+        User updated = this.passwords.setPassword(
                 pool,
                 user,
                 request.password(),
                 (current) -> (current.status() == UserStatus.RESET_REQUIRED) ? UserStatus.CONFIRMED : current.status(),
                 UnaryOperator.identity());
+        this.service.triggers.postConfirmation(
+                pool,
+                call.client().clientId(),
+                "PostConfirmation_ConfirmForgotPassword",
+                updated,
+                request.clientMetadata());
         return null;
     }
 
@@ -230,7 +255,21 @@ public final class PasswordActions implements ActionFamily {
      * @param password the new password
      */
     record ConfirmForgotPasswordRequest(
-            String clientId, @Nullable String secretHash, String username, String confirmationCode, String password) {
+            String clientId,
+            @Nullable String secretHash,
+            String username,
+            String confirmationCode,
+            String password,
+            Map<String, String> clientMetadata) {
+
+        ConfirmForgotPasswordRequest(
+                String clientId,
+                @Nullable String secretHash,
+                String username,
+                String confirmationCode,
+                String password) {
+            this(clientId, secretHash, username, confirmationCode, password, Map.of());
+        }
 
         static ConfirmForgotPasswordRequest parse(RequestReader in) {
             String clientId = in.requiredString("ClientId", Shapes.CLIENT_ID);
@@ -238,10 +277,16 @@ public final class PasswordActions implements ActionFamily {
             String username = in.requiredString("Username", Shapes.USERNAME);
             String code = in.requiredString("ConfirmationCode", UserRegistrationActions.CONFIRMATION_CODE);
             String password = in.requiredString("Password", Shapes.PASSWORD);
-            in.stringMap("ClientMetadata");
+            Map<String, String> clientMetadata = in.stringMap("ClientMetadata");
             in.document("AnalyticsMetadata");
             in.document("UserContextData");
-            return new ConfirmForgotPasswordRequest(clientId, secretHash, username, code, password);
+            return new ConfirmForgotPasswordRequest(
+                    clientId,
+                    secretHash,
+                    username,
+                    code,
+                    password,
+                    (clientMetadata != null) ? clientMetadata : Map.of());
         }
 
         /** A description without the secret hash, the code and the password. */

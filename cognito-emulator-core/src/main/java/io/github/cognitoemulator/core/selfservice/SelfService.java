@@ -13,6 +13,8 @@ import io.github.cognitoemulator.core.message.MessageTemplates;
 import io.github.cognitoemulator.core.pool.PoolStore;
 import io.github.cognitoemulator.core.pool.UserPool;
 import io.github.cognitoemulator.core.token.TokenService;
+import io.github.cognitoemulator.core.trigger.LambdaTriggers;
+import io.github.cognitoemulator.core.trigger.Triggers;
 import io.github.cognitoemulator.core.user.User;
 import io.github.cognitoemulator.core.user.UserDirectory;
 import java.util.Map;
@@ -39,6 +41,8 @@ public final class SelfService {
 
     final ClientSecrets clientSecrets;
 
+    final Triggers triggers;
+
     public SelfService(
             PoolStore pools,
             ClientStore clients,
@@ -47,6 +51,20 @@ public final class SelfService {
             TokenService tokens,
             VerificationCodes codes,
             MessageSender messages) {
+        this(pools, clients, clientSecrets, users, tokens, codes, messages, new Triggers(LambdaTriggers.none()));
+    }
+
+    /** @param triggers the pool's Lambda triggers: pre sign-up and post confirmation */
+    public SelfService(
+            PoolStore pools,
+            ClientStore clients,
+            ClientSecrets clientSecrets,
+            UserDirectory users,
+            TokenService tokens,
+            VerificationCodes codes,
+            MessageSender messages,
+            Triggers triggers) {
+        this.triggers = Objects.requireNonNull(triggers, "'triggers' must not be null");
         this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
         this.clients = Objects.requireNonNull(clients, "'clients' must not be null");
         this.clientSecrets = Objects.requireNonNull(clientSecrets, "'clientSecrets' must not be null");
@@ -101,9 +119,36 @@ public final class SelfService {
      * @return Cognito's {@code CodeDeliveryDetailsType}
      */
     Map<String, String> sendCode(UserPool pool, User user, CodePurpose purpose, String type, String attribute) {
+        return sendCode(pool, user, purpose, type, attribute, null, Map.of());
+    }
+
+    /**
+     * Issues a code and sends it, in the words of the pool's custom message trigger if it has one.
+     *
+     * @param clientId the app client of the request, or {@code null}
+     * @param clientMetadata the request's {@code ClientMetadata}, for the custom message trigger
+     */
+    Map<String, String> sendCode(
+            UserPool pool,
+            User user,
+            CodePurpose purpose,
+            String type,
+            String attribute,
+            @Nullable String clientId,
+            Map<String, String> clientMetadata) {
         String destination = Objects.requireNonNull(user.attribute(attribute), "'destination' must not be null");
         String code = this.codes.issue(pool.id(), user.sub(), purpose);
-        MessageTemplates.Text text = MessageTemplates.verification(pool, attribute.equals("email"), code);
+        boolean email = attribute.equals("email");
+        MessageTemplates.Text text = this.triggers.customMessage(
+                pool,
+                clientId,
+                type,
+                user,
+                email,
+                code,
+                null,
+                clientMetadata,
+                MessageTemplates.verification(pool, email, code));
         return this.messages.send(
                 pool.id(), user.username(), type, attribute, destination, text.subject(), text.body(), code);
     }

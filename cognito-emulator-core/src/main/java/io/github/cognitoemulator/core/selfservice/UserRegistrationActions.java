@@ -15,6 +15,8 @@ import io.github.cognitoemulator.core.protocol.Shapes;
 import io.github.cognitoemulator.core.protocol.StringShape;
 import io.github.cognitoemulator.core.support.Ids;
 import io.github.cognitoemulator.core.support.Redacted;
+import io.github.cognitoemulator.core.trigger.PreSignUpTrigger;
+import io.github.cognitoemulator.core.trigger.Triggers;
 import io.github.cognitoemulator.core.user.AttributeRules;
 import io.github.cognitoemulator.core.user.PasswordChanges;
 import io.github.cognitoemulator.core.user.User;
@@ -87,12 +89,21 @@ public final class UserRegistrationActions implements ActionFamily {
         Map<String, String> attributes = AttributeRules.initial(sub, request.userAttributes());
         String username = Usernames.internalUsername(pool, request.username(), sub, attributes);
         checkRequiredAttributes(pool, attributes);
+        PreSignUpTrigger.Response decision = this.service.triggers.preSignUp(
+                pool,
+                client.clientId(),
+                "PreSignUp_SignUp",
+                username,
+                attributes,
+                request.validationData(),
+                request.clientMetadata());
+        Triggers.applyAutoVerification(decision, attributes);
         var user = new User(
                 pool.id(),
                 username,
                 sub,
                 attributes,
-                UserStatus.UNCONFIRMED,
+                decision.autoConfirmUser() ? UserStatus.CONFIRMED : UserStatus.UNCONFIRMED,
                 true,
                 now,
                 now,
@@ -100,14 +111,26 @@ public final class UserRegistrationActions implements ActionFamily {
                 now,
                 0);
         this.service.users.create(pool, user, "User already exists");
+        if (decision.autoConfirmUser()) {
+            // Confirmed by the pre sign-up trigger, the user reaches the post confirmation trigger at once.
+            this.service.triggers.postConfirmation(
+                    pool, client.clientId(), "PostConfirmation_ConfirmSignUp", user, request.clientMetadata());
+        }
         Map<String, Object> response = new LinkedHashMap<>();
-        response.put("UserConfirmed", false);
+        response.put("UserConfirmed", decision.autoConfirmUser());
         response.put("UserSub", sub);
         String destination = SelfService.autoVerifiedDestination(pool, user);
-        if (destination != null) {
+        if (destination != null && !decision.autoConfirmUser()) {
             response.put(
                     "CodeDeliveryDetails",
-                    this.service.sendCode(pool, user, CodePurpose.SIGN_UP, "SignUp", destination));
+                    this.service.sendCode(
+                            pool,
+                            user,
+                            CodePurpose.SIGN_UP,
+                            "SignUp",
+                            destination,
+                            client.clientId(),
+                            request.clientMetadata()));
         }
         return response;
     }
@@ -124,7 +147,7 @@ public final class UserRegistrationActions implements ActionFamily {
         }
         this.service.codes.consume(pool.id(), user.sub(), CodePurpose.SIGN_UP, request.confirmationCode());
         Instant now = this.clock.instant();
-        this.service.users.modify(pool, user.sub(), (current) -> {
+        User confirmed = this.service.users.modify(pool, user.sub(), (current) -> {
             Map<String, String> attributes = new LinkedHashMap<>(current.attributes());
             String verified = SelfService.autoVerifiedDestination(pool, current);
             if (verified != null) {
@@ -132,6 +155,8 @@ public final class UserRegistrationActions implements ActionFamily {
             }
             return current.withAttributes(attributes, now).withStatus(UserStatus.CONFIRMED, now);
         });
+        this.service.triggers.postConfirmation(
+                pool, call.client().clientId(), "PostConfirmation_ConfirmSignUp", confirmed, request.clientMetadata());
         return null;
     }
 
@@ -155,7 +180,14 @@ public final class UserRegistrationActions implements ActionFamily {
         }
         return Map.of(
                 "CodeDeliveryDetails",
-                this.service.sendCode(pool, user, CodePurpose.SIGN_UP, "ResendCode", destination));
+                this.service.sendCode(
+                        pool,
+                        user,
+                        CodePurpose.SIGN_UP,
+                        "ResendCode",
+                        destination,
+                        call.client().clientId(),
+                        request.clientMetadata()));
     }
 
     private static void checkRequiredAttributes(UserPool pool, Map<String, String> attributes) {
@@ -183,13 +215,26 @@ public final class UserRegistrationActions implements ActionFamily {
      * @param username the username (an email or phone number in pools that sign in with those)
      * @param password the password
      * @param userAttributes the attributes
+     * @param validationData the {@code ValidationData}, for the pre sign-up trigger only
+     * @param clientMetadata the {@code ClientMetadata}, for the triggers
      */
     record SignUpRequest(
             String clientId,
             @Nullable String secretHash,
             String username,
             String password,
-            List<AttributeRules.Attribute> userAttributes) {
+            List<AttributeRules.Attribute> userAttributes,
+            Map<String, String> validationData,
+            Map<String, String> clientMetadata) {
+
+        SignUpRequest(
+                String clientId,
+                @Nullable String secretHash,
+                String username,
+                String password,
+                List<AttributeRules.Attribute> userAttributes) {
+            this(clientId, secretHash, username, password, userAttributes, Map.of(), Map.of());
+        }
 
         static SignUpRequest parse(RequestReader in) {
             String clientId = in.requiredString("ClientId", Shapes.CLIENT_ID);
@@ -197,12 +242,18 @@ public final class UserRegistrationActions implements ActionFamily {
             String username = in.requiredString("Username", Shapes.USERNAME);
             String password = in.requiredString("Password", Shapes.PASSWORD);
             List<AttributeRules.Attribute> attributes = AttributeRules.read(in, "UserAttributes");
-            AttributeRules.read(in, "ValidationData");
-            in.stringMap("ClientMetadata");
+            List<AttributeRules.Attribute> validationData = AttributeRules.read(in, "ValidationData");
+            Map<String, String> clientMetadata = in.stringMap("ClientMetadata");
             in.document("AnalyticsMetadata");
             in.document("UserContextData");
             return new SignUpRequest(
-                    clientId, secretHash, username, password, (attributes != null) ? attributes : List.of());
+                    clientId,
+                    secretHash,
+                    username,
+                    password,
+                    (attributes != null) ? attributes : List.of(),
+                    Triggers.validationData(validationData),
+                    (clientMetadata != null) ? clientMetadata : Map.of());
         }
 
         /** A description without the secret hash and the password. */
@@ -221,9 +272,18 @@ public final class UserRegistrationActions implements ActionFamily {
      * @param secretHash the secret hash, for clients with a secret
      * @param username the username
      * @param confirmationCode the code the user received
+     * @param clientMetadata the {@code ClientMetadata}, for the post confirmation trigger
      */
     record ConfirmSignUpRequest(
-            String clientId, @Nullable String secretHash, String username, String confirmationCode) {
+            String clientId,
+            @Nullable String secretHash,
+            String username,
+            String confirmationCode,
+            Map<String, String> clientMetadata) {
+
+        ConfirmSignUpRequest(String clientId, @Nullable String secretHash, String username, String confirmationCode) {
+            this(clientId, secretHash, username, confirmationCode, Map.of());
+        }
 
         static ConfirmSignUpRequest parse(RequestReader in) {
             String clientId = in.requiredString("ClientId", Shapes.CLIENT_ID);
@@ -231,11 +291,12 @@ public final class UserRegistrationActions implements ActionFamily {
             String username = in.requiredString("Username", Shapes.USERNAME);
             String code = in.requiredString("ConfirmationCode", CONFIRMATION_CODE);
             in.bool("ForceAliasCreation");
-            in.stringMap("ClientMetadata");
+            Map<String, String> clientMetadata = in.stringMap("ClientMetadata");
             in.document("AnalyticsMetadata");
             in.document("UserContextData");
             in.string("Session", Shapes.SESSION);
-            return new ConfirmSignUpRequest(clientId, secretHash, username, code);
+            return new ConfirmSignUpRequest(
+                    clientId, secretHash, username, code, (clientMetadata != null) ? clientMetadata : Map.of());
         }
 
         /** A description without the secret hash and the code. */
@@ -253,17 +314,24 @@ public final class UserRegistrationActions implements ActionFamily {
      * @param clientId the app client
      * @param secretHash the secret hash, for clients with a secret
      * @param username the username
+     * @param clientMetadata the {@code ClientMetadata}, for the triggers
      */
-    record ClientUserRequest(String clientId, @Nullable String secretHash, String username) {
+    record ClientUserRequest(
+            String clientId, @Nullable String secretHash, String username, Map<String, String> clientMetadata) {
+
+        ClientUserRequest(String clientId, @Nullable String secretHash, String username) {
+            this(clientId, secretHash, username, Map.of());
+        }
 
         static ClientUserRequest parse(RequestReader in) {
             String clientId = in.requiredString("ClientId", Shapes.CLIENT_ID);
             String secretHash = in.string("SecretHash", SECRET_HASH);
             String username = in.requiredString("Username", Shapes.USERNAME);
-            in.stringMap("ClientMetadata");
+            Map<String, String> clientMetadata = in.stringMap("ClientMetadata");
             in.document("AnalyticsMetadata");
             in.document("UserContextData");
-            return new ClientUserRequest(clientId, secretHash, username);
+            return new ClientUserRequest(
+                    clientId, secretHash, username, (clientMetadata != null) ? clientMetadata : Map.of());
         }
 
         /** A description without the secret hash. */

@@ -4,6 +4,7 @@ import io.github.cognitoemulator.core.client.UserPoolClient;
 import io.github.cognitoemulator.core.pool.UserPool;
 import io.github.cognitoemulator.core.user.User;
 import java.time.Instant;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param authTime when the user signed in (kept across refreshes)
  * @param refreshedFrom the session being refreshed, or {@code null} for a new sign-in
  * @param deviceKey the device the user signed in from, for the access token's {@code device_key}, or {@code null}
+ * @param clientMetadata the {@code ClientMetadata} of the request, for the pre token generation trigger
  */
 public record TokenRequest(
         UserPool pool,
@@ -24,9 +26,14 @@ public record TokenRequest(
         String issuer,
         Instant authTime,
         @Nullable RefreshSession refreshedFrom,
-        @Nullable String deviceKey) {
+        @Nullable String deviceKey,
+        Map<String, String> clientMetadata) {
 
-    /** Tokens for a sign-in without a tracked device. */
+    public TokenRequest {
+        clientMetadata = Map.copyOf(clientMetadata);
+    }
+
+    /** Tokens for a sign-in without a tracked device or {@code ClientMetadata}. */
     public TokenRequest(
             UserPool pool,
             UserPoolClient client,
@@ -34,6 +41,6 @@ public record TokenRequest(
             String issuer,
             Instant authTime,
             @Nullable RefreshSession refreshedFrom) {
-        this(pool, client, user, issuer, authTime, refreshedFrom, null);
+        this(pool, client, user, issuer, authTime, refreshedFrom, null, Map.of());
     }
 }

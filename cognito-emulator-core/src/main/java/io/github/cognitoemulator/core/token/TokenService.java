@@ -60,6 +60,8 @@ public final class TokenService {
 
     private final TokenGroups groups;
 
+    private final TokenCustomizer customizer;
+
     /**
      * @param groups the groups of users, for the {@code cognito:groups}, {@code cognito:roles} and
      *     {@code cognito:preferred_role} claims
@@ -71,6 +73,23 @@ public final class TokenService {
             TokenGroups groups,
             Clock clock,
             Ids ids) {
+        this(keys, refreshSessions, signOuts, groups, clock, ids, TokenCustomizer.NONE);
+    }
+
+    /**
+     * @param groups the groups of users, for the {@code cognito:groups}, {@code cognito:roles} and
+     *     {@code cognito:preferred_role} claims
+     * @param customizer what changes the claims before the tokens are signed
+     */
+    public TokenService(
+            SigningKeys keys,
+            RefreshSessionStore refreshSessions,
+            UserSignOuts signOuts,
+            TokenGroups groups,
+            Clock clock,
+            Ids ids,
+            TokenCustomizer customizer) {
+        this.customizer = Objects.requireNonNull(customizer, "'customizer' must not be null");
         this.keys = Objects.requireNonNull(keys, "'keys' must not be null");
         this.refreshSessions = Objects.requireNonNull(refreshSessions, "'refreshSessions' must not be null");
         this.signOuts = Objects.requireNonNull(signOuts, "'signOuts' must not be null");
@@ -160,11 +179,20 @@ public final class TokenService {
                     refreshExpiry.plus(longestToken),
                     false));
         }
+        Map<String, Object> idClaims = new LinkedHashMap<>(id.build().getClaims());
+        Map<String, Object> accessTokenClaims = new LinkedHashMap<>(access.getClaims());
+        this.customizer.customize(request, idClaims, accessTokenClaims);
         return new IssuedTokens(
-                sign(id.build(), poolKeys.idToken()),
-                sign(access, poolKeys.accessToken()),
+                sign(claimsSet(idClaims), poolKeys.idToken()),
+                sign(claimsSet(accessTokenClaims), poolKeys.accessToken()),
                 refreshToken,
                 accessLifetime.toSeconds());
+    }
+
+    private static JWTClaimsSet claimsSet(Map<String, Object> claims) {
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
+        claims.forEach(builder::claim);
+        return builder.build();
     }
 
     /**

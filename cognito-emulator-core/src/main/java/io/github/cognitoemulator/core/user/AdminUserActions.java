@@ -15,6 +15,7 @@ import io.github.cognitoemulator.core.protocol.Shapes;
 import io.github.cognitoemulator.core.protocol.StringShape;
 import io.github.cognitoemulator.core.support.Ids;
 import io.github.cognitoemulator.core.support.Redacted;
+import io.github.cognitoemulator.core.trigger.Triggers;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -36,6 +37,8 @@ public final class AdminUserActions implements ActionFamily {
 
     private final Clock clock;
 
+    private final Triggers triggers;
+
     private final Ids ids;
 
     private final PasswordChanges passwords;
@@ -44,16 +47,10 @@ public final class AdminUserActions implements ActionFamily {
 
     private final MfaMembers mfa;
 
-    public AdminUserActions(
-            PoolStore pools,
-            UserDirectory users,
-            PasswordChanges passwords,
-            MessageSender messages,
-            Clock clock,
-            Ids ids) {
-        this(pools, users, passwords, messages, clock, ids, MfaMembers.NONE);
-    }
-
+    /**
+     * @param mfa what users' MFA settings add to AdminGetUser
+     * @param triggers the pool's Lambda triggers: pre sign-up
+     */
     public AdminUserActions(
             PoolStore pools,
             UserDirectory users,
@@ -61,8 +58,10 @@ public final class AdminUserActions implements ActionFamily {
             MessageSender messages,
             Clock clock,
             Ids ids,
-            MfaMembers mfa) {
+            MfaMembers mfa,
+            Triggers triggers) {
         this.mfa = Objects.requireNonNull(mfa, "'mfa' must not be null");
+        this.triggers = Objects.requireNonNull(triggers, "'triggers' must not be null");
         this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
         this.users = Objects.requireNonNull(users, "'users' must not be null");
         this.passwords = Objects.requireNonNull(passwords, "'passwords' must not be null");
@@ -101,6 +100,16 @@ public final class AdminUserActions implements ActionFamily {
         String sub = this.ids.uuid();
         Map<String, String> attributes = AttributeRules.initial(sub, request.userAttributes());
         String username = Usernames.internalUsername(pool, request.username(), sub, attributes);
+        this.triggers.preSignUp(
+                pool,
+                null,
+                "PreSignUp_AdminCreateUser",
+                username,
+                attributes,
+                request.validationData(),
+                request.clientMetadata());
+        // Cognito ignores the trigger's answer for an invited user: the invitation confirms, and the administrator
+        // sets email_verified and phone_number_verified among the attributes. Throwing still refuses the user.
         var user = new User(
                 pool.id(),
                 username,
@@ -115,7 +124,13 @@ public final class AdminUserActions implements ActionFamily {
                 0);
         this.users.create(pool, user, "User account already exists", request.forceAliasCreation());
         if (!"SUPPRESS".equals(request.messageAction())) {
-            sendInvitation(pool, user, request.username(), password, request.desiredDeliveryMediums());
+            sendInvitation(
+                    pool,
+                    user,
+                    request.username(),
+                    password,
+                    request.desiredDeliveryMediums(),
+                    request.clientMetadata());
         }
         return Map.of("User", UserShapes.userType(user, (name) -> true));
     }
@@ -181,13 +196,16 @@ public final class AdminUserActions implements ActionFamily {
     Object adminConfirmSignUp(AdminConfirmSignUpRequest request, RequestContext context) {
         UserPool pool = this.pools.require(request.userPoolId(), context.region());
         Instant now = this.clock.instant();
-        this.users.modify(pool, requireUser(pool, request.username()).sub(), (user) -> {
-            if (user.status() != UserStatus.UNCONFIRMED) {
-                throw ErrorType.NOT_AUTHORIZED.exception("User cannot be confirmed. Current status is "
-                        + user.status().name());
-            }
-            return user.withStatus(UserStatus.CONFIRMED, now);
-        });
+        User confirmed =
+                this.users.modify(pool, requireUser(pool, request.username()).sub(), (user) -> {
+                    if (user.status() != UserStatus.UNCONFIRMED) {
+                        throw ErrorType.NOT_AUTHORIZED.exception("User cannot be confirmed. Current status is "
+                                + user.status().name());
+                    }
+                    return user.withStatus(UserStatus.CONFIRMED, now);
+                });
+        this.triggers.postConfirmation(
+                pool, null, "PostConfirmation_ConfirmSignUp", confirmed, request.clientMetadata());
         return null;
     }
 
@@ -203,7 +221,13 @@ public final class AdminUserActions implements ActionFamily {
                     requireInvited(current);
                     return current;
                 });
-        sendInvitation(pool, updated, request.username(), password, request.desiredDeliveryMediums());
+        sendInvitation(
+                pool,
+                updated,
+                request.username(),
+                password,
+                request.desiredDeliveryMediums(),
+                request.clientMetadata());
         return updated;
     }
 
@@ -219,13 +243,26 @@ public final class AdminUserActions implements ActionFamily {
      * Cognito does.
      */
     private void sendInvitation(
-            UserPool pool, User user, String signInName, String temporaryPassword, List<String> mediums) {
+            UserPool pool,
+            User user,
+            String signInName,
+            String temporaryPassword,
+            List<String> mediums,
+            Map<String, String> clientMetadata) {
         for (String medium : mediums) {
             String attribute = medium.equals("EMAIL") ? "email" : "phone_number";
             String destination = user.attribute(attribute);
             if (destination != null) {
-                MessageTemplates.Text text =
-                        MessageTemplates.invitation(pool, medium.equals("EMAIL"), signInName, temporaryPassword);
+                MessageTemplates.Text text = this.triggers.customMessage(
+                        pool,
+                        null,
+                        "AdminCreateUser",
+                        user,
+                        medium.equals("EMAIL"),
+                        temporaryPassword,
+                        signInName,
+                        clientMetadata,
+                        MessageTemplates.invitation(pool, medium.equals("EMAIL"), signInName, temporaryPassword));
                 this.messages.send(
                         pool.id(),
                         user.username(),
@@ -268,6 +305,8 @@ public final class AdminUserActions implements ActionFamily {
      * @param forceAliasCreation whether to take a verified alias over from another user
      * @param messageAction {@code RESEND}, {@code SUPPRESS} or {@code null}
      * @param desiredDeliveryMediums how to deliver the invitation
+     * @param validationData the {@code ValidationData}, for the pre sign-up trigger only
+     * @param clientMetadata the {@code ClientMetadata}, for the triggers
      */
     record AdminCreateUserRequest(
             String userPoolId,
@@ -276,18 +315,20 @@ public final class AdminUserActions implements ActionFamily {
             @Nullable String temporaryPassword,
             boolean forceAliasCreation,
             @Nullable String messageAction,
-            List<String> desiredDeliveryMediums) {
+            List<String> desiredDeliveryMediums,
+            Map<String, String> validationData,
+            Map<String, String> clientMetadata) {
 
         static AdminCreateUserRequest parse(RequestReader in) {
             String userPoolId = in.requiredString("UserPoolId", Shapes.USER_POOL_ID);
             String username = in.requiredString("Username", Shapes.USERNAME);
             List<AttributeRules.Attribute> attributes = AttributeRules.read(in, "UserAttributes");
-            AttributeRules.read(in, "ValidationData");
+            List<AttributeRules.Attribute> validationData = AttributeRules.read(in, "ValidationData");
             String temporaryPassword = in.string("TemporaryPassword", Shapes.PASSWORD);
             Boolean forceAlias = in.bool("ForceAliasCreation");
             String messageAction = in.string("MessageAction", StringShape.oneOf("RESEND", "SUPPRESS"));
             List<String> mediums = in.stringList("DesiredDeliveryMediums", StringShape.oneOf("SMS", "EMAIL"));
-            in.stringMap("ClientMetadata");
+            Map<String, String> clientMetadata = in.stringMap("ClientMetadata");
             return new AdminCreateUserRequest(
                     userPoolId,
                     username,
@@ -295,7 +336,9 @@ public final class AdminUserActions implements ActionFamily {
                     (temporaryPassword != null && !temporaryPassword.isEmpty()) ? temporaryPassword : null,
                     Boolean.TRUE.equals(forceAlias),
                     messageAction,
-                    (mediums != null) ? mediums : List.of("SMS"));
+                    (mediums != null) ? mediums : List.of("SMS"),
+                    Triggers.validationData(validationData),
+                    (clientMetadata != null) ? clientMetadata : Map.of());
         }
 
         /** A description without the temporary password. */
@@ -383,14 +426,20 @@ public final class AdminUserActions implements ActionFamily {
      *
      * @param userPoolId the pool
      * @param username the username, alias or sub
+     * @param clientMetadata the {@code ClientMetadata}, for the post confirmation trigger
      */
-    record AdminConfirmSignUpRequest(String userPoolId, String username) {
+    record AdminConfirmSignUpRequest(String userPoolId, String username, Map<String, String> clientMetadata) {
+
+        AdminConfirmSignUpRequest(String userPoolId, String username) {
+            this(userPoolId, username, Map.of());
+        }
 
         static AdminConfirmSignUpRequest parse(RequestReader in) {
             String userPoolId = in.requiredString("UserPoolId", Shapes.USER_POOL_ID);
             String username = in.requiredString("Username", Shapes.USERNAME);
-            in.stringMap("ClientMetadata");
-            return new AdminConfirmSignUpRequest(userPoolId, username);
+            Map<String, String> clientMetadata = in.stringMap("ClientMetadata");
+            return new AdminConfirmSignUpRequest(
+                    userPoolId, username, (clientMetadata != null) ? clientMetadata : Map.of());
         }
     }
 }
