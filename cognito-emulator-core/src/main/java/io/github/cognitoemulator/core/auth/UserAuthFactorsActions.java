@@ -1,6 +1,5 @@
 package io.github.cognitoemulator.core.auth;
 
-import io.github.cognitoemulator.core.error.ErrorType;
 import io.github.cognitoemulator.core.error.Errors;
 import io.github.cognitoemulator.core.passkey.Passkeys;
 import io.github.cognitoemulator.core.pool.PoolStore;
@@ -11,6 +10,7 @@ import io.github.cognitoemulator.core.protocol.RequestContext;
 import io.github.cognitoemulator.core.protocol.RequestReader;
 import io.github.cognitoemulator.core.protocol.Shapes;
 import io.github.cognitoemulator.core.support.Redacted;
+import io.github.cognitoemulator.core.token.SignedInUsers;
 import io.github.cognitoemulator.core.token.TokenService;
 import io.github.cognitoemulator.core.user.MfaMembers;
 import io.github.cognitoemulator.core.user.User;
@@ -31,7 +31,7 @@ public final class UserAuthFactorsActions implements ActionFamily {
 
     private final UserDirectory users;
 
-    private final TokenService tokens;
+    private final SignedInUsers signedIn;
 
     private final Passkeys passkeys;
 
@@ -42,7 +42,7 @@ public final class UserAuthFactorsActions implements ActionFamily {
             PoolStore pools, UserDirectory users, TokenService tokens, Passkeys passkeys, MfaMembers mfa) {
         this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
         this.users = Objects.requireNonNull(users, "'users' must not be null");
-        this.tokens = Objects.requireNonNull(tokens, "'tokens' must not be null");
+        this.signedIn = new SignedInUsers(tokens, pools, users);
         this.passkeys = Objects.requireNonNull(passkeys, "'passkeys' must not be null");
         this.mfa = Objects.requireNonNull(mfa, "'mfa' must not be null");
     }
@@ -54,16 +54,9 @@ public final class UserAuthFactorsActions implements ActionFamily {
     }
 
     Map<String, Object> getUserAuthFactors(AccessTokenRequest request, RequestContext context) {
-        TokenService.AccessTokenClaims claims = this.tokens.verifyAccessToken(request.accessToken());
-        UserPool pool = this.pools
-                .find(claims.userPoolId())
-                .orElseThrow(() -> ErrorType.NOT_AUTHORIZED.exception("Invalid Access Token"));
-        User user = this.users
-                .findBySub(pool, claims.sub())
-                .orElseThrow(() -> ErrorType.NOT_AUTHORIZED.exception("User does not exist."));
-        if (!user.enabled()) {
-            throw ErrorType.NOT_AUTHORIZED.exception("Access Token has been revoked");
-        }
+        SignedInUsers.SignedInUser caller = this.signedIn.require(request.accessToken());
+        UserPool pool = caller.pool();
+        User user = caller.user();
         return factors(pool, user);
     }
 

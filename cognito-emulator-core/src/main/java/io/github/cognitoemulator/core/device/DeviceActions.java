@@ -15,6 +15,7 @@ import io.github.cognitoemulator.core.protocol.Shapes;
 import io.github.cognitoemulator.core.protocol.StringShape;
 import io.github.cognitoemulator.core.support.PageTokens;
 import io.github.cognitoemulator.core.support.Redacted;
+import io.github.cognitoemulator.core.token.SignedInUsers;
 import io.github.cognitoemulator.core.token.TokenService;
 import io.github.cognitoemulator.core.user.User;
 import io.github.cognitoemulator.core.user.UserDirectory;
@@ -53,7 +54,7 @@ public final class DeviceActions implements ActionFamily {
 
     private final UserDirectory users;
 
-    private final TokenService tokens;
+    private final SignedInUsers signedIn;
 
     private final DeviceRegistry devices;
 
@@ -63,7 +64,7 @@ public final class DeviceActions implements ActionFamily {
             PoolStore pools, UserDirectory users, TokenService tokens, DeviceRegistry devices, Clock clock) {
         this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
         this.users = Objects.requireNonNull(users, "'users' must not be null");
-        this.tokens = Objects.requireNonNull(tokens, "'tokens' must not be null");
+        this.signedIn = new SignedInUsers(tokens, pools, users);
         this.devices = Objects.requireNonNull(devices, "'devices' must not be null");
         this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
     }
@@ -226,17 +227,8 @@ public final class DeviceActions implements ActionFamily {
 
     /** The user behind a valid access token; a deleted or disabled user's token no longer works. */
     private Owner authenticate(String accessToken) {
-        TokenService.AccessTokenClaims claims = this.tokens.verifyAccessToken(accessToken);
-        UserPool pool = this.pools
-                .find(claims.userPoolId())
-                .orElseThrow(() -> ErrorType.NOT_AUTHORIZED.exception("Invalid Access Token"));
-        User user = this.users
-                .findBySub(pool, claims.sub())
-                .orElseThrow(() -> ErrorType.NOT_AUTHORIZED.exception("User does not exist."));
-        if (!user.enabled()) {
-            throw ErrorType.NOT_AUTHORIZED.exception("Access Token has been revoked");
-        }
-        return new Owner(pool, user);
+        SignedInUsers.SignedInUser caller = this.signedIn.require(accessToken);
+        return new Owner(caller.pool(), caller.user());
     }
 
     /** The user whose devices an action reads or changes, and its pool. */

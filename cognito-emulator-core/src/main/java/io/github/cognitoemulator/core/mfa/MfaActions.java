@@ -16,6 +16,7 @@ import io.github.cognitoemulator.core.protocol.Shapes;
 import io.github.cognitoemulator.core.protocol.StringShape;
 import io.github.cognitoemulator.core.support.Ids;
 import io.github.cognitoemulator.core.support.Redacted;
+import io.github.cognitoemulator.core.token.SignedInUsers;
 import io.github.cognitoemulator.core.token.TokenService;
 import io.github.cognitoemulator.core.user.MfaMembers;
 import io.github.cognitoemulator.core.user.User;
@@ -54,7 +55,7 @@ public final class MfaActions implements ActionFamily, MfaMembers {
 
     private final UserDirectory users;
 
-    private final TokenService tokens;
+    private final SignedInUsers signedIn;
 
     private final AuthSessions sessions;
 
@@ -71,7 +72,7 @@ public final class MfaActions implements ActionFamily, MfaMembers {
             Ids ids) {
         this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
         this.users = Objects.requireNonNull(users, "'users' must not be null");
-        this.tokens = Objects.requireNonNull(tokens, "'tokens' must not be null");
+        this.signedIn = new SignedInUsers(tokens, pools, users);
         this.sessions = Objects.requireNonNull(sessions, "'sessions' must not be null");
         this.mfa = Objects.requireNonNull(mfa, "'mfa' must not be null");
         this.ids = Objects.requireNonNull(ids, "'ids' must not be null");
@@ -238,17 +239,8 @@ public final class MfaActions implements ActionFamily, MfaMembers {
 
     /** The user behind a valid access token, checked as the other self-service actions check it. */
     private Caller authenticate(String accessToken) {
-        TokenService.AccessTokenClaims claims = this.tokens.verifyAccessToken(accessToken);
-        UserPool pool = this.pools
-                .find(claims.userPoolId())
-                .orElseThrow(() -> ErrorType.NOT_AUTHORIZED.exception("Invalid Access Token"));
-        User user = this.users
-                .findBySub(pool, claims.sub())
-                .orElseThrow(() -> ErrorType.NOT_AUTHORIZED.exception("User does not exist."));
-        if (!user.enabled()) {
-            throw ErrorType.NOT_AUTHORIZED.exception("Access Token has been revoked");
-        }
-        return new Caller(pool, user, null);
+        SignedInUsers.SignedInUser caller = this.signedIn.require(accessToken);
+        return new Caller(caller.pool(), caller.user(), null);
     }
 
     private Caller adminCaller(@Nullable String userPoolId, @Nullable String username, RequestContext context) {

@@ -1,6 +1,5 @@
 package io.github.cognitoemulator.core.passkey;
 
-import io.github.cognitoemulator.core.error.ErrorType;
 import io.github.cognitoemulator.core.pool.PoolStore;
 import io.github.cognitoemulator.core.pool.UserPool;
 import io.github.cognitoemulator.core.protocol.ActionFamily;
@@ -12,6 +11,7 @@ import io.github.cognitoemulator.core.protocol.Shapes;
 import io.github.cognitoemulator.core.protocol.StringShape;
 import io.github.cognitoemulator.core.support.PageTokens;
 import io.github.cognitoemulator.core.support.Redacted;
+import io.github.cognitoemulator.core.token.SignedInUsers;
 import io.github.cognitoemulator.core.token.TokenService;
 import io.github.cognitoemulator.core.user.User;
 import io.github.cognitoemulator.core.user.UserDirectory;
@@ -33,14 +33,14 @@ public final class PasskeyActions implements ActionFamily {
 
     private final UserDirectory users;
 
-    private final TokenService tokens;
+    private final SignedInUsers signedIn;
 
     private final Passkeys passkeys;
 
     public PasskeyActions(PoolStore pools, UserDirectory users, TokenService tokens, Passkeys passkeys) {
         this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
         this.users = Objects.requireNonNull(users, "'users' must not be null");
-        this.tokens = Objects.requireNonNull(tokens, "'tokens' must not be null");
+        this.signedIn = new SignedInUsers(tokens, pools, users);
         this.passkeys = Objects.requireNonNull(passkeys, "'passkeys' must not be null");
     }
 
@@ -108,17 +108,8 @@ public final class PasskeyActions implements ActionFamily {
 
     /** The user behind a valid access token; a deleted or disabled user's token no longer works. */
     private Caller authenticate(String accessToken) {
-        TokenService.AccessTokenClaims claims = this.tokens.verifyAccessToken(accessToken);
-        UserPool pool = this.pools
-                .find(claims.userPoolId())
-                .orElseThrow(() -> ErrorType.NOT_AUTHORIZED.exception("Invalid Access Token"));
-        User user = this.users
-                .findBySub(pool, claims.sub())
-                .orElseThrow(() -> ErrorType.NOT_AUTHORIZED.exception("User does not exist."));
-        if (!user.enabled()) {
-            throw ErrorType.NOT_AUTHORIZED.exception("Access Token has been revoked");
-        }
-        return new Caller(pool, user, claims.clientId());
+        SignedInUsers.SignedInUser caller = this.signedIn.require(accessToken);
+        return new Caller(caller.pool(), caller.user(), caller.claims().clientId());
     }
 
     /**

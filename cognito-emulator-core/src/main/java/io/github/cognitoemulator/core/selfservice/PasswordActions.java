@@ -11,6 +11,7 @@ import io.github.cognitoemulator.core.protocol.RequestContext;
 import io.github.cognitoemulator.core.protocol.RequestReader;
 import io.github.cognitoemulator.core.protocol.Shapes;
 import io.github.cognitoemulator.core.support.Redacted;
+import io.github.cognitoemulator.core.token.SignedInUsers.SignedInUser;
 import io.github.cognitoemulator.core.user.PasswordChanges;
 import io.github.cognitoemulator.core.user.User;
 import io.github.cognitoemulator.core.user.UserStatus;
@@ -52,7 +53,7 @@ public final class PasswordActions implements ActionFamily {
 
     @Nullable
     Object changePassword(ChangePasswordRequest request, RequestContext context) {
-        SelfService.AuthenticatedUser caller = this.service.authenticate(request.accessToken());
+        SignedInUser caller = this.service.authenticate(request.accessToken());
         UserPool pool = caller.pool();
         User user = caller.user();
         if (request.previousPassword() == null

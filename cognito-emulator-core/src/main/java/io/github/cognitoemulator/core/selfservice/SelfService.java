@@ -12,6 +12,8 @@ import io.github.cognitoemulator.core.message.MessageSender;
 import io.github.cognitoemulator.core.message.MessageTemplates;
 import io.github.cognitoemulator.core.pool.PoolStore;
 import io.github.cognitoemulator.core.pool.UserPool;
+import io.github.cognitoemulator.core.token.SignedInUsers;
+import io.github.cognitoemulator.core.token.SignedInUsers.SignedInUser;
 import io.github.cognitoemulator.core.token.TokenService;
 import io.github.cognitoemulator.core.trigger.LambdaTriggers;
 import io.github.cognitoemulator.core.trigger.Triggers;
@@ -34,6 +36,8 @@ public final class SelfService {
     final UserDirectory users;
 
     final TokenService tokens;
+
+    private final SignedInUsers signedIn;
 
     final VerificationCodes codes;
 
@@ -70,6 +74,7 @@ public final class SelfService {
         this.clientSecrets = Objects.requireNonNull(clientSecrets, "'clientSecrets' must not be null");
         this.users = Objects.requireNonNull(users, "'users' must not be null");
         this.tokens = Objects.requireNonNull(tokens, "'tokens' must not be null");
+        this.signedIn = new SignedInUsers(tokens, pools, users);
         this.codes = Objects.requireNonNull(codes, "'codes' must not be null");
         this.messages = Objects.requireNonNull(messages, "'messages' must not be null");
     }
@@ -96,21 +101,9 @@ public final class SelfService {
         return new ClientCall(client, pool, user);
     }
 
-    /** The user behind a valid access token; a deleted user's token no longer works. */
-    AuthenticatedUser authenticate(String accessToken) {
-        TokenService.AccessTokenClaims claims = this.tokens.verifyAccessToken(accessToken);
-        UserPool pool = this.pools
-                .find(claims.userPoolId())
-                .orElseThrow(() -> ErrorType.NOT_AUTHORIZED.exception("Invalid Access Token"));
-        // By sub only: a user whose username or alias happens to be the token's sub is somebody else.
-        User user = this.users
-                .findBySub(pool, claims.sub())
-                .orElseThrow(() -> ErrorType.NOT_AUTHORIZED.exception("User does not exist."));
-        if (!user.enabled()) {
-            // Disabling a user revokes its access tokens.
-            throw ErrorType.NOT_AUTHORIZED.exception("Access Token has been revoked");
-        }
-        return new AuthenticatedUser(pool, user, claims);
+    /** The user behind a valid access token; a deleted or disabled user's token no longer works. */
+    SignedInUser authenticate(String accessToken) {
+        return this.signedIn.require(accessToken);
     }
 
     /**
@@ -200,13 +193,4 @@ public final class SelfService {
                     : ErrorType.USER_NOT_FOUND.exception("Username/client id combination not found.");
         }
     }
-
-    /**
-     * A user proven by an access token.
-     *
-     * @param pool the user's pool
-     * @param user the user
-     * @param claims the token's claims
-     */
-    record AuthenticatedUser(UserPool pool, User user, TokenService.AccessTokenClaims claims) {}
 }

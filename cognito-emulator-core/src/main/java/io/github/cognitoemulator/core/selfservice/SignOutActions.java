@@ -11,6 +11,7 @@ import io.github.cognitoemulator.core.protocol.RequestContext;
 import io.github.cognitoemulator.core.protocol.RequestReader;
 import io.github.cognitoemulator.core.protocol.Shapes;
 import io.github.cognitoemulator.core.support.Redacted;
+import io.github.cognitoemulator.core.token.SignedInUsers.SignedInUser;
 import io.github.cognitoemulator.core.user.User;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -57,7 +58,7 @@ public final class SignOutActions implements ActionFamily {
     /** Signs the caller out everywhere: every token the user holds stops working. */
     @Nullable
     Object globalSignOut(UserSelfServiceActions.AccessTokenRequest request, RequestContext context) {
-        SelfService.AuthenticatedUser caller = this.service.authenticate(request.accessToken());
+        SignedInUser caller = this.service.authenticate(request.accessToken());
         this.service.tokens.revokeAll(caller.pool().id(), caller.user().sub());
         return null;
     }

@@ -11,6 +11,7 @@ import io.github.cognitoemulator.core.protocol.RequestContext;
 import io.github.cognitoemulator.core.protocol.RequestReader;
 import io.github.cognitoemulator.core.protocol.Shapes;
 import io.github.cognitoemulator.core.support.Redacted;
+import io.github.cognitoemulator.core.token.SignedInUsers.SignedInUser;
 import io.github.cognitoemulator.core.user.AttributeRules;
 import io.github.cognitoemulator.core.user.MfaMembers;
 import io.github.cognitoemulator.core.user.User;
@@ -75,7 +76,7 @@ public final class UserSelfServiceActions implements ActionFamily {
     }
 
     Map<String, Object> updateUserAttributes(UpdateUserAttributesRequest request, RequestContext context) {
-        SelfService.AuthenticatedUser caller = this.service.authenticate(request.accessToken());
+        SignedInUser caller = this.service.authenticate(request.accessToken());
         UserPool pool = caller.pool();
         List<String> writable = writableAttributes(caller);
         for (AttributeRules.Attribute attribute : request.userAttributes()) {
@@ -106,7 +107,7 @@ public final class UserSelfServiceActions implements ActionFamily {
     }
 
     Map<String, Object> getUserAttributeVerificationCode(AttributeRequest request, RequestContext context) {
-        SelfService.AuthenticatedUser caller = this.service.authenticate(request.accessToken());
+        SignedInUser caller = this.service.authenticate(request.accessToken());
         String attribute = request.attributeName();
         if (!VERIFIABLE.contains(attribute)) {
             throw Errors.invalidParameter("Invalid attribute name. Only phone_number and email can be verified.");
@@ -126,7 +127,7 @@ public final class UserSelfServiceActions implements ActionFamily {
 
     @Nullable
     Object verifyUserAttribute(VerifyUserAttributeRequest request, RequestContext context) {
-        SelfService.AuthenticatedUser caller = this.service.authenticate(request.accessToken());
+        SignedInUser caller = this.service.authenticate(request.accessToken());
         UserPool pool = caller.pool();
         if (!VERIFIABLE.contains(request.attributeName())) {
             throw Errors.invalidParameter("Invalid attribute name. Only phone_number and email can be verified.");
@@ -143,7 +144,7 @@ public final class UserSelfServiceActions implements ActionFamily {
 
     @Nullable
     Object deleteUser(AccessTokenRequest request, RequestContext context) {
-        SelfService.AuthenticatedUser caller = this.service.authenticate(request.accessToken());
+        SignedInUser caller = this.service.authenticate(request.accessToken());
         // The user's pending codes and sign-ins go with it.
         this.service.users.delete(caller.pool(), caller.user());
         return null;
@@ -152,7 +153,7 @@ public final class UserSelfServiceActions implements ActionFamily {
     /** The caller deletes some of its own attributes, within what its app client may write. */
     @Nullable
     Object deleteUserAttributes(DeleteUserAttributesRequest request, RequestContext context) {
-        SelfService.AuthenticatedUser caller = this.service.authenticate(request.accessToken());
+        SignedInUser caller = this.service.authenticate(request.accessToken());
         UserPool pool = caller.pool();
         List<String> writable = writableAttributes(caller);
         for (String name : request.userAttributeNames()) {
@@ -168,7 +169,7 @@ public final class UserSelfServiceActions implements ActionFamily {
         return null;
     }
 
-    private @Nullable List<String> writableAttributes(SelfService.AuthenticatedUser caller) {
+    private @Nullable List<String> writableAttributes(SignedInUser caller) {
         return this.service
                 .clients
                 .find(caller.claims().clientId())
