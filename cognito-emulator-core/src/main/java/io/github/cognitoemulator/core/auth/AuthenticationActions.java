@@ -273,8 +273,9 @@ public final class AuthenticationActions implements ActionFamily {
                     (verified) -> afterCustomAuth(
                             new SignIn(pool, client, verified, context, null, request.clientMetadata())));
         }
+        // RespondToAuthChallenge's ClientMetadata goes on to post authentication and pre token generation.
         return afterFirstFactor(new SignIn(
-                pool, client, user, context, request.challengeResponses().get(DEVICE_KEY)));
+                pool, client, user, context, request.challengeResponses().get(DEVICE_KEY), request.clientMetadata()));
     }
 
     private Map<String, Object> answerNewPassword(
@@ -303,7 +304,7 @@ public final class AuthenticationActions implements ActionFamily {
         this.sessions.close(request.session());
         User updated = this.passwords.setPassword(pool, user, newPassword, (current) -> UserStatus.CONFIRMED, answer);
         return afterPassword(
-                new SignIn(pool, client, updated, context, session.data().get(DEVICE_KEY)));
+                new SignIn(pool, client, updated, context, session.data().get(DEVICE_KEY), request.clientMetadata()));
     }
 
     /**

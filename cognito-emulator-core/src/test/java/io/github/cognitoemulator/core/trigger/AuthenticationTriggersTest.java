@@ -156,6 +156,33 @@ class AuthenticationTriggersTest {
     }
 
     @Test
+    void theClientMetadataOfAChallengeAnswerReachesPostAuthentication() {
+        String poolId = pool(Map.of("PostAuthentication", ARN + "post-auth"));
+        this.fixture.createUser(poolId, "alice");
+        AppClient client = this.fixture.createPasswordClient(poolId);
+        Reply challenged = this.fixture.signIn(client.id(), "alice", SignInFixture.TEMPORARY_PASSWORD);
+
+        this.fixture
+                .call(
+                        "RespondToAuthChallenge",
+                        Map.of(
+                                "ClientId",
+                                client.id(),
+                                "ChallengeName",
+                                "NEW_PASSWORD_REQUIRED",
+                                "Session",
+                                challenged.string("Session"),
+                                "ChallengeResponses",
+                                Map.of("USERNAME", "alice", "NEW_PASSWORD", SignInFixture.PASSWORD),
+                                "ClientMetadata",
+                                Map.of("app", "web")))
+                .requireSuccess();
+
+        assertThat(this.postAuthentications).hasSize(1);
+        assertThat(this.postAuthentications.get(0).request().clientMetadata()).isEqualTo(Map.of("app", "web"));
+    }
+
+    @Test
     void aThrowingPostAuthenticationFailsTheSignIn() {
         String poolId = pool(Map.of("PostAuthentication", ARN + "post-auth"));
         this.fixture.createConfirmedUser(poolId, "grumpy", SignInFixture.PASSWORD);
