@@ -164,6 +164,23 @@ class UserAttributesTest {
     }
 
     @Test
+    void aCodeForAPhoneNumberTheUserHasNotIsRefusedAndNothingIsSent() {
+        this.fixture.createConfirmedUser(this.poolId, "alice", SignInFixture.PASSWORD, "email", "alice@example.com");
+        String accessToken = SignInFixture.tokens(
+                        this.fixture.signIn(this.client.id(), "alice", SignInFixture.PASSWORD))
+                .accessToken();
+
+        Reply reply = this.fixture.call(
+                "GetUserAttributeVerificationCode",
+                Map.of("AccessToken", accessToken, "AttributeName", "phone_number"));
+
+        assertThat(reply.error())
+                .isEqualTo("400 InvalidParameterException: Invalid attribute name. Only phone_number and email can"
+                        + " be verified.");
+        assertThat(this.fixture.emulator().inbox().latest(this.poolId, "alice")).isNull();
+    }
+
+    @Test
     void onlyEmailAndPhoneNumberCanBeVerified() {
         String accessToken = signIn();
 
