@@ -256,8 +256,12 @@ public final class AuthenticationActions implements ActionFamily {
     private Map<String, Object> answerPasswordVerifier(
             UserPool pool, UserPoolClient client, RespondToAuthChallengeRequest request, RequestContext context) {
         this.devices.requireKnownDevice(pool, client, request.challengeResponses());
-        AuthSession session =
-                this.srp.verify(pool, client, this.clientSecrets.values(client), request.challengeResponses());
+        AuthSession session = this.srp.verify(
+                pool,
+                client,
+                this.clientSecrets.values(client),
+                request.challengeResponses(),
+                (sub) -> this.users.findBySub(pool, sub).ifPresent((user) -> wrongPassword(pool, user)));
         // By sub only: a user whose username happens to equal the sub is someone else.
         User user = this.users
                 .findBySub(pool, session.sub())
@@ -401,12 +405,7 @@ public final class AuthenticationActions implements ActionFamily {
         checkCanSignIn(client, user);
         this.triggers.preAuthentication(pool, client.clientId(), username, user, request.clientMetadata());
         if (user.password() == null || !user.password().matches(pool.idSuffix(), user.username(), password)) {
-            this.authEvents.record(
-                    pool,
-                    user,
-                    AuthEvent.Type.SignIn,
-                    AuthEvent.Response.Fail,
-                    List.of(AuthEvent.ChallengeOutcome.password(false)));
+            wrongPassword(pool, user);
             throw ErrorType.NOT_AUTHORIZED.exception("Incorrect username or password.");
         }
         return afterFirstFactor(new SignIn(pool, client, user, context, parameters.get(DEVICE_KEY)));
@@ -522,6 +521,16 @@ public final class AuthenticationActions implements ActionFamily {
         response.put("Session", session);
         response.put("ChallengeParameters", NewPasswordChallenge.parameters(pool, user));
         return response;
+    }
+
+    /** Records a sign-in that failed on the password in the user's history. */
+    private void wrongPassword(UserPool pool, User user) {
+        this.authEvents.record(
+                pool,
+                user,
+                AuthEvent.Type.SignIn,
+                AuthEvent.Response.Fail,
+                List.of(AuthEvent.ChallengeOutcome.password(false)));
     }
 
     /** Tokens for a sign-in that passed its password, or for the sign-in behind {@code refreshedFrom}. */

@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -125,7 +126,12 @@ final class SrpFlow {
      * @throws CognitoException {@code NotAuthorizedException} for a wrong password, a forged or replayed signature,
      *     a stale or malformed timestamp, or a secret block that is not this client's
      */
-    AuthSession verify(UserPool pool, UserPoolClient client, List<String> secrets, Map<String, String> responses) {
+    AuthSession verify(
+            UserPool pool,
+            UserPoolClient client,
+            List<String> secrets,
+            Map<String, String> responses,
+            Consumer<String> wrongPassword) {
         String username = AuthenticationActions.requireParameter(responses, "USERNAME");
         String secretBlock = AuthenticationActions.requireParameter(responses, "PASSWORD_CLAIM_SECRET_BLOCK");
         String timestamp = AuthenticationActions.requireParameter(responses, "TIMESTAMP");
@@ -141,7 +147,12 @@ final class SrpFlow {
         if (!username.equals(userId) || session.sub().isEmpty() || !isFresh(timestamp)) {
             throw incorrect();
         }
-        checkClaim(session, pool.idSuffix(), userId, secretBlock, timestamp, signature);
+        try {
+            checkClaim(session, pool.idSuffix(), userId, secretBlock, timestamp, signature);
+        } catch (CognitoException ex) {
+            wrongPassword.accept(session.sub());
+            throw ex;
+        }
         return session;
     }
 

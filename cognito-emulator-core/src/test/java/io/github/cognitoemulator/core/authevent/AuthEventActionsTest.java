@@ -6,6 +6,7 @@ import io.github.cognitoemulator.core.EmulatorFixture.Reply;
 import io.github.cognitoemulator.core.MfaFixture;
 import io.github.cognitoemulator.core.SignInFixture;
 import io.github.cognitoemulator.core.SignInFixture.AppClient;
+import io.github.cognitoemulator.core.auth.IndependentSrpClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,6 +108,46 @@ class AuthEventActionsTest {
                         List.of(
                                 Map.of("ChallengeName", "Password", "ChallengeResponse", "Success"),
                                 Map.of("ChallengeName", "Mfa", "ChallengeResponse", "Success")));
+    }
+
+    @Test
+    void anSrpSignInWithAWrongPasswordIsRecordedAsFailed() {
+        this.fixture.createConfirmedUser(this.poolId, "alice", SignInFixture.PASSWORD);
+        AppClient srpClient = this.fixture.createClient(
+                this.poolId, Map.of("ExplicitAuthFlows", List.of("ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH")));
+        IndependentSrpClient srp = new IndependentSrpClient(this.poolId, 7);
+        Reply challenge = this.fixture.call(
+                "InitiateAuth",
+                Map.of(
+                        "AuthFlow",
+                        "USER_SRP_AUTH",
+                        "ClientId",
+                        srpClient.id(),
+                        "AuthParameters",
+                        Map.of("USERNAME", "alice", "SRP_A", srp.srpA())));
+
+        Reply answer = this.fixture.call(
+                "RespondToAuthChallenge",
+                Map.of(
+                        "ClientId",
+                        srpClient.id(),
+                        "ChallengeName",
+                        "PASSWORD_VERIFIER",
+                        "ChallengeResponses",
+                        srp.answer(
+                                challenge.map("ChallengeParameters"),
+                                WRONG_PASSWORD,
+                                IndependentSrpClient.timestamp(
+                                        this.fixture.clock().instant()))));
+
+        assertThat(answer.error()).isEqualTo("400 NotAuthorizedException: Incorrect username or password.");
+        assertThat(events())
+                .singleElement()
+                .satisfies((event) -> assertThat(event)
+                        .containsEntry("EventResponse", "Fail")
+                        .containsEntry(
+                                "ChallengeResponses",
+                                List.of(Map.of("ChallengeName", "Password", "ChallengeResponse", "Failure"))));
     }
 
     @Test
