@@ -3,16 +3,11 @@ package io.github.cognitoemulator.core.auth;
 import io.github.cognitoemulator.core.password.SrpGroup;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The client side of a remembered device, written from the published algorithm of Cognito's SDKs rather than from
@@ -82,7 +77,7 @@ public final class IndependentDeviceClient {
         byte[] key = sessionKey(
                 new BigInteger((String) challenge.get("SRP_B"), 16),
                 new BigInteger((String) challenge.get("SALT"), 16));
-        byte[] signature = hmac(
+        byte[] signature = IndependentSrpClient.hmac(
                 key,
                 this.deviceGroupKey.getBytes(StandardCharsets.UTF_8),
                 this.deviceKey.getBytes(StandardCharsets.UTF_8),
@@ -98,43 +93,11 @@ public final class IndependentDeviceClient {
     }
 
     private BigInteger privateKey(String paddedSaltHex) {
-        String identity = HEX.formatHex(sha256(
-                (this.deviceGroupKey + this.deviceKey + ":" + this.devicePassword).getBytes(StandardCharsets.UTF_8)));
-        return new BigInteger(1, sha256(HEX.parseHex(paddedSaltHex + identity)));
+        return IndependentSrpClient.privateKey(paddedSaltHex, this.deviceGroupKey, this.deviceKey, this.devicePassword);
     }
 
     private byte[] sessionKey(BigInteger publicB, BigInteger salt) {
-        BigInteger u =
-                new BigInteger(1, sha256(HEX.parseHex(SrpGroup.padHex(this.publicA) + SrpGroup.padHex(publicB))));
-        BigInteger x = privateKey(SrpGroup.padHex(salt));
-        BigInteger base = publicB.subtract(SrpGroup.K.multiply(SrpGroup.G.modPow(x, SrpGroup.N)))
-                .mod(SrpGroup.N);
-        BigInteger s = base.modPow(this.a.add(u.multiply(x)), SrpGroup.N);
-        byte[] prk = hmac(HEX.parseHex(SrpGroup.padHex(u)), HEX.parseHex(SrpGroup.padHex(s)));
-        byte[] info = "Caldera Derived Key".getBytes(StandardCharsets.UTF_8);
-        byte[] block = Arrays.copyOf(info, info.length + 1);
-        block[info.length] = 1;
-        return Arrays.copyOf(hmac(prk, block), 16);
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (GeneralSecurityException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    private static byte[] hmac(byte[] key, byte[]... parts) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            for (byte[] part : parts) {
-                mac.update(part);
-            }
-            return mac.doFinal();
-        } catch (GeneralSecurityException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return IndependentSrpClient.sessionKey(
+                this.a, this.publicA, publicB, salt, this.deviceGroupKey, this.deviceKey, this.devicePassword);
     }
 }

@@ -90,19 +90,37 @@ public final class IndependentSrpClient {
 
     /** The 16-byte key: HKDF-SHA256 over {@code S} salted with {@code u}, info "Caldera Derived Key". */
     private byte[] sessionKey(BigInteger publicB, BigInteger salt, String userId, String password) {
-        BigInteger u =
-                new BigInteger(1, sha256(HEX.parseHex(SrpGroup.padHex(this.publicA) + SrpGroup.padHex(publicB))));
-        String identity =
-                HEX.formatHex(sha256((this.poolName + userId + ":" + password).getBytes(StandardCharsets.UTF_8)));
-        BigInteger x = new BigInteger(1, sha256(HEX.parseHex(SrpGroup.padHex(salt) + identity)));
+        return sessionKey(this.a, this.publicA, publicB, salt, this.poolName, userId, password);
+    }
+
+    /**
+     * The session key of an SRP exchange as the client derives it, for a password or (with the device group key
+     * as {@code name}, the device key as {@code id} and the device secret as {@code password}) a device.
+     */
+    static byte[] sessionKey(
+            BigInteger a,
+            BigInteger publicA,
+            BigInteger publicB,
+            BigInteger salt,
+            String name,
+            String id,
+            String password) {
+        BigInteger u = new BigInteger(1, sha256(HEX.parseHex(SrpGroup.padHex(publicA) + SrpGroup.padHex(publicB))));
+        BigInteger x = privateKey(SrpGroup.padHex(salt), name, id, password);
         BigInteger base = publicB.subtract(SrpGroup.K.multiply(SrpGroup.G.modPow(x, SrpGroup.N)))
                 .mod(SrpGroup.N);
-        BigInteger s = base.modPow(this.a.add(u.multiply(x)), SrpGroup.N);
+        BigInteger s = base.modPow(a.add(u.multiply(x)), SrpGroup.N);
         byte[] prk = hmac(HEX.parseHex(SrpGroup.padHex(u)), HEX.parseHex(SrpGroup.padHex(s)));
         byte[] info = "Caldera Derived Key".getBytes(StandardCharsets.UTF_8);
         byte[] block = Arrays.copyOf(info, info.length + 1);
         block[info.length] = 1;
         return Arrays.copyOf(hmac(prk, block), 16);
+    }
+
+    /** {@code x = H(padHex(salt) || H(name || id || ":" || password))}. */
+    static BigInteger privateKey(String paddedSaltHex, String name, String id, String password) {
+        String identity = HEX.formatHex(sha256((name + id + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        return new BigInteger(1, sha256(HEX.parseHex(paddedSaltHex + identity)));
     }
 
     private static byte[] sha256(byte[] bytes) {
@@ -113,7 +131,7 @@ public final class IndependentSrpClient {
         }
     }
 
-    private static byte[] hmac(byte[] key, byte[]... parts) {
+    static byte[] hmac(byte[] key, byte[]... parts) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
