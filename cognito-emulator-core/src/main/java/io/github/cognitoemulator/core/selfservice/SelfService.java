@@ -15,7 +15,6 @@ import io.github.cognitoemulator.core.pool.UserPool;
 import io.github.cognitoemulator.core.token.SignedInUsers;
 import io.github.cognitoemulator.core.token.SignedInUsers.SignedInUser;
 import io.github.cognitoemulator.core.token.TokenService;
-import io.github.cognitoemulator.core.trigger.LambdaTriggers;
 import io.github.cognitoemulator.core.trigger.Triggers;
 import io.github.cognitoemulator.core.user.User;
 import io.github.cognitoemulator.core.user.UserDirectory;
@@ -46,17 +45,6 @@ public final class SelfService {
     final ClientSecrets clientSecrets;
 
     final Triggers triggers;
-
-    public SelfService(
-            PoolStore pools,
-            ClientStore clients,
-            ClientSecrets clientSecrets,
-            UserDirectory users,
-            TokenService tokens,
-            VerificationCodes codes,
-            MessageSender messages) {
-        this(pools, clients, clientSecrets, users, tokens, codes, messages, new Triggers(LambdaTriggers.none()));
-    }
 
     /** @param triggers the pool's Lambda triggers: pre sign-up and post confirmation */
     public SelfService(

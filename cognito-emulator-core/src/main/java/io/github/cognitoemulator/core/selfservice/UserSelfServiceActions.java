@@ -41,10 +41,6 @@ public final class UserSelfServiceActions implements ActionFamily {
 
     private final MfaMembers mfa;
 
-    public UserSelfServiceActions(SelfService service, Clock clock) {
-        this(service, clock, MfaMembers.NONE);
-    }
-
     public UserSelfServiceActions(SelfService service, Clock clock, MfaMembers mfa) {
         this.mfa = Objects.requireNonNull(mfa, "'mfa' must not be null");
         this.service = Objects.requireNonNull(service, "'service' must not be null");

@@ -32,15 +32,4 @@ public record TokenRequest(
     public TokenRequest {
         clientMetadata = Map.copyOf(clientMetadata);
     }
-
-    /** Tokens for a sign-in without a tracked device or {@code ClientMetadata}. */
-    public TokenRequest(
-            UserPool pool,
-            UserPoolClient client,
-            User user,
-            String issuer,
-            Instant authTime,
-            @Nullable RefreshSession refreshedFrom) {
-        this(pool, client, user, issuer, authTime, refreshedFrom, null, Map.of());
-    }
 }

@@ -65,20 +65,6 @@ public final class TokenService {
     /**
      * @param groups the groups of users, for the {@code cognito:groups}, {@code cognito:roles} and
      *     {@code cognito:preferred_role} claims
-     */
-    public TokenService(
-            SigningKeys keys,
-            RefreshSessionStore refreshSessions,
-            UserSignOuts signOuts,
-            TokenGroups groups,
-            Clock clock,
-            Ids ids) {
-        this(keys, refreshSessions, signOuts, groups, clock, ids, TokenCustomizer.NONE);
-    }
-
-    /**
-     * @param groups the groups of users, for the {@code cognito:groups}, {@code cognito:roles} and
-     *     {@code cognito:preferred_role} claims
      * @param customizer what changes the claims before the tokens are signed
      */
     public TokenService(

@@ -61,13 +61,7 @@ public final class Triggers implements TokenCustomizer {
 
     private final LambdaTriggers handlers;
 
-    private final @Nullable UserMigration migration;
-
-    /** Triggers that migrate no users. */
-    public Triggers(LambdaTriggers handlers) {
-        this.handlers = Objects.requireNonNull(handlers, "'handlers' must not be null");
-        this.migration = null;
-    }
+    private final UserMigration migration;
 
     /** @param migration what creates the users the migrate user trigger returns */
     public Triggers(LambdaTriggers handlers, UserMigration migration) {
@@ -89,9 +83,7 @@ public final class Triggers implements TokenCustomizer {
             String username,
             @Nullable String password,
             Map<String, String> clientMetadata) {
-        return (this.migration != null)
-                ? this.migration.migrate(pool, client, source, username, password, clientMetadata)
-                : Optional.empty();
+        return this.migration.migrate(pool, client, source, username, password, clientMetadata);
     }
 
     /**

@@ -9,9 +9,6 @@ import java.util.Map;
 @FunctionalInterface
 public interface MfaMembers {
 
-    /** No MFA members: for emulators assembled without MFA. */
-    MfaMembers NONE = (user) -> Map.of();
-
     /** The members to add to a user's description. */
     Map<String, Object> of(User user);
 }

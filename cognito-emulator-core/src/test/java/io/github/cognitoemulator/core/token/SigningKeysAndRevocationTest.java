@@ -61,7 +61,8 @@ class SigningKeysAndRevocationTest {
                 new UserSignOuts(this.store.resources()),
                 TokenGroups.NONE,
                 this.clock,
-                new Ids(new Random(3)));
+                new Ids(new Random(3)),
+                TokenCustomizer.NONE);
     }
 
     @Test
