@@ -7,14 +7,15 @@ import io.github.cognitoemulator.core.CognitoEmulator;
 import io.github.cognitoemulator.core.EmulatorFixture;
 import io.github.cognitoemulator.core.EmulatorFixture.Reply;
 import io.github.cognitoemulator.core.error.ErrorType;
+import io.github.cognitoemulator.core.store.PausingStore;
 import io.github.cognitoemulator.core.store.jdbc.JdbcStore;
+import io.github.cognitoemulator.core.store.memory.InMemoryStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -345,6 +346,52 @@ class PoolSeederTest {
     }
 
     @Test
+    void seedersRacingToCreateTheSamePoolAndClientsBothCountThemAsThere() throws Exception {
+        PausingStore store = new PausingStore(new InMemoryStore());
+        store.holdUntil(PausingStore.Operation.POOL_CREATE, 2);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<EmulatorFixture>> builds = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                builds.add(threads.submit(() -> EmulatorFixture.create(
+                        CognitoEmulator.builder().store(store).seeds(List.of(sample())))));
+            }
+            for (Future<EmulatorFixture> build : builds) {
+                build.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(store.pools().list()).hasSize(1);
+        assertThat(store.clients().list(POOL_ID)).hasSize(2);
+        assertThat(store.users().count(POOL_ID)).isEqualTo(3);
+    }
+
+    @Test
+    void seedersRacingToCreateTheSameClientBothCountItAsThere() throws Exception {
+        InMemoryStore shared = new InMemoryStore();
+        PoolSeed pool = PoolSeed.of(POOL_ID, "sample");
+        EmulatorFixture.create(CognitoEmulator.builder().store(shared).seeds(List.of(pool)));
+        PausingStore store = new PausingStore(shared);
+        store.holdUntil(PausingStore.Operation.CLIENT_CREATE, 2);
+        PoolSeed withClient = pool.withClients(List.of(ClientSeed.publicClient(WEB_CLIENT, "web", null)));
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<EmulatorFixture>> builds = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                builds.add(threads.submit(() -> EmulatorFixture.create(
+                        CognitoEmulator.builder().store(store).seeds(List.of(withClient)))));
+            }
+            for (Future<EmulatorFixture> build : builds) {
+                build.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(shared.clients().list(POOL_ID)).hasSize(1);
+    }
+
+    @Test
     void aSecondEmulatorFindsEverythingTakenAndCountsItAsThere() {
         String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         try (JdbcStore one = JdbcStore.open(url, "sa", "");
@@ -352,7 +399,6 @@ class PoolSeederTest {
             EmulatorFixture.create(CognitoEmulator.builder().store(one).seeds(List.of(sample())));
             EmulatorFixture.create(CognitoEmulator.builder().store(two).seeds(List.of(sample())));
             assertThat(two.pools().list()).hasSize(1);
-            CompletableFuture.completedFuture(null);
         }
     }
 
