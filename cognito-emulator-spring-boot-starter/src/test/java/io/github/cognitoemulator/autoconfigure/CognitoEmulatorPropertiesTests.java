@@ -19,7 +19,8 @@ class CognitoEmulatorPropertiesTests {
                 issuerBaseUrl,
                 new CognitoEmulatorProperties.Storage(null, null, null),
                 Map.of(),
-                null);
+                null,
+                List.of());
     }
 
     @Test
