@@ -10,6 +10,7 @@ import io.github.cognitoemulator.core.domain.DomainActions;
 import io.github.cognitoemulator.core.error.CognitoException;
 import io.github.cognitoemulator.core.error.ErrorType;
 import io.github.cognitoemulator.core.pool.PoolStore;
+import io.github.cognitoemulator.core.pool.SchemaAttribute;
 import io.github.cognitoemulator.core.pool.UserPoolActions;
 import io.github.cognitoemulator.core.protocol.AwsJsonProtocol;
 import io.github.cognitoemulator.core.protocol.RequestContext;
@@ -108,6 +109,16 @@ public final class PoolSeeder {
                                 + " digits, for example us-east-1_AbC123xyZ");
             }
             unique(poolPaths, pool.id(), path + ".id", "User pool id");
+            for (int j = 0; j < pool.customAttributes().size(); j++) {
+                String name = pool.customAttributes().get(j).name();
+                // CreateUserPool reads a Schema entry with a standard name as a change to that standard attribute.
+                if (SchemaAttribute.STANDARD.stream()
+                        .anyMatch((standard) -> standard.name().equals(name))) {
+                    throw clash(
+                            path + ".customAttributes[" + j + "].name",
+                            "'" + name + "' is a standard attribute; a custom attribute needs a name of its own");
+                }
+            }
             for (int j = 0; j < pool.clients().size(); j++) {
                 String id = pool.clients().get(j).id();
                 String clientPath = path + ".clients[" + j + "].id";

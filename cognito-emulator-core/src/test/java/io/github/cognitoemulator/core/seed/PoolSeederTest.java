@@ -7,15 +7,19 @@ import io.github.cognitoemulator.core.CognitoEmulator;
 import io.github.cognitoemulator.core.EmulatorFixture;
 import io.github.cognitoemulator.core.EmulatorFixture.Reply;
 import io.github.cognitoemulator.core.error.ErrorType;
+import io.github.cognitoemulator.core.store.EmulatorStore;
 import io.github.cognitoemulator.core.store.PausingStore;
 import io.github.cognitoemulator.core.store.jdbc.JdbcStore;
 import io.github.cognitoemulator.core.store.memory.InMemoryStore;
+import io.github.cognitoemulator.core.token.RsaKeySource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -91,7 +95,10 @@ class PoolSeederTest {
                 false,
                 new PasswordPolicySeed(8, true, true, true, false, 3, null),
                 new MfaSeed("OPTIONAL", true),
-                List.of(new CustomAttributeSeed("tier", "String", true, false, 1, 10, null, null)),
+                List.of(
+                        new CustomAttributeSeed("tier", "String", true, false, 1, 10, null, null),
+                        new CustomAttributeSeed("level", "Number", false, true, null, null, 0, 99),
+                        new CustomAttributeSeed("nick", null, null, null, null, null, null, null)),
                 false,
                 true,
                 List.of(webClient(), apiClient()),
@@ -146,7 +153,21 @@ class PoolSeederTest {
         assertThat(pool.list("UserPool", "SchemaAttributes"))
                 .anySatisfy((attribute) -> assertThat(attribute)
                         .containsEntry("Name", "custom:tier")
-                        .containsEntry("StringAttributeConstraints", Map.of("MinLength", "1", "MaxLength", "10")));
+                        .containsEntry("StringAttributeConstraints", Map.of("MinLength", "1", "MaxLength", "10"))
+                        .containsEntry("Mutable", true)
+                        .containsEntry("DeveloperOnlyAttribute", false));
+        assertThat(pool.list("UserPool", "SchemaAttributes"))
+                .anySatisfy((attribute) -> assertThat(attribute)
+                        .containsEntry("Name", "dev:custom:level")
+                        .containsEntry("AttributeDataType", "Number")
+                        .containsEntry("Mutable", false)
+                        .containsEntry("DeveloperOnlyAttribute", true)
+                        .containsEntry("NumberAttributeConstraints", Map.of("MinValue", "0", "MaxValue", "99")));
+        assertThat(pool.list("UserPool", "SchemaAttributes"))
+                .anySatisfy((attribute) -> assertThat(attribute)
+                        .containsEntry("Name", "custom:nick")
+                        .containsEntry("AttributeDataType", "String")
+                        .containsEntry("Mutable", true));
         Reply mfa = emulator.call("GetUserPoolMfaConfig", pool()).requireSuccess();
         assertThat(mfa.string("MfaConfiguration")).isEqualTo("OPTIONAL");
         assertThat(mfa.map("SoftwareTokenMfaConfiguration")).isEqualTo(Map.of("Enabled", true));
@@ -325,10 +346,10 @@ class PoolSeederTest {
                 for (int i = 0; i < 2; i++) {
                     JdbcStore store = JdbcStore.open(url, "sa", "");
                     stores.add(store);
+                    Callable<CognitoEmulator> racer = racer(store, i, sample());
                     builds.add(threads.submit(() -> {
                         start.await();
-                        return EmulatorFixture.create(
-                                CognitoEmulator.builder().store(store).seeds(List.of(sample())));
+                        return racer.call();
                     }));
                 }
                 start.countDown();
@@ -345,18 +366,30 @@ class PoolSeederTest {
         }
     }
 
+    /**
+     * An emulator of its own randomness, as two processes have: emulators drawing the same user {@code sub}s would
+     * clash on them.
+     */
+    private static Callable<CognitoEmulator> racer(EmulatorStore store, int seed, PoolSeed pool) {
+        return () -> CognitoEmulator.builder()
+                .store(store)
+                .random(new Random(seed))
+                .keySource(RsaKeySource.generating())
+                .seeds(List.of(pool))
+                .build();
+    }
+
     @Test
     void seedersRacingToCreateTheSamePoolAndClientsBothCountThemAsThere() throws Exception {
         PausingStore store = new PausingStore(new InMemoryStore());
         store.holdUntil(PausingStore.Operation.POOL_CREATE, 2);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
-            List<Future<EmulatorFixture>> builds = new ArrayList<>();
+            List<Future<CognitoEmulator>> builds = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                builds.add(threads.submit(() -> EmulatorFixture.create(
-                        CognitoEmulator.builder().store(store).seeds(List.of(sample())))));
+                builds.add(threads.submit(racer(store, i, sample())));
             }
-            for (Future<EmulatorFixture> build : builds) {
+            for (Future<CognitoEmulator> build : builds) {
                 build.get(60, TimeUnit.SECONDS);
             }
         } finally {
@@ -377,12 +410,11 @@ class PoolSeederTest {
         PoolSeed withClient = pool.withClients(List.of(ClientSeed.publicClient(WEB_CLIENT, "web", null)));
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
-            List<Future<EmulatorFixture>> builds = new ArrayList<>();
+            List<Future<CognitoEmulator>> builds = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                builds.add(threads.submit(() -> EmulatorFixture.create(
-                        CognitoEmulator.builder().store(store).seeds(List.of(withClient)))));
+                builds.add(threads.submit(racer(store, i, withClient)));
             }
-            for (Future<EmulatorFixture> build : builds) {
+            for (Future<CognitoEmulator> build : builds) {
                 build.get(60, TimeUnit.SECONDS);
             }
         } finally {
@@ -432,7 +464,7 @@ class PoolSeederTest {
         try (JdbcStore store = JdbcStore.open(url, "sa", "")) {
             assertThatThrownBy(() -> CognitoEmulator.builder()
                             .store(store)
-                            .keySource(io.github.cognitoemulator.core.token.RsaKeySource.generating())
+                            .keySource(RsaKeySource.generating())
                             .seeds(List.of(bad))
                             .build())
                     .isInstanceOf(SeedException.class);
@@ -645,6 +677,33 @@ class PoolSeederTest {
                                 .withUsers(List.of(new UserSeed("alice", null, "Passw0rdA", "Passw0rdA", null, null))))
                         .path())
                 .isEqualTo("pools[0].users[0]");
+    }
+
+    @Test
+    void aCustomAttributeCannotTakeTheNameOfAStandardOne() {
+        PoolSeed seed = new PoolSeed(
+                POOL_ID,
+                "a",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(
+                        new CustomAttributeSeed("tier", null, null, null, null, null, null, null),
+                        new CustomAttributeSeed("email", null, null, null, null, null, null, null)),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+
+        assertThat(failure(seed).getMessage())
+                .isEqualTo("pools[0].customAttributes[1].name: 'email' is a standard attribute; a custom attribute"
+                        + " needs a name of its own");
     }
 
     @Test
