@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.cognitoemulator.core.CognitoEmulator;
 import io.github.cognitoemulator.core.EmulatorFixture;
 import io.github.cognitoemulator.core.EmulatorFixture.Reply;
+import io.github.cognitoemulator.core.domain.DomainActions;
 import io.github.cognitoemulator.core.error.ErrorType;
 import io.github.cognitoemulator.core.store.EmulatorStore;
 import io.github.cognitoemulator.core.store.PausingStore;
@@ -421,6 +422,82 @@ class PoolSeederTest {
             threads.shutdownNow();
         }
         assertThat(shared.clients().list(POOL_ID)).hasSize(1);
+    }
+
+    @Test
+    void seedersRacingToCreateTheSameResourceServerBothCountItAsThere() throws Exception {
+        PoolSeed withServer = new PoolSeed(
+                POOL_ID,
+                "sample",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                sample().resourceServers(),
+                null,
+                null);
+
+        InMemoryStore shared = raceOverOneResourceWrite(withServer);
+
+        EmulatorFixture emulator =
+                EmulatorFixture.create(CognitoEmulator.builder().store(shared));
+        assertThat(emulator.call("ListResourceServers", Map.of("UserPoolId", POOL_ID, "MaxResults", 50))
+                        .requireSuccess()
+                        .list("ResourceServers"))
+                .hasSize(1);
+    }
+
+    @Test
+    void seedersRacingToCreateTheSameDomainBothCountItAsThere() throws Exception {
+        PoolSeed withDomain = new PoolSeed(
+                POOL_ID,
+                "sample",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "sample-login",
+                null);
+
+        InMemoryStore shared = raceOverOneResourceWrite(withDomain);
+
+        assertThat(DomainActions.poolMembers(shared.resources(), POOL_ID)).isEqualTo(Map.of("Domain", "sample-login"));
+    }
+
+    /** Creates the pool, then has two seeders write their first resource at the same moment. */
+    private static InMemoryStore raceOverOneResourceWrite(PoolSeed pool) throws Exception {
+        InMemoryStore shared = new InMemoryStore();
+        EmulatorFixture.create(CognitoEmulator.builder().store(shared).seeds(List.of(PoolSeed.of(POOL_ID, "sample"))));
+        PausingStore store = new PausingStore(shared);
+        store.holdUntil(PausingStore.Operation.RESOURCE_WRITE, 2);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<CognitoEmulator>> builds = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                builds.add(threads.submit(racer(store, i, pool)));
+            }
+            for (Future<CognitoEmulator> build : builds) {
+                build.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        return shared;
     }
 
     @Test
