@@ -168,6 +168,33 @@ class CognitoEmulatorSeedingTests {
     }
 
     @Test
+    void passwordsAndSecretsStayOutOfThePropertiesDescription() {
+        var user = new CognitoEmulatorProperties.User("alice", null, "Passw0rdA", "Temp1234A", null, null);
+        var client = new CognitoEmulatorProperties.Client(
+                "5sample0client0id00000000b",
+                "backend",
+                "backend0secret0long0enough000000",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+
+        assertThat(user.toString()).isEqualTo("User[username=alice]");
+        assertThat(client.toString()).isEqualTo("Client[id=5sample0client0id00000000b, name=backend, secret=***]");
+    }
+
+    @Test
     void propertyNamesAreTheKebabCaseOfTheSeedPaths() {
         assertThat(CognitoEmulatorSeeds.propertyName("pools[0].clients[1].allowedOAuthFlowsUserPoolClient"))
                 .isEqualTo("cognito.emulator.pools[0].clients[1].allowed-o-auth-flows-user-pool-client");
