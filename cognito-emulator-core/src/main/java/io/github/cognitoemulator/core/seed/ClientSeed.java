@@ -1,5 +1,6 @@
 package io.github.cognitoemulator.core.seed;
 
+import io.github.cognitoemulator.core.support.Redacted;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -84,5 +85,13 @@ public record ClientSeed(
                 null,
                 null,
                 null);
+    }
+
+    /** Shows the secret as {@code ***}, so that a logged seed leaks nothing. */
+    @Override
+    public String toString() {
+        return "ClientSeed[id=" + this.id + ", name=" + this.name + ", secret=" + Redacted.secret(this.secret)
+                + ", explicitAuthFlows=" + this.explicitAuthFlows + ", allowedOAuthFlows=" + this.allowedOAuthFlows
+                + ", allowedOAuthScopes=" + this.allowedOAuthScopes + ", callbackUrls=" + this.callbackUrls + "]";
     }
 }

@@ -1,5 +1,6 @@
 package io.github.cognitoemulator.core.seed;
 
+import io.github.cognitoemulator.core.support.Redacted;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,5 +36,13 @@ public record UserSeed(
     /** A confirmed user with a permanent password, enabled, in no group. */
     public static UserSeed confirmed(String username, String password, Map<String, String> attributes) {
         return new UserSeed(username, attributes, password, null, null, null);
+    }
+
+    /** Shows the passwords as {@code ***}, so that a logged seed leaks nothing. */
+    @Override
+    public String toString() {
+        return "UserSeed[username=" + this.username + ", attributes=" + this.attributes + ", password="
+                + Redacted.secret(this.password) + ", temporaryPassword=" + Redacted.secret(this.temporaryPassword)
+                + ", enabled=" + this.enabled + ", groups=" + this.groups + "]";
     }
 }

@@ -869,6 +869,18 @@ class PoolSeederTest {
     }
 
     @Test
+    void seedsDescribeThemselvesWithoutTheirSecrets() {
+        assertThat(new UserSeed("bob", Map.of("email", "b@example.com"), "Passw0rdA", null, false, List.of("g"))
+                        .toString())
+                .isEqualTo("UserSeed[username=bob, attributes={email=b@example.com}, password=***,"
+                        + " temporaryPassword=null, enabled=false, groups=[g]]");
+        assertThat(apiClient().toString())
+                .isEqualTo("ClientSeed[id=" + API_CLIENT + ", name=api, secret=***, explicitAuthFlows=[],"
+                        + " allowedOAuthFlows=[client_credentials], allowedOAuthScopes=[https://api.example.com/read],"
+                        + " callbackUrls=[]]");
+    }
+
+    @Test
     void noSeedsLeaveTheEmulatorEmpty() {
         EmulatorFixture emulator = EmulatorFixture.create();
 
