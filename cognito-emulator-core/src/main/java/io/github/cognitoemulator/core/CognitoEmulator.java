@@ -42,6 +42,8 @@ import io.github.cognitoemulator.core.protocol.ServiceModel;
 import io.github.cognitoemulator.core.provider.IdentityProviderActions;
 import io.github.cognitoemulator.core.provider.ProviderLinkActions;
 import io.github.cognitoemulator.core.resourceserver.ResourceServerActions;
+import io.github.cognitoemulator.core.seed.PoolSeed;
+import io.github.cognitoemulator.core.seed.PoolSeeder;
 import io.github.cognitoemulator.core.selfservice.PasswordActions;
 import io.github.cognitoemulator.core.selfservice.SelfService;
 import io.github.cognitoemulator.core.selfservice.SignOutActions;
@@ -114,6 +116,10 @@ public final class CognitoEmulator {
     private final UserImportActions userImports;
 
     private final AuthEventLog authEvents;
+
+    private final List<PoolSeed> seeds;
+
+    private final PoolSeeder seeder;
 
     private CognitoEmulator(Builder builder) {
         Ids ids = new Ids(builder.random);
@@ -191,8 +197,12 @@ public final class CognitoEmulator {
             changes.addAll(RiskConfigurationActions.forgetClient(userPoolId, clientId));
             return changes;
         };
+        UserPoolActions poolActions =
+                new UserPoolActions(store.pools(), contents, builder.clock, ids, builder.accountId);
+        UserPoolClientActions clientActions = new UserPoolClientActions(
+                store.pools(), store.clients(), store.resources(), clientContents, builder.clock, ids);
         this.registry = ActionRegistry.builder()
-                .family(new UserPoolActions(store.pools(), contents, builder.clock, ids, builder.accountId))
+                .family(poolActions)
                 .family(new UserPoolConfigActions(store.pools(), builder.clock))
                 .family(new MfaConfigActions(store.pools()))
                 .family(new TagActions(store.pools()))
@@ -205,8 +215,7 @@ public final class CognitoEmulator {
                         (region) -> DomainActions.managedLoginIn(store.pools(), store.resources(), region),
                         store.resources()))
                 .family(new RiskConfigurationActions(store.pools(), store.clients(), store.resources(), builder.clock))
-                .family(new UserPoolClientActions(
-                        store.pools(), store.clients(), store.resources(), clientContents, builder.clock, ids))
+                .family(clientActions)
                 .family(new UserPoolClientSecretActions(
                         store.pools(), store.clients(), store.resources(), builder.clock, ids))
                 .family(new ResourceServerActions(store.pools(), store.resources()))
@@ -252,6 +261,19 @@ public final class CognitoEmulator {
                 .build();
         this.region = builder.region;
         this.protocol = new AwsJsonProtocol(this.registry, builder.region, ids::uuid, ServiceModel.cognitoIdp());
+        this.seeds = List.copyOf(builder.seeds);
+        this.seeder = new PoolSeeder(
+                this.protocol, poolActions, clientActions, store.pools(), store.clients(), store.resources());
+    }
+
+    /**
+     * Creates the declared pools and what they contain, where missing; run at build time and again whenever the state
+     * is cleared.
+     *
+     * @throws io.github.cognitoemulator.core.seed.SeedException naming the path of the offending item
+     */
+    private void applySeeds() {
+        this.seeder.apply(this.seeds);
     }
 
     /** A builder with Cognito's defaults: region {@value #DEFAULT_REGION}, system clock, in-memory storage. */
@@ -374,6 +396,8 @@ public final class CognitoEmulator {
 
         private final LambdaTriggers.Builder lambdaTriggers = LambdaTriggers.builder();
 
+        private List<PoolSeed> seeds = List.of();
+
         private Builder() {}
 
         /** The clock behind every timestamp, expiry and token lifetime. */
@@ -480,11 +504,29 @@ public final class CognitoEmulator {
             return this;
         }
 
+        /**
+         * Pools to have from the start, under fixed ids, with their app clients, groups, resource servers, domain and
+         * users. {@link #build()} creates what the store lacks, with the same checks as the API; what exists already,
+         * in a persistent store for example, is left as it is.
+         */
+        public Builder seeds(List<PoolSeed> seeds) {
+            this.seeds = List.copyOf(Objects.requireNonNull(seeds, "'seeds' must not be null"));
+            return this;
+        }
+
+        /**
+         * The emulator, with the {@link #seeds(List) seeded pools} in its store.
+         *
+         * @throws io.github.cognitoemulator.core.seed.SeedException when a seed is invalid or clashes, naming its path
+         *     in the seed list
+         */
         public CognitoEmulator build() {
             if (this.prefetchKeys) {
                 this.keySource = new PrefetchingRsaKeySource(2);
             }
-            return new CognitoEmulator(this);
+            CognitoEmulator emulator = new CognitoEmulator(this);
+            emulator.applySeeds();
+            return emulator;
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.cognitoemulator.autoconfigure;
 
 import io.github.cognitoemulator.core.CognitoEmulator;
+import io.github.cognitoemulator.core.seed.SeedException;
 import io.github.cognitoemulator.core.store.EmulatorStore;
 import io.github.cognitoemulator.core.store.jdbc.JdbcStore;
 import io.github.cognitoemulator.core.store.memory.InMemoryStore;
@@ -66,7 +67,12 @@ public final class CognitoEmulatorAutoConfiguration {
                 .store(store);
         properties.provisionedLimitMaximums().forEach(builder::provisionedLimitMaximum);
         bindTriggers(builder, beans);
-        return builder.build();
+        builder.seeds(CognitoEmulatorSeeds.of(properties.pools()));
+        try {
+            return builder.build();
+        } catch (SeedException ex) {
+            throw new CognitoEmulatorSeedException(ex);
+        }
     }
 
     /**

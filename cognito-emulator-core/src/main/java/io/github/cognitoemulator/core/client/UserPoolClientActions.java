@@ -73,6 +73,39 @@ public final class UserPoolClientActions implements ActionFamily {
     }
 
     Map<String, Object> createUserPoolClient(CreateUserPoolClientRequest request, RequestContext context) {
+        String secret = checkedSecret(request, context);
+        Instant now = this.clock.instant();
+        UserPoolClient client = newClient(request, this.ids.clientId(), secret, now);
+        while (!this.clients.create(client)) {
+            // Either the pool was deleted meanwhile, or (most unlikely) the new id is taken.
+            requirePoolStill(request.userPoolId());
+            client = newClient(request, this.ids.clientId(), secret, now);
+        }
+        return Map.of("UserPoolClient", userPoolClientType(client, secret));
+    }
+
+    /**
+     * CreateUserPoolClient under an id the caller chose instead of a generated one, for clients declared in
+     * configuration whose ids must stay the same: the same parsing and checks, then a single attempt to create.
+     *
+     * @param clientId the id, unique across all pools
+     * @param input the CreateUserPoolClient request, already validated against the service model
+     * @return whether the client was created; {@code false} when a client with this id exists already, in any pool
+     * @throws io.github.cognitoemulator.core.error.CognitoException when CreateUserPoolClient would refuse the request
+     */
+    public boolean createUserPoolClientWithId(String clientId, RequestReader input, RequestContext context) {
+        CreateUserPoolClientRequest request = CreateUserPoolClientRequest.parse(input);
+        input.validate();
+        String secret = checkedSecret(request, context);
+        if (this.clients.create(newClient(request, clientId, secret, this.clock.instant()))) {
+            return true;
+        }
+        requirePoolStill(request.userPoolId());
+        return false;
+    }
+
+    /** Checks a new client's settings against its pool and each other, and returns its secret, if any. */
+    private @Nullable String checkedSecret(CreateUserPoolClientRequest request, RequestContext context) {
         UserPool pool = this.pools.require(request.userPoolId(), context.region());
         checkFlowsAndLifetimes(request);
         String secret = request.clientSecret();
@@ -80,16 +113,13 @@ public final class UserPoolClientActions implements ActionFamily {
             secret = this.ids.clientSecret();
         }
         this.rules.check(pool, request.oauth(), secret != null, true);
-        Instant now = this.clock.instant();
-        UserPoolClient client = newClient(request, this.ids.clientId(), secret, now);
-        while (!this.clients.create(client)) {
-            // Either the pool was deleted meanwhile, or (most unlikely) the new id is taken.
-            if (this.pools.find(request.userPoolId()).isEmpty()) {
-                throw Errors.userPoolNotFound(request.userPoolId());
-            }
-            client = newClient(request, this.ids.clientId(), secret, now);
+        return secret;
+    }
+
+    private void requirePoolStill(String userPoolId) {
+        if (this.pools.find(userPoolId).isEmpty()) {
+            throw Errors.userPoolNotFound(userPoolId);
         }
-        return Map.of("UserPoolClient", userPoolClientType(client, secret));
     }
 
     /**

@@ -59,6 +59,39 @@ public final class UserPoolActions implements ActionFamily {
     }
 
     Map<String, Object> createUserPool(CreateUserPoolRequest request, RequestContext context) {
+        List<SchemaAttribute> schema = checkedSchema(request);
+        Instant now = this.clock.instant();
+        UserPool pool;
+        do {
+            pool = newPool(this.ids.userPoolId(context.region()), request, schema, now, context);
+        } while (!this.pools.create(pool));
+        this.contents.created(pool.id());
+        return Map.of("UserPool", UserPoolShapes.userPoolType(pool, 0));
+    }
+
+    /**
+     * CreateUserPool under an id the caller chose instead of a generated one, for pools declared in configuration
+     * whose ids must stay the same: the same parsing and checks, then a single attempt to create.
+     *
+     * @param userPoolId the id, in the region of {@code context}
+     * @param input the CreateUserPool request, already validated against the service model
+     * @return whether the pool was created; {@code false} when a pool with this id exists already
+     * @throws io.github.cognitoemulator.core.error.CognitoException when CreateUserPool would refuse the request
+     */
+    public boolean createUserPoolWithId(String userPoolId, RequestReader input, RequestContext context) {
+        CreateUserPoolRequest request = CreateUserPoolRequest.parse(input);
+        input.validate();
+        List<SchemaAttribute> schema = checkedSchema(request);
+        Instant now = this.clock.instant();
+        if (!this.pools.create(newPool(userPoolId, request, schema, now, context))) {
+            return false;
+        }
+        this.contents.created(userPoolId);
+        return true;
+    }
+
+    /** The pool's schema, once the settings that cannot go together have been refused. */
+    private static List<SchemaAttribute> checkedSchema(CreateUserPoolRequest request) {
         if (!request.aliasAttributes().isEmpty()
                 && !request.usernameAttributes().isEmpty()) {
             throw Errors.invalidParameter(
@@ -68,14 +101,7 @@ public final class UserPoolActions implements ActionFamily {
         if (smsMfa && !request.settings().containsKey(UserPoolSettings.SMS_CONFIGURATION)) {
             throw Errors.invalidParameter(PoolConfiguration.MFA_NEEDS_SMS);
         }
-        List<SchemaAttribute> schema = buildSchema(request.customSchema());
-        Instant now = this.clock.instant();
-        UserPool pool;
-        do {
-            pool = newPool(this.ids.userPoolId(context.region()), request, schema, now, context);
-        } while (!this.pools.create(pool));
-        this.contents.created(pool.id());
-        return Map.of("UserPool", UserPoolShapes.userPoolType(pool, 0));
+        return buildSchema(request.customSchema());
     }
 
     private UserPool newPool(

@@ -74,9 +74,7 @@ public final class AwsJsonProtocol {
             if (action.signed() && !request.signed()) {
                 throw ErrorType.MISSING_AUTHENTICATION_TOKEN.exception("Missing Authentication Token");
             }
-            ObjectNode body = readBody(request.body());
-            this.model.input(name).ifPresent((input) -> validate(input, body));
-            RequestReader input = RequestReader.of(body);
+            RequestReader input = validatedInput(name, readBody(request.body()));
             String issuerBaseUrl = (request.issuerBaseUrl() != null)
                     ? request.issuerBaseUrl()
                     : RequestContext.cognitoIssuerBaseUrl(region);
@@ -88,6 +86,32 @@ public final class AwsJsonProtocol {
             logger.error("Cognito emulator failed on {} (request {})", loggable(request.target()), requestId, ex);
             return error(requestId, ErrorType.INTERNAL_ERROR, "Internal server error.");
         }
+    }
+
+    /**
+     * Runs an action for a caller inside the JVM, such as the pools declared in configuration: the same validation
+     * against the service model, parsing and checks as a call through {@link #handle(ProtocolRequest)}, but a refusal
+     * is thrown rather than written.
+     *
+     * @param action the action name, for example {@code "CreateGroup"}
+     * @param body the request body
+     * @return the response shape, {@code null} for Cognito's empty {@code {}}
+     * @throws CognitoException the error Cognito answers with
+     */
+    public @Nullable Object call(String action, ObjectNode body, RequestContext context) {
+        ActionRegistry.RegisteredAction<?> registered = findAction(action);
+        return registered.invoke(validatedInput(action, body), context);
+    }
+
+    /**
+     * Checks a request body against the input shape of {@code action} in the service model, as every call is checked
+     * before its action runs, for an in-JVM caller that then hands the reader to the action family itself.
+     *
+     * @throws CognitoException {@code InvalidParameterException} with Cognito's validation message
+     */
+    public RequestReader validatedInput(String action, ObjectNode body) {
+        this.model.input(action).ifPresent((input) -> validate(input, body));
+        return RequestReader.of(body);
     }
 
     /**

@@ -36,7 +36,9 @@ public final class PausingStore implements EmulatorStore {
         SESSION_TAKE,
         CODE_FAILURE,
         CODE_TAKE,
+        POOL_CREATE,
         POOL_REPLACE,
+        CLIENT_CREATE,
         CLIENT_REPLACE,
         RESOURCE_WRITE
     }
@@ -78,6 +80,7 @@ public final class PausingStore implements EmulatorStore {
         return new PoolStore() {
             @Override
             public boolean create(UserPool pool) {
+                pass(Operation.POOL_CREATE);
                 return pools.create(pool);
             }
 
@@ -105,6 +108,7 @@ public final class PausingStore implements EmulatorStore {
         return new ClientStore() {
             @Override
             public boolean create(UserPoolClient client) {
+                pass(Operation.CLIENT_CREATE);
                 return clients.create(client);
             }
 
