@@ -14,28 +14,24 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 
 /**
- * Runs the {@link CognitoEmulator} inside a servlet web application and serves Cognito's JSON 1.1 protocol at
- * {@code cognito.emulator.path}. Active only when {@code cognito.emulator.enabled} is true or, when unset, while one of
+ * Runs the {@link CognitoEmulator} inside a web application: its store, the emulator and the issuer of its tokens.
+ * The web adapters that serve it come with {@link CognitoEmulatorServletAutoConfiguration} and its reactive
+ * counterpart. Active only when {@code cognito.emulator.enabled} is true or, when unset, while one of
  * {@code cognito.emulator.profiles} (default {@code dev}) is active.
  */
 @AutoConfiguration
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnWebApplication
 @ConditionalOnCognitoEmulatorEnabled
 @EnableConfigurationProperties(CognitoEmulatorProperties.class)
 public final class CognitoEmulatorAutoConfiguration {
 
-    /**
-     * Ahead of every filter that could reject or consume an AWS call, Spring Security's among them, so the host
-     * application needs no configuration for the emulator; still behind Spring's own highest-precedence filters such as
-     * the character encoding one.
-     */
-    static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+    /** The port of Spring Boot's web servers when {@code server.port} is not set. */
+    private static final int DEFAULT_PORT = 8080;
 
     CognitoEmulatorAutoConfiguration() {}
 
@@ -89,37 +85,37 @@ public final class CognitoEmulatorAutoConfiguration {
         }
     }
 
-    @Bean
-    @ConditionalOnMissingBean(name = "cognitoJsonProtocolFilterRegistration")
-    FilterRegistrationBean<CognitoJsonProtocolFilter> cognitoJsonProtocolFilterRegistration(
-            CognitoEmulator emulator, CognitoEmulatorProperties properties) {
-        FilterRegistrationBean<CognitoJsonProtocolFilter> registration = new FilterRegistrationBean<>(
-                new CognitoJsonProtocolFilter(emulator, properties.path(), properties.issuerBaseUrl()));
-        registration.setName("cognitoJsonProtocolFilter");
-        registration.setOrder(FILTER_ORDER);
-        return registration;
+    /** The issuer of tokens in a servlet application, under {@code server.servlet.context-path}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class ServletIssuerConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        CognitoEmulatorIssuer cognitoEmulatorIssuer(CognitoEmulatorProperties properties, Environment environment) {
+            return issuer(properties, environment, environment.getProperty("server.servlet.context-path", ""));
+        }
     }
 
-    @Bean
-    @ConditionalOnMissingBean(name = "cognitoEmulatorDocumentsFilterRegistration")
-    FilterRegistrationBean<CognitoEmulatorDocumentsFilter> cognitoEmulatorDocumentsFilterRegistration(
-            CognitoEmulator emulator, CognitoEmulatorProperties properties) {
-        FilterRegistrationBean<CognitoEmulatorDocumentsFilter> registration = new FilterRegistrationBean<>(
-                new CognitoEmulatorDocumentsFilter(emulator, properties.path(), properties.issuerBaseUrl()));
-        registration.setName("cognitoEmulatorDocumentsFilter");
-        registration.setOrder(FILTER_ORDER);
-        return registration;
+    /** The issuer of tokens in a reactive application, under {@code spring.webflux.base-path}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    static class ReactiveIssuerConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        CognitoEmulatorIssuer cognitoEmulatorIssuer(CognitoEmulatorProperties properties, Environment environment) {
+            return issuer(properties, environment, environment.getProperty("spring.webflux.base-path", ""));
+        }
     }
 
-    @Bean
-    @ConditionalOnMissingBean(name = "cognitoEmulatorImportUploadFilterRegistration")
-    FilterRegistrationBean<CognitoEmulatorImportUploadFilter> cognitoEmulatorImportUploadFilterRegistration(
-            CognitoEmulator emulator, CognitoEmulatorProperties properties) {
-        FilterRegistrationBean<CognitoEmulatorImportUploadFilter> registration =
-                new FilterRegistrationBean<>(new CognitoEmulatorImportUploadFilter(emulator, properties.path()));
-        registration.setName("cognitoEmulatorImportUploadFilter");
-        registration.setOrder(FILTER_ORDER);
-        return registration;
+    static CognitoEmulatorIssuer issuer(
+            CognitoEmulatorProperties properties, Environment environment, String contextPath) {
+        return new CognitoEmulatorIssuer(
+                properties.issuerBaseUrl(),
+                contextPath,
+                properties.documentsPath(),
+                environment.getProperty("server.port", Integer.class, DEFAULT_PORT));
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -1,7 +1,6 @@
 package io.github.cognitoemulator.autoconfigure;
 
 import io.github.cognitoemulator.core.CognitoEmulator;
-import io.github.cognitoemulator.core.message.MessageJson;
 import io.github.cognitoemulator.core.oidc.OidcDocuments;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -19,9 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Serves what the emulator publishes over plain GETs: each pool's OpenID Connect discovery document and key set at
  * {@code /{poolId}/.well-known/openid-configuration} and {@code /{poolId}/.well-known/jwks.json}, the same two
- * documents for the emulator as a whole at {@code /.well-known/...} (the key set there holds every pool's keys), and
- * the inbox of messages that would have gone out by email or SMS at {@code /_emulator/messages}. All paths are
- * relative to {@code cognito.emulator.path}; other requests pass through untouched.
+ * documents for the emulator as a whole at {@code /.well-known/...} (the key set there holds every pool's keys). All
+ * paths are relative to {@code cognito.emulator.documents-path}; other requests pass through untouched. These are
+ * public documents, as Cognito's are: anyone may read them, from any origin.
  */
 public final class CognitoEmulatorDocumentsFilter extends OncePerRequestFilter {
 
@@ -34,20 +33,20 @@ public final class CognitoEmulatorDocumentsFilter extends OncePerRequestFilter {
 
     private final String basePath;
 
-    private final @Nullable String issuerBaseUrl;
+    private final CognitoEmulatorIssuer issuer;
 
     /**
      * @param emulator the emulator whose documents are served
-     * @param path the emulator's path within the application; must start with {@code /}
-     * @param issuerBaseUrl the base URL of token issuers, or {@code null} to derive it from each request
+     * @param path where the documents are served within the application; must start with {@code /}
+     * @param issuer the issuer the documents describe
      */
-    public CognitoEmulatorDocumentsFilter(CognitoEmulator emulator, String path, @Nullable String issuerBaseUrl) {
+    public CognitoEmulatorDocumentsFilter(CognitoEmulator emulator, String path, CognitoEmulatorIssuer issuer) {
         this.emulator = Objects.requireNonNull(emulator, "'emulator' must not be null");
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("'path' must start with '/' but was '" + path + "'");
         }
         this.basePath = EmulatorRequests.stripTrailingSlashes(path);
-        this.issuerBaseUrl = issuerBaseUrl;
+        this.issuer = Objects.requireNonNull(issuer, "'issuer' must not be null");
     }
 
     @Override
@@ -59,7 +58,7 @@ public final class CognitoEmulatorDocumentsFilter extends OncePerRequestFilter {
             return;
         }
         String document = path.substring(this.basePath.length());
-        String base = EmulatorRequests.issuerBaseUrl(request, this.issuerBaseUrl, this.basePath);
+        String base = this.issuer.baseUrl();
         Matcher pool = POOL_DOCUMENT.matcher(document);
         if (pool.matches()) {
             String userPoolId = pool.group(1);
@@ -72,13 +71,6 @@ public final class CognitoEmulatorDocumentsFilter extends OncePerRequestFilter {
         switch (document) {
             case "/.well-known/openid-configuration" -> write(response, OidcDocuments.openidConfiguration(base), null);
             case "/.well-known/jwks.json" -> write(response, this.emulator.jwks(), null);
-            case "/_emulator/messages" ->
-                write(
-                        response,
-                        MessageJson.write(this.emulator
-                                .inbox()
-                                .messages(request.getParameter("poolId"), request.getParameter("username"))),
-                        null);
             default -> chain.doFilter(request, response);
         }
     }

@@ -18,8 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param region Region served when a request's SigV4 credential scope names none. It prefixes user pool ids.
  * @param accountId Twelve-digit AWS account id that appears in ARNs.
  * @param issuerBaseUrl Base URL of the issuer of tokens, so that 'iss' is '{issuer-base-url}/{poolId}'. When unset,
- *     the emulator's own URL as each request reached it. Set 'https://cognito-idp.{region}.amazonaws.com' for an
- *     'iss' identical to Cognito's.
+ *     'http://localhost:{server port}{context path}{documents-path}', whatever host name a request used. Set
+ *     'https://cognito-idp.{region}.amazonaws.com' for an 'iss' identical to Cognito's.
  * @param storage Where the emulator keeps its state: in memory unless a JDBC URL is given.
  * @param provisionedLimitMaximums Account-level maximum request rate of adjustable API categories, by category name
  *     (for example 'UserAuthentication: 500'), as if Service Quotas had granted an increase; UpdateProvisionedLimit
@@ -28,6 +28,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     'WebAuthnConfiguration.RelyingPartyId' nor a domain, for example 'localhost' for an application served from
  *     the developer's machine. When unset, such pools refuse passkey registration with
  *     WebAuthnConfigurationMissingException, as Cognito does.
+ * @param documentsPath Path, within the application, under which the emulator serves its OpenID Connect documents
+ *     ('{documents-path}/{poolId}/.well-known/openid-configuration' and 'jwks.json', and the same two for all pools
+ *     at '{documents-path}/.well-known/'); the default issuer ends with it. Set it, to '/cognito' for example, when
+ *     the application serves its own '/.well-known' documents. Defaults to 'path'. Must start with '/'.
  */
 @ConfigurationProperties(CognitoEmulatorProperties.PREFIX)
 public record CognitoEmulatorProperties(
@@ -42,7 +46,8 @@ public record CognitoEmulatorProperties(
         @Nullable String issuerBaseUrl,
         @DefaultValue Storage storage,
         @DefaultValue Map<String, Integer> provisionedLimitMaximums,
-        @Nullable String passkeyRelyingPartyId) {
+        @Nullable String passkeyRelyingPartyId,
+        @Nullable String documentsPath) {
 
     static final String PREFIX = "cognito.emulator";
 
@@ -55,6 +60,11 @@ public record CognitoEmulatorProperties(
         provisionedLimitMaximums = Map.copyOf(provisionedLimitMaximums);
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("'path' must start with '/' but was '" + path + "'");
+        }
+        if (documentsPath == null) {
+            documentsPath = path;
+        } else if (!documentsPath.startsWith("/")) {
+            throw new IllegalArgumentException("'documentsPath' must start with '/' but was '" + documentsPath + "'");
         }
         if (region.isBlank()) {
             throw new IllegalArgumentException("'region' must not be blank");

@@ -41,34 +41,23 @@ public final class CognitoJsonProtocolFilter extends OncePerRequestFilter {
 
     private final String basePath;
 
-    private final @Nullable String issuerBaseUrl;
-
-    /**
-     * Creates a filter that answers at {@code path}, relative to the servlet context, and derives token issuers from
-     * each request.
-     *
-     * @param emulator the emulator that answers every Cognito call
-     * @param path where the emulator answers; must start with {@code /}, a trailing {@code /} is optional
-     */
-    public CognitoJsonProtocolFilter(CognitoEmulator emulator, String path) {
-        this(emulator, path, null);
-    }
+    private final CognitoEmulatorIssuer issuer;
 
     /**
      * Creates a filter that answers at {@code path}, relative to the servlet context.
      *
      * @param emulator the emulator that answers every Cognito call
      * @param path where the emulator answers; must start with {@code /}, a trailing {@code /} is optional
-     * @param issuerBaseUrl the base URL of token issuers, or {@code null} to derive it from each request
+     * @param issuer the issuer of the tokens it hands out
      */
-    public CognitoJsonProtocolFilter(CognitoEmulator emulator, String path, @Nullable String issuerBaseUrl) {
+    public CognitoJsonProtocolFilter(CognitoEmulator emulator, String path, CognitoEmulatorIssuer issuer) {
         this.emulator = Objects.requireNonNull(emulator, "'emulator' must not be null");
         Objects.requireNonNull(path, "'path' must not be null");
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("'path' must start with '/' but was '" + path + "'");
         }
         this.basePath = EmulatorRequests.stripTrailingSlashes(path);
-        this.issuerBaseUrl = issuerBaseUrl;
+        this.issuer = Objects.requireNonNull(issuer, "'issuer' must not be null");
     }
 
     @Override
@@ -96,7 +85,7 @@ public final class CognitoJsonProtocolFilter extends OncePerRequestFilter {
                 request.getHeader(TARGET_HEADER),
                 body,
                 credentialScopeRegion(authorization),
-                EmulatorRequests.issuerBaseUrl(request, this.issuerBaseUrl, this.basePath),
+                this.issuer.baseUrl(),
                 isSigned(authorization)));
         response.setStatus(answer.status());
         answer.headers().forEach(response::setHeader);

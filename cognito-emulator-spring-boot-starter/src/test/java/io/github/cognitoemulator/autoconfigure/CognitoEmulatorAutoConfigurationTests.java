@@ -29,7 +29,8 @@ import org.springframework.core.NestedExceptionUtils;
 class CognitoEmulatorAutoConfigurationTests {
 
     private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(CognitoEmulatorAutoConfiguration.class));
+            .withConfiguration(AutoConfigurations.of(
+                    CognitoEmulatorAutoConfiguration.class, CognitoEmulatorServletAutoConfiguration.class));
 
     @Test
     void staysOffWhenNoProfileIsActive() {
@@ -234,7 +235,44 @@ class CognitoEmulatorAutoConfigurationTests {
             assertThat(registration.getFilter()).isInstanceOf(CognitoJsonProtocolFilter.class);
             // Spring Security's filter chain is registered at -100 by default.
             assertThat(registration.getOrder()).isLessThan(-100);
+            assertThat(context.getBean("cognitoEmulatorDocumentsFilterRegistration", FilterRegistrationBean.class)
+                            .getOrder())
+                    .isLessThan(-100);
         });
+    }
+
+    @Test
+    void registersTheInboxBehindSpringSecurity() {
+        this.contextRunner.withPropertyValues("cognito.emulator.enabled=true").run((context) -> {
+            FilterRegistrationBean<?> registration =
+                    context.getBean("cognitoEmulatorInboxFilterRegistration", FilterRegistrationBean.class);
+            assertThat(registration.getFilter()).isInstanceOf(CognitoEmulatorInboxFilter.class);
+            assertThat(registration.getOrder()).isGreaterThan(-100);
+        });
+    }
+
+    @Test
+    void issuesTokensFromLocalhostAtTheServerPortUnderTheDocumentsPath() {
+        this.contextRunner
+                .withPropertyValues(
+                        "cognito.emulator.enabled=true",
+                        "server.port=4566",
+                        "server.servlet.context-path=/app",
+                        "cognito.emulator.documents-path=/cognito")
+                .run((context) -> assertThat(
+                                context.getBean(CognitoEmulatorIssuer.class).baseUrl())
+                        .isEqualTo("http://localhost:4566/app/cognito"));
+    }
+
+    @Test
+    void issuesTokensFromTheConfiguredBase() {
+        this.contextRunner
+                .withPropertyValues(
+                        "cognito.emulator.enabled=true",
+                        "cognito.emulator.issuer-base-url=https://cognito-idp.us-east-1.amazonaws.com")
+                .run((context) -> assertThat(
+                                context.getBean(CognitoEmulatorIssuer.class).baseUrl())
+                        .isEqualTo("https://cognito-idp.us-east-1.amazonaws.com"));
     }
 
     @Test

@@ -23,11 +23,11 @@ class CognitoEmulatorDocumentsFilterTests {
                     StandardCharsets.UTF_8)
             .replaceAll(".*\"Id\":\"([^\"]+)\".*", "$1");
 
-    private final CognitoEmulatorDocumentsFilter filter =
-            new CognitoEmulatorDocumentsFilter(this.emulator, "/cognito/", null);
+    private final CognitoEmulatorDocumentsFilter filter = new CognitoEmulatorDocumentsFilter(
+            this.emulator, "/cognito/", new CognitoEmulatorIssuer(null, "", "/cognito", 8080));
 
     @Test
-    void servesThePoolsDiscoveryDocumentWithTheIssuerOfTheRequest() throws Exception {
+    void servesThePoolsDiscoveryDocumentWithTheEmulatorsIssuer() throws Exception {
         Exchange exchange = get("/cognito/" + this.poolId + "/.well-known/openid-configuration");
 
         assertThat(exchange.chain.getRequest()).isNull();
@@ -35,7 +35,7 @@ class CognitoEmulatorDocumentsFilterTests {
         assertThat(exchange.response.getContentType()).isEqualTo("application/json;charset=UTF-8");
         assertThat(exchange.response.getHeader("Access-Control-Allow-Origin")).isEqualTo("*");
         assertThat(exchange.response.getContentAsString())
-                .contains("\"issuer\":\"http://localhost/cognito/" + this.poolId + "\"");
+                .contains("\"issuer\":\"http://localhost:8080/cognito/" + this.poolId + "\"");
         assertThat(exchange.response.getContentLength()).isEqualTo(exchange.response.getContentAsByteArray().length);
     }
 
@@ -57,14 +57,27 @@ class CognitoEmulatorDocumentsFilterTests {
     }
 
     @Test
-    void servesTheEmulatorsOwnDocumentsAndInbox() throws Exception {
+    void servesTheEmulatorsOwnDocuments() throws Exception {
         assertThat(get("/cognito/.well-known/openid-configuration").response.getContentAsString())
-                .contains("\"issuer\":\"http://localhost/cognito\"");
+                .contains("\"issuer\":\"http://localhost:8080/cognito\"");
         assertThat(get("/cognito/.well-known/jwks.json").response.getContentAsString())
                 .startsWith("{\"keys\":[");
-        MockHttpServletRequest inbox = new MockHttpServletRequest("GET", "/cognito/_emulator/messages");
-        inbox.setParameter("poolId", this.poolId);
-        assertThat(run(inbox).response.getContentAsString()).isEqualTo("[]");
+    }
+
+    @Test
+    void leavesTheInboxToTheDeveloperPages() throws Exception {
+        assertThat(get("/cognito/_emulator/messages").chain.getRequest()).isNotNull();
+    }
+
+    @Test
+    void ignoresTheHostTheRequestNamed() throws Exception {
+        MockHttpServletRequest request =
+                new MockHttpServletRequest("GET", "/cognito/" + this.poolId + "/.well-known/openid-configuration");
+        request.setServerName("127.0.0.1");
+        request.setServerPort(4566);
+
+        assertThat(run(request).response.getContentAsString())
+                .contains("\"issuer\":\"http://localhost:8080/cognito/" + this.poolId + "\"");
     }
 
     @Test
@@ -78,8 +91,8 @@ class CognitoEmulatorDocumentsFilterTests {
 
     @Test
     void usesTheConfiguredIssuer() throws Exception {
-        CognitoEmulatorDocumentsFilter configured =
-                new CognitoEmulatorDocumentsFilter(this.emulator, "/", "https://idp.example.com");
+        CognitoEmulatorDocumentsFilter configured = new CognitoEmulatorDocumentsFilter(
+                this.emulator, "/", new CognitoEmulatorIssuer("https://idp.example.com", "", "/", 8080));
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/.well-known/openid-configuration");
         MockHttpServletResponse response = new MockHttpServletResponse();
 
@@ -91,7 +104,8 @@ class CognitoEmulatorDocumentsFilterTests {
     @Test
     void rejectsAPathThatDoesNotStartWithASlash() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new CognitoEmulatorDocumentsFilter(this.emulator, "cognito", null))
+                .isThrownBy(() -> new CognitoEmulatorDocumentsFilter(
+                        this.emulator, "cognito", new CognitoEmulatorIssuer(null, "", "/", 8080)))
                 .withMessage("'path' must start with '/' but was 'cognito'");
     }
 

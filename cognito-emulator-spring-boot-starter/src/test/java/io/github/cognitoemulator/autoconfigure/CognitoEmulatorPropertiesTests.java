@@ -10,16 +10,30 @@ import org.junit.jupiter.api.Test;
 class CognitoEmulatorPropertiesTests {
 
     private static CognitoEmulatorProperties withIssuer(String issuerBaseUrl) {
+        return properties("/", issuerBaseUrl, null);
+    }
+
+    private static CognitoEmulatorProperties properties(String path, String issuerBaseUrl, String documentsPath) {
         return new CognitoEmulatorProperties(
                 null,
                 List.of("dev"),
-                "/",
+                path,
                 "us-east-1",
                 "000000000000",
                 issuerBaseUrl,
                 new CognitoEmulatorProperties.Storage(null, null, null),
                 Map.of(),
-                null);
+                null,
+                documentsPath);
+    }
+
+    @Test
+    void documentsAreServedAtTheEmulatorsPathUnlessConfigured() {
+        assertThat(properties("/aws", null, null).documentsPath()).isEqualTo("/aws");
+        assertThat(properties("/", null, "/cognito").documentsPath()).isEqualTo("/cognito");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> properties("/", null, "cognito"))
+                .withMessage("'documentsPath' must start with '/' but was 'cognito'");
     }
 
     @Test

@@ -12,20 +12,22 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 class CognitoJsonProtocolFilterTests {
 
+    private static final CognitoEmulatorIssuer ISSUER = new CognitoEmulatorIssuer(null, "", "/", 8080);
+
     private static final String LIST_USER_POOLS = "AWSCognitoIdentityProviderService.ListUserPools";
 
     private final CognitoEmulator emulator = CognitoEmulator.builder().build();
 
     @Test
     void answersAtAConfiguredPathWithOrWithoutATrailingSlash() throws Exception {
-        CognitoJsonProtocolFilter filter = new CognitoJsonProtocolFilter(this.emulator, "/cognito/");
+        CognitoJsonProtocolFilter filter = new CognitoJsonProtocolFilter(this.emulator, "/cognito/", ISSUER);
         assertThat(run(filter, cognitoCall("/cognito")).chain.getRequest()).isNull();
         assertThat(run(filter, cognitoCall("/cognito/")).chain.getRequest()).isNull();
     }
 
     @Test
     void passesOnCallsToOtherPaths() throws Exception {
-        CognitoJsonProtocolFilter filter = new CognitoJsonProtocolFilter(this.emulator, "/cognito");
+        CognitoJsonProtocolFilter filter = new CognitoJsonProtocolFilter(this.emulator, "/cognito", ISSUER);
         assertThat(run(filter, cognitoCall("/")).chain.getRequest()).isNotNull();
         assertThat(run(filter, cognitoCall("/cognito/users")).chain.getRequest())
                 .isNotNull();
@@ -33,7 +35,7 @@ class CognitoJsonProtocolFilterTests {
 
     @Test
     void answersAtThePathWithinTheServletContext() throws Exception {
-        CognitoJsonProtocolFilter filter = new CognitoJsonProtocolFilter(this.emulator, "/");
+        CognitoJsonProtocolFilter filter = new CognitoJsonProtocolFilter(this.emulator, "/", ISSUER);
         MockHttpServletRequest request = cognitoCall("/api/");
         request.setContextPath("/api");
         Exchange exchange = run(filter, request);
@@ -44,7 +46,7 @@ class CognitoJsonProtocolFilterTests {
 
     @Test
     void passesOnNonCognitoMethods() throws Exception {
-        CognitoJsonProtocolFilter filter = new CognitoJsonProtocolFilter(this.emulator, "/");
+        CognitoJsonProtocolFilter filter = new CognitoJsonProtocolFilter(this.emulator, "/", ISSUER);
         MockHttpServletRequest request = cognitoCall("/");
         request.setMethod("GET");
         assertThat(run(filter, request).chain.getRequest()).isNotNull();
@@ -52,7 +54,7 @@ class CognitoJsonProtocolFilterTests {
 
     @Test
     void passesOnPreflightsThatDoNotAskForTheTargetHeader() throws Exception {
-        CognitoJsonProtocolFilter filter = new CognitoJsonProtocolFilter(this.emulator, "/");
+        CognitoJsonProtocolFilter filter = new CognitoJsonProtocolFilter(this.emulator, "/", ISSUER);
         MockHttpServletRequest request = new MockHttpServletRequest("OPTIONS", "/");
         request.addHeader("Origin", "http://localhost:5173");
         request.addHeader("Access-Control-Request-Method", "POST");
@@ -62,7 +64,7 @@ class CognitoJsonProtocolFilterTests {
 
     @Test
     void answersAPreflightAllowingTheHeadersTheBrowserAsksFor() throws Exception {
-        CognitoJsonProtocolFilter filter = new CognitoJsonProtocolFilter(this.emulator, "/");
+        CognitoJsonProtocolFilter filter = new CognitoJsonProtocolFilter(this.emulator, "/", ISSUER);
         MockHttpServletRequest request = new MockHttpServletRequest("OPTIONS", "/");
         request.addHeader("Origin", "http://localhost:5173");
         request.addHeader("Access-Control-Request-Method", "POST");
@@ -84,7 +86,8 @@ class CognitoJsonProtocolFilterTests {
 
     @Test
     void rejectsAPathThatDoesNotStartWithASlash() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new CognitoJsonProtocolFilter(this.emulator, "cognito"));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new CognitoJsonProtocolFilter(this.emulator, "cognito", ISSUER));
     }
 
     @Test
