@@ -387,7 +387,7 @@ public final class CognitoEmulator {
      * every other pool's keys go. The clock is left as it is: see {@link EmulatorClock#reset()}.
      *
      * <p>Call it while no request is being served: a request running meanwhile may leave some of its changes behind,
-     * or fail.
+     * or fail. A database store shared by several emulators is emptied for all of them; their own secrets stay.
      */
     public void reset() {
         Map<String, PoolKeys> keys = new HashMap<>();
