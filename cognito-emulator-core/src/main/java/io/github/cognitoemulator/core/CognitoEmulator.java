@@ -2,6 +2,7 @@ package io.github.cognitoemulator.core;
 
 import io.github.cognitoemulator.core.auth.AuthSessions;
 import io.github.cognitoemulator.core.auth.AuthenticationActions;
+import io.github.cognitoemulator.core.auth.DirectTokens;
 import io.github.cognitoemulator.core.auth.UserAuthFactorsActions;
 import io.github.cognitoemulator.core.authevent.AuthEventActions;
 import io.github.cognitoemulator.core.authevent.AuthEventLog;
@@ -32,6 +33,7 @@ import io.github.cognitoemulator.core.pool.PoolContents;
 import io.github.cognitoemulator.core.pool.PoolReplicaActions;
 import io.github.cognitoemulator.core.pool.RiskConfigurationActions;
 import io.github.cognitoemulator.core.pool.TagActions;
+import io.github.cognitoemulator.core.pool.UserPool;
 import io.github.cognitoemulator.core.pool.UserPoolActions;
 import io.github.cognitoemulator.core.pool.UserPoolConfigActions;
 import io.github.cognitoemulator.core.protocol.ActionRegistry;
@@ -54,6 +56,8 @@ import io.github.cognitoemulator.core.store.ResourceChange;
 import io.github.cognitoemulator.core.store.memory.InMemoryStore;
 import io.github.cognitoemulator.core.support.Ids;
 import io.github.cognitoemulator.core.terms.TermsActions;
+import io.github.cognitoemulator.core.token.IssuedTokens;
+import io.github.cognitoemulator.core.token.PoolKeys;
 import io.github.cognitoemulator.core.token.PrefetchingRsaKeySource;
 import io.github.cognitoemulator.core.token.RsaKeySource;
 import io.github.cognitoemulator.core.token.SigningCertificateActions;
@@ -74,6 +78,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -121,18 +126,24 @@ public final class CognitoEmulator {
 
     private final PoolSeeder seeder;
 
+    private final EmulatorClock clock;
+
+    private final DirectTokens directTokens;
+
     private CognitoEmulator(Builder builder) {
+        EmulatorClock clock = new EmulatorClock(builder.clock);
+        this.clock = clock;
         Ids ids = new Ids(builder.random);
         EmulatorStore store = (builder.store != null) ? builder.store : new InMemoryStore(builder.inboxCapacity);
         this.store = store;
-        this.housekeeping = new Housekeeping(store, builder.clock);
+        this.housekeeping = new Housekeeping(store, clock);
         this.inbox = new MessageInbox(store.messages());
         GroupDirectory groups = new GroupDirectory(store.resources(), store.users());
-        this.authEvents = new AuthEventLog(store.resources(), builder.clock, ids);
+        this.authEvents = new AuthEventLog(store.resources(), clock, ids);
         UserSignOuts signOuts = new UserSignOuts(store.resources());
-        UserMfaDirectory userMfa = new UserMfaDirectory(store.resources(), builder.clock);
+        UserMfaDirectory userMfa = new UserMfaDirectory(store.resources(), clock);
         DeviceRegistry devices = new DeviceRegistry(store.resources(), ids);
-        Passkeys passkeys = new Passkeys(store.resources(), builder.clock, ids, builder.passkeyRelyingPartyId);
+        Passkeys passkeys = new Passkeys(store.resources(), clock, ids, builder.passkeyRelyingPartyId);
         UserDirectory users = new UserDirectory(store.users(), (user) -> {
             groups.userDeleted(user);
             this.authEvents.userDeleted(user);
@@ -141,14 +152,14 @@ public final class CognitoEmulator {
             devices.userDeleted(user);
             passkeys.userDeleted(user);
         });
-        PasswordChanges passwords = new PasswordChanges(users, builder.clock, ids);
+        PasswordChanges passwords = new PasswordChanges(users, clock, ids);
         this.signingKeys = new SigningKeys(store.signingKeys(), builder.keySource);
         LambdaTriggers lambdaTriggers = builder.lambdaTriggers.build();
         Triggers triggers =
-                new Triggers(lambdaTriggers, new UserMigration(lambdaTriggers, users, passwords, builder.clock, ids));
+                new Triggers(lambdaTriggers, new UserMigration(lambdaTriggers, users, passwords, clock, ids));
         TokenService tokens = new TokenService(
-                this.signingKeys, store.refreshSessions(), signOuts, groups::tokenGroups, builder.clock, ids, triggers);
-        MessageSender messages = new MessageSender(this.inbox, builder.clock, ids);
+                this.signingKeys, store.refreshSessions(), signOuts, groups::tokenGroups, clock, ids, triggers);
+        MessageSender messages = new MessageSender(this.inbox, clock, ids);
         ClientSecrets clientSecrets = new ClientSecrets(store.resources());
         SelfService selfService = new SelfService(
                 store.pools(),
@@ -156,10 +167,10 @@ public final class CognitoEmulator {
                 clientSecrets,
                 users,
                 tokens,
-                new VerificationCodes(store.codes(), builder.clock, ids),
+                new VerificationCodes(store.codes(), clock, ids),
                 messages,
                 triggers);
-        AuthSessions authSessions = new AuthSessions(store.authSessions(), builder.clock, ids);
+        AuthSessions authSessions = new AuthSessions(store.authSessions(), clock, ids);
         MfaActions mfaActions = new MfaActions(store.pools(), users, tokens, authSessions, userMfa, ids);
         PoolContents contents = new PoolContents() {
             @Override
@@ -188,7 +199,7 @@ public final class CognitoEmulator {
                 CognitoEmulator.this.signingKeys.forget(userPoolId);
             }
         };
-        this.userImports = new UserImportActions(store.pools(), store.resources(), users, builder.clock, ids);
+        this.userImports = new UserImportActions(store.pools(), store.resources(), users, clock, ids);
         ClientContents clientContents = (userPoolId, clientId) -> {
             List<ResourceChange> changes = new ArrayList<>();
             changes.addAll(ManagedLoginBrandingActions.forgetClient(store.resources(), userPoolId, clientId));
@@ -197,13 +208,12 @@ public final class CognitoEmulator {
             changes.addAll(RiskConfigurationActions.forgetClient(userPoolId, clientId));
             return changes;
         };
-        UserPoolActions poolActions =
-                new UserPoolActions(store.pools(), contents, builder.clock, ids, builder.accountId);
+        UserPoolActions poolActions = new UserPoolActions(store.pools(), contents, clock, ids, builder.accountId);
         UserPoolClientActions clientActions = new UserPoolClientActions(
-                store.pools(), store.clients(), store.resources(), clientContents, builder.clock, ids);
+                store.pools(), store.clients(), store.resources(), clientContents, clock, ids);
         this.registry = ActionRegistry.builder()
                 .family(poolActions)
-                .family(new UserPoolConfigActions(store.pools(), builder.clock))
+                .family(new UserPoolConfigActions(store.pools(), clock))
                 .family(new MfaConfigActions(store.pools()))
                 .family(new TagActions(store.pools()))
                 .family(new SigningCertificateActions(store.pools(), this.signingKeys))
@@ -214,23 +224,20 @@ public final class CognitoEmulator {
                         builder.provisionedLimitMaximums,
                         (region) -> DomainActions.managedLoginIn(store.pools(), store.resources(), region),
                         store.resources()))
-                .family(new RiskConfigurationActions(store.pools(), store.clients(), store.resources(), builder.clock))
+                .family(new RiskConfigurationActions(store.pools(), store.clients(), store.resources(), clock))
                 .family(clientActions)
-                .family(new UserPoolClientSecretActions(
-                        store.pools(), store.clients(), store.resources(), builder.clock, ids))
+                .family(new UserPoolClientSecretActions(store.pools(), store.clients(), store.resources(), clock, ids))
                 .family(new ResourceServerActions(store.pools(), store.resources()))
-                .family(new IdentityProviderActions(store.pools(), store.resources(), builder.clock))
-                .family(new ProviderLinkActions(store.pools(), users, store.resources(), builder.clock))
-                .family(new ManagedLoginBrandingActions(
-                        store.pools(), store.clients(), store.resources(), builder.clock, ids))
-                .family(new UiCustomizationActions(
-                        store.pools(), store.clients(), store.resources(), builder.clock, ids))
-                .family(new TermsActions(store.pools(), store.clients(), store.resources(), builder.clock, ids))
-                .family(new DomainActions(store.pools(), store.resources(), builder.clock, ids, builder.accountId))
+                .family(new IdentityProviderActions(store.pools(), store.resources(), clock))
+                .family(new ProviderLinkActions(store.pools(), users, store.resources(), clock))
+                .family(new ManagedLoginBrandingActions(store.pools(), store.clients(), store.resources(), clock, ids))
+                .family(new UiCustomizationActions(store.pools(), store.clients(), store.resources(), clock, ids))
+                .family(new TermsActions(store.pools(), store.clients(), store.resources(), clock, ids))
+                .family(new DomainActions(store.pools(), store.resources(), clock, ids, builder.accountId))
                 .family(new AdminUserActions(
-                        store.pools(), users, passwords, messages, builder.clock, ids, mfaActions, triggers))
+                        store.pools(), users, passwords, messages, clock, ids, mfaActions, triggers))
                 .family(new ListUsersActions(store.pools(), users))
-                .family(new GroupActions(store.pools(), users, groups, builder.clock))
+                .family(new GroupActions(store.pools(), users, groups, clock))
                 .family(this.userImports)
                 .family(new AuthenticationActions(
                         store.pools(),
@@ -242,23 +249,24 @@ public final class CognitoEmulator {
                         store.secrets(),
                         clientSecrets,
                         this.authEvents,
-                        builder.clock,
+                        clock,
                         ids,
                         messages,
                         userMfa,
                         devices,
                         passkeys,
                         triggers))
-                .family(new AuthEventActions(store.pools(), users, this.authEvents, builder.clock))
+                .family(new AuthEventActions(store.pools(), users, this.authEvents, clock))
                 .family(mfaActions)
-                .family(new DeviceActions(store.pools(), users, tokens, devices, builder.clock))
+                .family(new DeviceActions(store.pools(), users, tokens, devices, clock))
                 .family(new UserAuthFactorsActions(store.pools(), users, tokens, passkeys, mfaActions))
                 .family(new PasskeyActions(store.pools(), users, tokens, passkeys))
-                .family(new UserRegistrationActions(selfService, passwords, builder.clock, ids))
-                .family(new PasswordActions(selfService, passwords, builder.clock))
-                .family(new UserSelfServiceActions(selfService, builder.clock, mfaActions))
+                .family(new UserRegistrationActions(selfService, passwords, clock, ids))
+                .family(new PasswordActions(selfService, passwords, clock))
+                .family(new UserSelfServiceActions(selfService, clock, mfaActions))
                 .family(new SignOutActions(selfService))
                 .build();
+        this.directTokens = new DirectTokens(store.pools(), store.clients(), users, tokens, clock);
         this.region = builder.region;
         this.protocol = new AwsJsonProtocol(this.registry, builder.region, ids::uuid, ServiceModel.cognitoIdp());
         this.seeds = List.copyOf(builder.seeds);
@@ -369,6 +377,51 @@ public final class CognitoEmulator {
      */
     public int sweepExpired() {
         return this.housekeeping.sweep();
+    }
+
+    /**
+     * The clock every part of the emulator reads: the builder's clock, which tests can move forward with
+     * {@link EmulatorClock#advance(java.time.Duration)} to expire codes, challenge sessions and tokens.
+     */
+    public EmulatorClock clock() {
+        return this.clock;
+    }
+
+    /**
+     * Issues a user's tokens as a successful sign-in through {@code clientId} would, without the sign-in: same
+     * claims, groups, validities and pre token generation trigger, and a refresh token that REFRESH_TOKEN_AUTH
+     * accepts. For tests; no sign-in event is recorded and no post authentication trigger runs.
+     *
+     * @param issuerBaseUrl the base of the {@code iss} claim, {@code <issuerBaseUrl>/<pool id>}
+     * @throws io.github.cognitoemulator.core.error.CognitoException with the error a sign-in would get when the pool,
+     *     client or user does not exist, the user is disabled or unconfirmed, or must reset the password
+     * @throws IllegalStateException when a sign-in would answer with a challenge to set a new password
+     */
+    public IssuedTokens issueTokens(String userPoolId, String clientId, String username, String issuerBaseUrl) {
+        return this.directTokens.issue(userPoolId, clientId, username, issuerBaseUrl);
+    }
+
+    /**
+     * Removes all state: every pool with everything in it (clients, users, groups, sessions, codes, sign-ins, ...),
+     * the messages of the inbox and the account's own settings such as provisioned limits; then seeds again what the
+     * configuration seeds. A pool that exists again after seeding keeps its signing keys, which are slow to make;
+     * every other pool's keys go. The clock is left as it is: see {@link EmulatorClock#reset()}.
+     *
+     * <p>Call it while no request is being served: a request running meanwhile may leave some of its changes behind,
+     * or fail. A database store shared by several emulators is emptied for all of them; their own secrets stay.
+     */
+    public void reset() {
+        Map<String, PoolKeys> keys = new HashMap<>();
+        this.store.signingKeys().list().forEach((poolKeys) -> keys.put(poolKeys.userPoolId(), poolKeys));
+        this.store.clear();
+        this.signingKeys.forgetAll();
+        applySeeds();
+        for (UserPool pool : this.store.pools().list()) {
+            PoolKeys kept = keys.get(pool.id());
+            if (kept != null) {
+                this.store.signingKeys().keysFor(pool.id(), () -> kept);
+            }
+        }
     }
 
     /** Configures a {@link CognitoEmulator}. */

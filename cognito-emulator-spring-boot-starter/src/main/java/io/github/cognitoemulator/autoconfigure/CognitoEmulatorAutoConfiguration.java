@@ -5,6 +5,7 @@ import io.github.cognitoemulator.core.seed.SeedException;
 import io.github.cognitoemulator.core.store.EmulatorStore;
 import io.github.cognitoemulator.core.store.jdbc.JdbcStore;
 import io.github.cognitoemulator.core.store.memory.InMemoryStore;
+import io.github.cognitoemulator.core.testkit.CognitoTestKit;
 import io.github.cognitoemulator.core.trigger.LambdaTrigger;
 import java.time.Clock;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -73,6 +74,17 @@ public final class CognitoEmulatorAutoConfiguration {
         } catch (SeedException ex) {
             throw new CognitoEmulatorSeedException(ex);
         }
+    }
+
+    /**
+     * The test kit over the emulator, for an application's tests: users, tokens without a sign-in, codes, reset and
+     * clock. Its tokens name the same issuer as the emulator's sign-ins, read when each is issued, so that a test
+     * with a random port gets {@code http://localhost:<that port>}.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    CognitoTestKit cognitoTestKit(CognitoEmulator emulator, CognitoEmulatorIssuer issuer) {
+        return CognitoTestKit.of(emulator, issuer::baseUrl);
     }
 
     /**

@@ -50,6 +50,14 @@ public interface EmulatorStore extends AutoCloseable {
     boolean deletePool(String userPoolId);
 
     /**
+     * Removes all state but the emulator's own {@link #secrets()}: every pool with everything it owns (as
+     * {@link #deletePool(String)} does), the signing keys and messages of every pool, and the account's own
+     * resources (those of no pool). Atomic on a database; in memory, a change made meanwhile may survive, so the
+     * caller makes sure that nothing else writes while it runs.
+     */
+    void clear();
+
+    /**
      * Removes the records whose time is up at {@code now}: challenge sessions, codes and sign-ins.
      *
      * @return how many records were removed

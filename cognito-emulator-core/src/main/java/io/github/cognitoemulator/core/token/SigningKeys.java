@@ -83,6 +83,11 @@ public final class SigningKeys {
         }
     }
 
+    /** Forgets the copies of every pool's keys, after the store was cleared. */
+    public void forgetAll() {
+        this.cache.clear();
+    }
+
     /** Forgets the copy of a deleted pool's keys; the store removes the keys themselves with the pool. */
     public void forget(String userPoolId) {
         this.cache.remove(userPoolId);

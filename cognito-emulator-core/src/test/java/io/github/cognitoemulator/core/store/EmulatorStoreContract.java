@@ -976,6 +976,57 @@ public abstract class EmulatorStoreContract {
     }
 
     @Test
+    void clearingRemovesEveryPoolWithAllItOwnsAndTheAccountsResourcesButKeepsTheSecrets() {
+        for (String pool : List.of(POOL, OTHER_POOL)) {
+            store.clients().create(client(pool, "client-" + pool));
+            User alice = user(pool, "alice", "email", "alice@example.com");
+            write(create(alice, "username:alice", "email:alice@example.com"));
+            store.authSessions().open("session-" + pool, authSession(pool, alice.sub(), NOW));
+            store.codes().put(code(pool, alice.sub(), CodePurpose.SIGN_UP, "123456"));
+            store.refreshSessions().save(refresh(pool, pool, alice.sub()));
+            store.signingKeys().keysFor(pool, () -> keys(pool, 0));
+            store.messages().add(message("m-" + pool, pool, "alice", NOW));
+            assertThat(store.resources().create(SAMPLES, pool, pool + "/group", sample("group")))
+                    .isTrue();
+        }
+        assertThat(store.resources().create(SAMPLES, null, "us-east-1/UserCreation", sample("account")))
+                .isTrue();
+        byte[] secret = store.secrets().secret("srp", () -> bytes("kept"));
+        String aliceSub = user(POOL, "alice").sub();
+
+        store.clear();
+
+        assertThat(store.pools().list()).isEmpty();
+        for (String pool : List.of(POOL, OTHER_POOL)) {
+            assertThat(store.clients().find("client-" + pool)).isEmpty();
+            assertThat(store.clients().list(pool)).isEmpty();
+            assertThat(store.users().count(pool)).isZero();
+            assertThat(store.users().findByKey(pool, "email:alice@example.com")).isEmpty();
+            assertThat(store.authSessions().find("session-" + pool)).isEmpty();
+            assertThat(store.refreshSessions().findByTokenDigest("digest-" + pool))
+                    .isEmpty();
+            assertThat(store.resources().find(SAMPLES, pool + "/group")).isEmpty();
+        }
+        assertThat(store.codes().find(POOL, aliceSub, CodePurpose.SIGN_UP)).isEmpty();
+        assertThat(store.signingKeys().list()).isEmpty();
+        assertThat(store.messages().list(null, null)).isEmpty();
+        assertThat(store.resources().find(SAMPLES, "us-east-1/UserCreation")).isEmpty();
+        assertThat(store.resources().list(SAMPLES, null)).isEmpty();
+        assertThat(store.secrets().secret("srp", () -> bytes("new"))).isEqualTo(secret);
+
+        // The store is as good as new: the same ids can be used again.
+        assertThat(store.pools().create(pool(POOL))).isTrue();
+        assertThat(store.clients().create(client(POOL, "client-" + POOL))).isTrue();
+        write(create(user(POOL, "alice", "email", "alice@example.com"), "username:alice", "email:alice@example.com"));
+        assertThat(store.users().count(POOL)).isEqualTo(1);
+        assertThat(store.resources().create(SAMPLES, POOL, POOL + "/group", sample("group")))
+                .isTrue();
+        store.clear();
+        store.clear();
+        assertThat(store.pools().list()).isEmpty();
+    }
+
+    @Test
     void aDeletedPoolTakesNoNewUsersOrClients() {
         store.deletePool(POOL);
 

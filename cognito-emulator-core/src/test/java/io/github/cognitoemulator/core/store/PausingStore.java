@@ -268,6 +268,11 @@ public final class PausingStore implements EmulatorStore {
     }
 
     @Override
+    public void clear() {
+        this.delegate.clear();
+    }
+
+    @Override
     public int sweepExpired(Instant now) {
         return this.delegate.sweepExpired(now);
     }

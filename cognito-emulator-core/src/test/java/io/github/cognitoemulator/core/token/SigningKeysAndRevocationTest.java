@@ -170,6 +170,21 @@ class SigningKeysAndRevocationTest {
     }
 
     @Test
+    void afterTheStoreIsClearedForgettingAllMakesAPoolGetNewKeys() {
+        CountingSource source = new CountingSource();
+        InMemoryStore keyStore = new InMemoryStore();
+        SigningKeys keys = new SigningKeys(keyStore.signingKeys(), source);
+        keys.publicKeys("us-east-1_NewPool00");
+
+        keyStore.clear();
+        keys.forgetAll();
+        keys.publicKeys("us-east-1_NewPool00");
+
+        assertThat(source.made.get()).isEqualTo(4);
+        assertThat(keyStore.signingKeys().find("us-east-1_NewPool00")).isPresent();
+    }
+
+    @Test
     void descriptionsNameTheKeysButShowNoKeyMaterialOrToken() {
         RSAKey key = ReusableRsaKeys.source().next();
         PoolKeys keys = new PoolKeys("us-east-1_Described", key, key);

@@ -258,6 +258,29 @@ public final class JdbcStore implements EmulatorStore {
         });
     }
 
+    /**
+     * Empties every table but the secrets in one transaction: the pools first, which takes their clients, users and
+     * resources along by foreign key, then the account's own resources and the records that name a pool without a
+     * foreign key.
+     */
+    @Override
+    public void clear() {
+        this.database.transaction((connection) -> {
+            int deleted = 0;
+            for (String table : List.of(
+                    "cognito_pools",
+                    "cognito_resources",
+                    "cognito_auth_sessions",
+                    "cognito_codes",
+                    "cognito_refresh_sessions",
+                    "cognito_signing_keys",
+                    "cognito_messages")) {
+                deleted += Sql.update(connection, "DELETE FROM " + table);
+            }
+            return deleted;
+        });
+    }
+
     @Override
     public int sweepExpired(Instant now) {
         long bound = Sql.nanosBound(now);

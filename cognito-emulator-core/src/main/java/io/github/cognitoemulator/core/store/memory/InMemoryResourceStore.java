@@ -76,6 +76,13 @@ final class InMemoryResourceStore implements ResourceStore {
         }
     }
 
+    /** Removes every record, the account's own included. */
+    void clear() {
+        synchronized (this.writeLock) {
+            this.records.clear();
+        }
+    }
+
     /** Checks one change against the records as the earlier changes of the same write leave them, and stages it. */
     private boolean stage(ResourceChange change, Map<String, @Nullable Resource<?>> staged) {
         if (change instanceof ResourceChange.Create<?> create) {

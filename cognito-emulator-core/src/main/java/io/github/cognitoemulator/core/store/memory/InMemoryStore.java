@@ -156,6 +156,22 @@ public final class InMemoryStore implements EmulatorStore {
     }
 
     @Override
+    public void clear() {
+        // Pools first, so that nothing can be added to one of them while the rest goes.
+        for (String userPoolId : List.copyOf(this.pools.keySet())) {
+            deletePool(userPoolId);
+        }
+        this.clients.clear();
+        this.authSessions.clear();
+        this.codes.clear();
+        this.refreshByDigest.clear();
+        this.digestByOrigin.clear();
+        this.keys.clear();
+        this.resources.clear();
+        this.messageStore.clear();
+    }
+
+    @Override
     public int sweepExpired(Instant now) {
         AtomicInteger removed = new AtomicInteger();
         this.authSessions
