@@ -32,6 +32,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     ('{documents-path}/{poolId}/.well-known/openid-configuration' and 'jwks.json', and the same two for all pools
  *     at '{documents-path}/.well-known/'); the default issuer ends with it. Set it, to '/cognito' for example, when
  *     the application serves its own '/.well-known' documents. Defaults to 'path'. Must start with '/'.
+ * @param security How the emulator joins Spring Security when the application is an OAuth2 resource server.
  */
 @ConfigurationProperties(CognitoEmulatorProperties.PREFIX)
 public record CognitoEmulatorProperties(
@@ -47,7 +48,8 @@ public record CognitoEmulatorProperties(
         @DefaultValue Storage storage,
         @DefaultValue Map<String, Integer> provisionedLimitMaximums,
         @Nullable String passkeyRelyingPartyId,
-        @Nullable String documentsPath) {
+        @Nullable String documentsPath,
+        @DefaultValue Security security) {
 
     static final String PREFIX = "cognito.emulator";
 
@@ -76,6 +78,25 @@ public record CognitoEmulatorProperties(
         if (!ACCOUNT_ID.matcher(accountId).matches()) {
             throw new IllegalArgumentException("'accountId' must be twelve digits but was '" + accountId + "'");
         }
+    }
+
+    /**
+     * How the emulator joins Spring Security when the application is an OAuth2 resource server
+     * ({@code spring-boot-starter-oauth2-resource-server} on the class path).
+     *
+     * @param jwtDecoder Whether to verify bearer tokens against the emulator in-process, with a JwtDecoder (or
+     *     ReactiveJwtDecoder) that takes precedence over the one 'spring.security.oauth2.resourceserver.jwt.issuer-uri'
+     *     would configure. An application's own decoder always wins.
+     * @param groupAuthorityPrefix Prefix of the authority each group of a token's 'cognito:groups' claim becomes, so
+     *     that with 'ROLE_' the group 'admin' satisfies hasRole("admin").
+     */
+    public record Security(
+            @DefaultValue("true") boolean jwtDecoder,
+
+            @DefaultValue(Security.DEFAULT_GROUP_AUTHORITY_PREFIX)
+            String groupAuthorityPrefix) {
+
+        static final String DEFAULT_GROUP_AUTHORITY_PREFIX = "ROLE_";
     }
 
     /**

@@ -24,7 +24,8 @@ class CognitoEmulatorPropertiesTests {
                 new CognitoEmulatorProperties.Storage(null, null, null),
                 Map.of(),
                 null,
-                documentsPath);
+                documentsPath,
+                new CognitoEmulatorProperties.Security(true, "ROLE_"));
     }
 
     @Test
