@@ -13,12 +13,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -50,7 +53,8 @@ import reactor.core.publisher.Mono;
  *       {@code cognito.emulator.security.jwt-decoder=false} switches it off;</li>
  *   <li>a {@link JwtAuthenticationConverter} ({@link ReactiveJwtAuthenticationConverter}) whose authorities are the
  *       token's groups and scopes, see {@link CognitoJwtGrantedAuthoritiesConverter}, unless the application defines
- *       one. Spring Security's {@code oauth2ResourceServer((server) -> server.jwt(withDefaults()))}, servlet and
+ *       one or configures Spring Boot's ({@code spring.security.oauth2.resourceserver.jwt.authorities-claim-name} and
+ *       the like). Spring Security's {@code oauth2ResourceServer((server) -> server.jwt(withDefaults()))}, servlet and
  *       reactive alike, and Spring Boot's default security pick these beans up.</li>
  * </ul>
  */
@@ -86,6 +90,7 @@ public final class CognitoEmulatorSecurityAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(JwtAuthenticationConverter.class)
+        @Conditional(NoAuthoritiesConfiguredForSpringBoot.class)
         JwtAuthenticationConverter cognitoEmulatorJwtAuthenticationConverter(CognitoEmulatorProperties properties) {
             JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
             converter.setJwtGrantedAuthoritiesConverter(authorities(properties));
@@ -113,6 +118,7 @@ public final class CognitoEmulatorSecurityAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(ReactiveJwtAuthenticationConverter.class)
+        @Conditional(NoAuthoritiesConfiguredForSpringBoot.class)
         ReactiveJwtAuthenticationConverter cognitoEmulatorReactiveJwtAuthenticationConverter(
                 CognitoEmulatorProperties properties) {
             ReactiveJwtAuthenticationConverter converter = new ReactiveJwtAuthenticationConverter();
@@ -120,6 +126,30 @@ public final class CognitoEmulatorSecurityAutoConfiguration {
                     new ReactiveJwtGrantedAuthoritiesConverterAdapter(authorities(properties)));
             return converter;
         }
+    }
+
+    /**
+     * Leaves the authorities to Spring Boot's converter when the application configures it with
+     * {@code spring.security.oauth2.resourceserver.jwt.authority-prefix}, {@code ...authorities-claim-name},
+     * {@code ...authorities-claim-delimiter} or {@code ...principal-claim-name}, as it would in production.
+     */
+    static final class NoAuthoritiesConfiguredForSpringBoot extends NoneNestedConditions {
+
+        NoAuthoritiesConfiguredForSpringBoot() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @ConditionalOnProperty(prefix = RESOURCE_SERVER_JWT, name = "authority-prefix")
+        static final class AuthorityPrefix {}
+
+        @ConditionalOnProperty(prefix = RESOURCE_SERVER_JWT, name = "authorities-claim-name")
+        static final class AuthoritiesClaimName {}
+
+        @ConditionalOnProperty(prefix = RESOURCE_SERVER_JWT, name = "authorities-claim-delimiter")
+        static final class AuthoritiesClaimDelimiter {}
+
+        @ConditionalOnProperty(prefix = RESOURCE_SERVER_JWT, name = "principal-claim-name")
+        static final class PrincipalClaimName {}
     }
 
     private static CognitoJwtGrantedAuthoritiesConverter authorities(CognitoEmulatorProperties properties) {

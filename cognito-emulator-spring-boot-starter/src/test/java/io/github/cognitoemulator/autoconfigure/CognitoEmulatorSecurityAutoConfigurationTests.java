@@ -170,6 +170,29 @@ class CognitoEmulatorSecurityAutoConfigurationTests {
     }
 
     @Test
+    void leavesTheAuthoritiesToSpringBootWhenTheApplicationConfiguresThem() {
+        for (String property : new String[] {
+            "authority-prefix=GROUP_",
+            "authorities-claim-name=cognito:groups",
+            "authorities-claim-delimiter=,",
+            "principal-claim-name=username"
+        }) {
+            this.servlet
+                    .withPropertyValues(
+                            "spring.profiles.active=dev", "spring.security.oauth2.resourceserver.jwt." + property)
+                    .run((context) -> assertThat(context)
+                            .hasNotFailed()
+                            .hasSingleBean(JwtDecoder.class)
+                            .doesNotHaveBean("cognitoEmulatorJwtAuthenticationConverter"));
+            this.reactive
+                    .withPropertyValues(
+                            "spring.profiles.active=dev", "spring.security.oauth2.resourceserver.jwt." + property)
+                    .run((context) ->
+                            assertThat(context).doesNotHaveBean("cognitoEmulatorReactiveJwtAuthenticationConverter"));
+        }
+    }
+
+    @Test
     void thePropertySwitchesTheDecoderOffButNotTheConverter() {
         this.servlet
                 .withPropertyValues("spring.profiles.active=dev", "cognito.emulator.security.jwt-decoder=false")
