@@ -1,5 +1,6 @@
 package io.github.cognitoemulator.core;
 
+import com.nimbusds.jose.jwk.JWKSet;
 import io.github.cognitoemulator.core.auth.AuthSessions;
 import io.github.cognitoemulator.core.auth.AuthenticationActions;
 import io.github.cognitoemulator.core.auth.DirectTokens;
@@ -335,11 +336,15 @@ public final class CognitoEmulator {
 
     /** The key set that verifies a pool's tokens, or empty when there is no such pool. */
     public Optional<String> jwks(String userPoolId) {
-        return this.store
-                .pools()
-                .find(userPoolId)
-                .map((pool) -> OidcDocuments.jwks(
-                        this.signingKeys.publicKeys(pool.id()).toJSONObject(true)));
+        return publicKeys(userPoolId).map((keys) -> OidcDocuments.jwks(keys.toJSONObject(true)));
+    }
+
+    /**
+     * The public keys that verify a pool's tokens, the ones its {@code jwks.json} lists, for a verifier in the same
+     * process; empty when there is no such pool.
+     */
+    public Optional<JWKSet> publicKeys(String userPoolId) {
+        return this.store.pools().find(userPoolId).map((pool) -> this.signingKeys.publicKeys(pool.id()));
     }
 
     /** The key set of every pool, for a verifier that accepts the tokens of any pool. */

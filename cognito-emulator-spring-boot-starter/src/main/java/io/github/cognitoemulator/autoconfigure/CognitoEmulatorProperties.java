@@ -36,6 +36,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pools User pools to have from startup, under fixed ids, with their app clients, groups, resource servers,
  *     domain and users. Created with the same checks as the API where missing; left as they are where they exist
  *     already, such as in a database kept across restarts.
+ * @param security How the emulator joins Spring Security when the application is an OAuth2 resource server.
  */
 @ConfigurationProperties(CognitoEmulatorProperties.PREFIX)
 public record CognitoEmulatorProperties(
@@ -52,7 +53,8 @@ public record CognitoEmulatorProperties(
         @DefaultValue Map<String, Integer> provisionedLimitMaximums,
         @Nullable String passkeyRelyingPartyId,
         @Nullable String documentsPath,
-        @DefaultValue List<Pool> pools) {
+        @DefaultValue List<Pool> pools,
+        @DefaultValue Security security) {
 
     static final String PREFIX = "cognito.emulator";
 
@@ -82,6 +84,25 @@ public record CognitoEmulatorProperties(
         if (!ACCOUNT_ID.matcher(accountId).matches()) {
             throw new IllegalArgumentException("'accountId' must be twelve digits but was '" + accountId + "'");
         }
+    }
+
+    /**
+     * How the emulator joins Spring Security when the application is an OAuth2 resource server
+     * ({@code spring-boot-starter-oauth2-resource-server} on the class path).
+     *
+     * @param jwtDecoder Whether to verify bearer tokens against the emulator in-process, with a JwtDecoder (or
+     *     ReactiveJwtDecoder) that takes precedence over the one 'spring.security.oauth2.resourceserver.jwt.issuer-uri'
+     *     would configure. An application's own decoder always wins.
+     * @param groupAuthorityPrefix Prefix of the authority each group of a token's 'cognito:groups' claim becomes, so
+     *     that with 'ROLE_' the group 'admin' satisfies hasRole("admin").
+     */
+    public record Security(
+            @DefaultValue("true") boolean jwtDecoder,
+
+            @DefaultValue(Security.DEFAULT_GROUP_AUTHORITY_PREFIX)
+            String groupAuthorityPrefix) {
+
+        static final String DEFAULT_GROUP_AUTHORITY_PREFIX = "ROLE_";
     }
 
     /**

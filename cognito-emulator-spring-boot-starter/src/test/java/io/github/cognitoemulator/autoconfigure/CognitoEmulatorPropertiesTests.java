@@ -25,7 +25,8 @@ class CognitoEmulatorPropertiesTests {
                 Map.of(),
                 null,
                 documentsPath,
-                List.of());
+                List.of(),
+                new CognitoEmulatorProperties.Security(true, "ROLE_"));
     }
 
     @Test

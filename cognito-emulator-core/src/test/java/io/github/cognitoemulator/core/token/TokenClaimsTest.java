@@ -285,6 +285,22 @@ class TokenClaimsTest {
     @Test
     void unknownPoolHasNoKeySet() {
         assertThat(this.fixture.emulator().jwks("us-east-1_NoSuchOne")).isEmpty();
+        assertThat(this.fixture.emulator().publicKeys("us-east-1_NoSuchOne")).isEmpty();
+    }
+
+    @Test
+    void publicKeysAreThePublishedKeySetAndVerifyThePoolsTokens() throws Exception {
+        Tokens tokens = aliceWithEveryKindOfAttribute();
+        SignedJWT access = SignedJWT.parse(tokens.accessToken());
+
+        JWKSet keys = this.fixture.emulator().publicKeys(this.poolId).orElseThrow();
+
+        assertThat(keys.toJSONObject(true))
+                .isEqualTo(
+                        JWKSet.parse(this.fixture.emulator().jwks(this.poolId).orElseThrow())
+                                .toJSONObject(true));
+        assertThat(keys.getKeys()).hasSize(2).noneMatch((key) -> key.isPrivate());
+        assertThat(access.verify(verifier(keys, access))).isTrue();
     }
 
     @Test
