@@ -3,12 +3,18 @@ package io.github.cognitoemulator.autoconfigure;
 import io.github.cognitoemulator.autoconfigure.EmulatorHttp.Handle;
 import io.github.cognitoemulator.autoconfigure.EmulatorHttp.Response;
 import io.github.cognitoemulator.autoconfigure.EmulatorHttp.Route;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
@@ -31,12 +37,39 @@ final class ReactiveEndpointAdapter {
                 request.getMethod().name(),
                 request.getPath().pathWithinApplication().value(),
                 (name) -> request.getHeaders().getOrEmpty(name),
-                (name) -> request.getQueryParams().getFirst(name),
+                (name) -> queryParameter(request.getQueryParams(), name),
                 request.getHeaders().getContentLength()));
         if (!(route instanceof Handle handle)) {
             return chain.filter(exchange);
         }
         return answer(handle, request).flatMap((answer) -> write(answer, exchange.getResponse()));
+    }
+
+    /**
+     * The first value of a query parameter, decoded as a servlet container decodes it ({@code +} and {@code %20} are
+     * spaces; a parameter without {@code =} is empty); WebFlux keeps names and values as they were sent.
+     */
+    static @Nullable String queryParameter(MultiValueMap<String, String> rawParameters, String name) {
+        for (Map.Entry<String, List<String>> parameter : rawParameters.entrySet()) {
+            if (name.equals(decode(parameter.getKey()))) {
+                for (String value : parameter.getValue()) {
+                    String decoded = (value != null) ? decode(value) : "";
+                    if (decoded != null) {
+                        return decoded;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** {@code text} decoded, or {@code null} when it is not validly encoded, which a servlet container ignores. */
+    private static @Nullable String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
     }
 
     private static Mono<Response> answer(Handle handle, ServerHttpRequest request) {
