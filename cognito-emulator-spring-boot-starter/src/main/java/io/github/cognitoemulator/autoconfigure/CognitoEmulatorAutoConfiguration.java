@@ -22,8 +22,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Runs the {@link CognitoEmulator} inside a web application: its store, the emulator and the issuer of its tokens.
- * The web adapters that serve it come with {@link CognitoEmulatorServletAutoConfiguration} and its reactive
- * counterpart. Active only when {@code cognito.emulator.enabled} is true or, when unset, while one of
+ * The web adapters that serve it come with {@link CognitoEmulatorServletAutoConfiguration} and
+ * {@link CognitoEmulatorWebFluxAutoConfiguration}. Active only when {@code cognito.emulator.enabled} is true or, when unset, while one of
  * {@code cognito.emulator.profiles} (default {@code dev}) is active.
  */
 @AutoConfiguration

@@ -1,14 +1,11 @@
 package io.github.cognitoemulator.autoconfigure;
 
 import io.github.cognitoemulator.core.CognitoEmulator;
-import io.github.cognitoemulator.core.message.MessageJson;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Objects;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -24,37 +21,19 @@ public final class CognitoEmulatorInboxFilter extends OncePerRequestFilter {
     /** Where the inbox is, relative to the emulator's path. */
     public static final String INBOX_PATH = "/_emulator/messages";
 
-    private final CognitoEmulator emulator;
-
-    private final String inboxPath;
+    private final EmulatorHttp.Endpoint endpoint;
 
     /**
      * @param emulator the emulator whose inbox is served
      * @param path the emulator's path within the application; must start with {@code /}
      */
     public CognitoEmulatorInboxFilter(CognitoEmulator emulator, String path) {
-        this.emulator = Objects.requireNonNull(emulator, "'emulator' must not be null");
-        if (!path.startsWith("/")) {
-            throw new IllegalArgumentException("'path' must start with '/' but was '" + path + "'");
-        }
-        this.inboxPath = EmulatorRequests.stripTrailingSlashes(path) + INBOX_PATH;
+        this.endpoint = new InboxEndpoint(emulator, path);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!"GET".equals(request.getMethod())
-                || !EmulatorRequests.pathWithinApplication(request).equals(this.inboxPath)) {
-            chain.doFilter(request, response);
-            return;
-        }
-        byte[] body = MessageJson.write(this.emulator
-                        .inbox()
-                        .messages(request.getParameter("poolId"), request.getParameter("username")))
-                .getBytes(StandardCharsets.UTF_8);
-        response.setContentType("application/json;charset=UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        ServletEndpointAdapter.serve(this.endpoint, request, response, chain);
     }
 }

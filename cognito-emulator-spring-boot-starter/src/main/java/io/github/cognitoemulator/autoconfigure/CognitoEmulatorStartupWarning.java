@@ -27,10 +27,12 @@ class CognitoEmulatorStartupWarning implements ApplicationListener<WebServerInit
         if (StringUtils.hasLength(event.getApplicationContext().getServerNamespace())) {
             return;
         }
-        String contextPath =
-                (event.getApplicationContext() instanceof WebApplicationContext web && web.getServletContext() != null)
-                        ? web.getServletContext().getContextPath()
-                        : "";
+        // A servlet application is under its servlet context's path, a reactive one under WebFlux's base path.
+        String contextPath = (event.getApplicationContext() instanceof WebApplicationContext web
+                        && web.getServletContext() != null)
+                ? web.getServletContext().getContextPath()
+                : EmulatorRequests.stripTrailingSlashes(
+                        event.getApplicationContext().getEnvironment().getProperty("spring.webflux.base-path", ""));
         logger.warn("Cognito emulator is active at http://localhost:"
                 + event.getWebServer().getPort() + contextPath
                 + this.properties.path() + " (region " + this.properties.region()

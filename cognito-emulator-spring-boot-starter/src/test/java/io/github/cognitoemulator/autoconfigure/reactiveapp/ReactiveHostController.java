@@ -1,0 +1,23 @@
+package io.github.cognitoemulator.autoconfigure.reactiveapp;
+
+import io.github.cognitoemulator.autoconfigure.scenario.CognitoOverHttpScenario;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Routes of the reactive host application; the answers name it so a test can tell who answered. */
+@RestController
+class ReactiveHostController {
+
+    @PostMapping("/")
+    Mono<String> post(@RequestBody Mono<String> body) {
+        return body.defaultIfEmpty("").map((text) -> CognitoOverHttpScenario.HOST_ANSWER_PREFIX + text);
+    }
+
+    @GetMapping("/greeting")
+    String greeting() {
+        return "hello from the reactive host application";
+    }
+}
