@@ -2,7 +2,6 @@ package io.github.cognitoemulator.autoconfigure;
 
 import io.github.cognitoemulator.core.CognitoEmulator;
 import java.net.URI;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -82,10 +81,9 @@ public final class CognitoEmulatorSecurityAutoConfiguration {
         CognitoEmulatorJwtDecoder cognitoEmulatorJwtDecoder(
                 CognitoEmulator emulator,
                 CognitoEmulatorIssuer issuer,
-                ObjectProvider<Clock> clock,
                 Environment environment,
                 ObjectProvider<OAuth2TokenValidator<Jwt>> validators) {
-            return decoder(emulator, issuer, clock, environment, validators);
+            return decoder(emulator, issuer, environment, validators);
         }
 
         @Bean
@@ -110,10 +108,9 @@ public final class CognitoEmulatorSecurityAutoConfiguration {
         CognitoEmulatorReactiveJwtDecoder cognitoEmulatorReactiveJwtDecoder(
                 CognitoEmulator emulator,
                 CognitoEmulatorIssuer issuer,
-                ObjectProvider<Clock> clock,
                 Environment environment,
                 ObjectProvider<OAuth2TokenValidator<Jwt>> validators) {
-            return new CognitoEmulatorReactiveJwtDecoder(decoder(emulator, issuer, clock, environment, validators));
+            return new CognitoEmulatorReactiveJwtDecoder(decoder(emulator, issuer, environment, validators));
         }
 
         @Bean
@@ -159,7 +156,6 @@ public final class CognitoEmulatorSecurityAutoConfiguration {
     static CognitoEmulatorJwtDecoder decoder(
             CognitoEmulator emulator,
             CognitoEmulatorIssuer issuer,
-            ObjectProvider<Clock> clock,
             Environment environment,
             ObjectProvider<OAuth2TokenValidator<Jwt>> applicationValidators) {
         Binder binder = Binder.get(environment);
@@ -173,9 +169,9 @@ public final class CognitoEmulatorSecurityAutoConfiguration {
         applicationValidators.orderedStream().forEach(validators::add);
         String issuerUri =
                 binder.bind(RESOURCE_SERVER_JWT + ".issuer-uri", String.class).orElse(null);
-        // The same clock the emulator was built with, so that expiry is judged by the time that issued the tokens.
-        return new CognitoEmulatorJwtDecoder(
-                emulator, issuer, clock.getIfUnique(Clock::systemUTC), userPoolIdOf(issuerUri), validators);
+        // The emulator's own clock, so that expiry is judged by the time that issued the tokens, moved forward by tests
+        // along with it.
+        return new CognitoEmulatorJwtDecoder(emulator, issuer, emulator.clock(), userPoolIdOf(issuerUri), validators);
     }
 
     /** The last path segment of an issuer URI, which for Cognito's is the pool id; {@code null} without one. */
