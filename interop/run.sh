@@ -143,9 +143,6 @@ PORT_B=$(free_port)
 while [[ $PORT_B == "$PORT_A" ]]; do PORT_B=$(free_port); done
 
 ARGS_A=(--spring.profiles.active=dev --server.port="$PORT_A")
-if [[ $PORT_A != 4566 ]]; then
-  ARGS_A+=(--sample.trusted-issuer-prefix="http://localhost:$PORT_A/")
-fi
 ARGS_B=(--spring.profiles.active=dev --server.port="$PORT_B" --cognito.emulator.issuer-base-url="$COGNITO_ISSUER_BASE")
 
 java -jar "$JAR" "${ARGS_A[@]}" >"$WORK/server-a.log" 2>&1 &

@@ -32,7 +32,7 @@ ISSUER_BASE=http://localhost:$PORT_A
 
 start_postgres
 STORAGE=(--cognito.emulator.storage.url="$POSTGRES_URL" --cognito.emulator.storage.username=postgres
-  --cognito.emulator.issuer-base-url="$ISSUER_BASE" --sample.trusted-issuer-prefix="$ISSUER_BASE/")
+  --cognito.emulator.issuer-base-url="$ISSUER_BASE")
 echo "several instances: A on port $PORT_A, B on port $PORT_B, one PostgreSQL database, issuer base $ISSUER_BASE"
 # Both at once on the empty database: they create its tables together.
 launch_sample a "$PORT_A" "${STORAGE[@]}"

@@ -6,12 +6,13 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** An endpoint only members of the Cognito group {@code admins} may call; see {@link ApiSecurityConfiguration}. */
+/** An endpoint only members of the Cognito group {@code admin} may call; see {@link ApiSecurityConfiguration}. */
 @RestController
 class AdminController {
 
-    @GetMapping("/api/admin/whoami")
-    Map<String, Object> whoami(@AuthenticationPrincipal Jwt jwt) {
-        return Map.of("sub", jwt.getSubject(), "groups", jwt.getClaimAsStringList("cognito:groups"));
+    @GetMapping("/api/admin")
+    Map<String, Object> admin(@AuthenticationPrincipal Jwt jwt) {
+        return Map.of(
+                "username", jwt.getClaimAsString("username"), "groups", jwt.getClaimAsStringList("cognito:groups"));
     }
 }

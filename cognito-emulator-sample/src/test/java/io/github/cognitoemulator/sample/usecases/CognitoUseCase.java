@@ -41,15 +41,13 @@ import tools.jackson.databind.json.JsonMapper;
  * What every use case shares: the sample application started once with only the {@code dev} profile (so the
  * emulator must switch itself on from the profile alone), and the real AWS SDK pointed at it.
  *
- * <p>The application's API trusts tokens of any emulator on {@code localhost}, whatever port the test run got: in
- * {@code dev} it trusts {@code http://localhost:4566/} only, the port the sample runs on outside tests.
+ * <p>The application's API trusts the access tokens of its own pool and app client only, which the {@code dev} profile
+ * seeds ({@code us-east-1_Sample123}, with the users {@code alice} and {@code bob}).
  *
  * <p>Every subclass keeps exactly these annotations so that Spring reuses one application context for the whole
  * run. Tests never clean up; each one works in pools it created itself, so they cannot see each other's data.
  */
-@SpringBootTest(
-        webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = "sample.trusted-issuer-prefix=http://localhost:")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("dev")
 abstract class CognitoUseCase {
 

@@ -15,11 +15,43 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusT
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 import tools.jackson.databind.JsonNode;
 
-/** The README's walkthrough, step by step, through the AWS SDK, ending at the sample's protected API. */
+/**
+ * The README's walkthrough, step by step, through the AWS SDK: the seeded users at the sample's protected API, then a
+ * pool of one's own; and the API's refusals of every token that is not an access token of its own pool and client.
+ */
 class ReadmeWalkthroughTests extends SignInUseCase {
 
+    private static final String SAMPLE_POOL = "us-east-1_Sample123";
+
+    private static final String SAMPLE_CLIENT = "sample0web0client0000000a1";
+
     @Test
-    void walkthroughSignsAliceInAndTheApiKnowsHer() {
+    void aliceOfTheSeededPoolReachesTheApiAndTheAdminApi() {
+        AuthenticationResultType alice = signIn(SAMPLE_CLIENT, "alice", "Alice-Passw0rd!");
+
+        HttpResponse<String> me = me(alice.accessToken());
+        HttpResponse<String> admin = api("/api/admin", alice.accessToken());
+
+        assertThat(me.statusCode()).isEqualTo(200);
+        JsonNode body = json(me.body());
+        assertThat(body.get("sub").asString()).matches(UUID_PATTERN);
+        assertThat(body.get("username").asString()).isEqualTo("alice");
+        assertThat(body.get("tokenUse").asString()).isEqualTo("access");
+        assertThat(body.get("issuer").asString()).isEqualTo(issuer(SAMPLE_POOL));
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(json(admin.body()).get("groups").toString()).isEqualTo("[\"admin\",\"staff\"]");
+    }
+
+    @Test
+    void bobOfTheSeededPoolReachesTheApiButNotTheAdminApi() {
+        AuthenticationResultType bob = signIn(SAMPLE_CLIENT, "bob", "Bob-Passw0rd!");
+
+        assertThat(me(bob.accessToken()).statusCode()).isEqualTo(200);
+        assertThat(api("/api/admin", bob.accessToken()).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void walkthroughSignsAliceInToAPoolOfHerOwn() {
         String poolId = cognito()
                 .createUserPool((request) -> request.poolName(unique("MyApp")))
                 .userPool()
@@ -59,16 +91,10 @@ class ReadmeWalkthroughTests extends SignInUseCase {
                 .authenticationResult();
         GetUserResponse user = cognito().getUser((request) -> request.accessToken(tokens.accessToken()));
         assertThat(user.username()).isEqualTo("alice@example.com");
-        String sub = attributes(user.userAttributes()).get("sub");
+        assertThat(claims(tokens.accessToken()).get("iss").asString()).isEqualTo(issuer(poolId));
 
-        HttpResponse<String> me = me(tokens.accessToken());
-
-        assertThat(me.statusCode()).isEqualTo(200);
-        JsonNode body = json(me.body());
-        assertThat(body.get("sub").asString()).isEqualTo(sub);
-        assertThat(body.get("username").asString()).isEqualTo("alice@example.com");
-        assertThat(body.get("tokenUse").asString()).isEqualTo("access");
-        assertThat(body.get("issuer").asString()).isEqualTo(issuer(poolId));
+        // The sample's API trusts its own pool only, as it would in production.
+        assertThat(me(tokens.accessToken()).statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -84,15 +110,27 @@ class ReadmeWalkthroughTests extends SignInUseCase {
     }
 
     @Test
-    void apiAcceptsTheIdTokenToo() {
-        String poolId = createPool();
-        AuthenticationResultType tokens = aliceSignedIn(poolId);
+    void apiRefusesTheIdToken() {
+        AuthenticationResultType alice = signIn(SAMPLE_CLIENT, "alice", "Alice-Passw0rd!");
 
-        HttpResponse<String> me = me(tokens.idToken());
+        HttpResponse<String> me = me(alice.idToken());
 
-        assertThat(me.statusCode()).isEqualTo(200);
-        assertThat(json(me.body()).get("username").asString()).isEqualTo("alice");
-        assertThat(json(me.body()).get("tokenUse").asString()).isEqualTo("id");
+        assertThat(me.statusCode()).isEqualTo(401);
+        assertThat(me.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying((challenge) ->
+                        assertThat(challenge).contains("invalid_token").contains("Not an access token"));
+    }
+
+    @Test
+    void apiRefusesTheAccessTokenOfAnotherAppClientOfItsPool() {
+        String otherClient = createPasswordClient(SAMPLE_POOL);
+        AuthenticationResultType alice = signIn(otherClient, "alice", "Alice-Passw0rd!");
+
+        HttpResponse<String> me = me(alice.accessToken());
+
+        assertThat(me.statusCode()).isEqualTo(401);
+        assertThat(me.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying((challenge) -> assertThat(challenge).contains("app client"));
     }
 
     @Test
@@ -102,11 +140,10 @@ class ReadmeWalkthroughTests extends SignInUseCase {
 
     @Test
     void apiRefusesATamperedToken() {
-        String poolId = createPool();
-        AuthenticationResultType tokens = aliceSignedIn(poolId);
-        assertThat(me(tokens.accessToken()).statusCode()).isEqualTo(200);
+        AuthenticationResultType alice = signIn(SAMPLE_CLIENT, "alice", "Alice-Passw0rd!");
+        assertThat(me(alice.accessToken()).statusCode()).isEqualTo(200);
 
-        assertThat(me(tampered(tokens.accessToken())).statusCode()).isEqualTo(401);
+        assertThat(me(tampered(alice.accessToken())).statusCode()).isEqualTo(401);
     }
 
     @Test

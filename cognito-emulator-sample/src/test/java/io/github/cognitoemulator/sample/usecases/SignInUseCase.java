@@ -111,8 +111,13 @@ abstract class SignInUseCase extends CognitoUseCase {
 
     /** {@code GET /api/me}, with {@code Authorization: Bearer <token>} unless the token is {@code null}. */
     HttpResponse<String> me(String bearerToken) {
+        return api("/api/me", bearerToken);
+    }
+
+    /** {@code GET <path>} of the sample's API, with {@code Authorization: Bearer <token>} unless it is {@code null}. */
+    HttpResponse<String> api(String path, String bearerToken) {
         HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(baseUrl() + "/api/me")).GET();
+                HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET();
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);
         }
