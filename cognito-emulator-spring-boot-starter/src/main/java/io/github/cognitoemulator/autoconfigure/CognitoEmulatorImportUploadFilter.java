@@ -10,7 +10,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Takes the CSV file of a user import job, uploaded with an HTTP {@code PUT} to the job's {@code PreSignedUrl}
- * ({@code <emulator path>/_emulator/user-import/<job id>}), and answers the way S3 answers such an upload: 200 with an
+ * ({@code <documents path>/_emulator/user-import/<job id>}, under the issuer's base URL), and answers the way S3 answers such an upload: 200 with an
  * empty body, or an S3 error document. Other requests pass through untouched.
  */
 public final class CognitoEmulatorImportUploadFilter extends OncePerRequestFilter {
@@ -19,7 +19,7 @@ public final class CognitoEmulatorImportUploadFilter extends OncePerRequestFilte
 
     /**
      * @param emulator the emulator whose import jobs take the files
-     * @param path the emulator's path within the application; must start with {@code /}
+     * @param path the emulator's documents path within the application; must start with {@code /}
      */
     public CognitoEmulatorImportUploadFilter(CognitoEmulator emulator, String path) {
         this.endpoint = new ImportUploadEndpoint(emulator, path);

@@ -20,7 +20,7 @@ public final class CognitoEmulatorImportUploadWebFilter implements WebFilter, Or
 
     /**
      * @param emulator the emulator whose import jobs take the files
-     * @param path the emulator's path within the application's base path; must start with {@code /}
+     * @param path the emulator's documents path within the application's base path; must start with {@code /}
      */
     public CognitoEmulatorImportUploadWebFilter(CognitoEmulator emulator, String path) {
         this.endpoint = new ImportUploadEndpoint(emulator, path);

@@ -59,8 +59,8 @@ public final class CognitoEmulatorServletAutoConfiguration {
     @ConditionalOnMissingBean(name = "cognitoEmulatorImportUploadFilterRegistration")
     FilterRegistrationBean<CognitoEmulatorImportUploadFilter> cognitoEmulatorImportUploadFilterRegistration(
             CognitoEmulator emulator, CognitoEmulatorProperties properties) {
-        FilterRegistrationBean<CognitoEmulatorImportUploadFilter> registration =
-                new FilterRegistrationBean<>(new CognitoEmulatorImportUploadFilter(emulator, properties.path()));
+        FilterRegistrationBean<CognitoEmulatorImportUploadFilter> registration = new FilterRegistrationBean<>(
+                new CognitoEmulatorImportUploadFilter(emulator, properties.documentsPath()));
         registration.setName("cognitoEmulatorImportUploadFilter");
         registration.setOrder(FILTER_ORDER);
         return registration;

@@ -40,7 +40,7 @@ public final class CognitoEmulatorWebFluxAutoConfiguration {
     @ConditionalOnMissingBean(name = "cognitoEmulatorImportUploadWebFilter")
     CognitoEmulatorImportUploadWebFilter cognitoEmulatorImportUploadWebFilter(
             CognitoEmulator emulator, CognitoEmulatorProperties properties) {
-        return new CognitoEmulatorImportUploadWebFilter(emulator, properties.path());
+        return new CognitoEmulatorImportUploadWebFilter(emulator, properties.documentsPath());
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.cognitoemulator.autoconfigure;
 
 import io.github.cognitoemulator.core.CognitoEmulator;
 import io.github.cognitoemulator.core.protocol.AwsJsonProtocol;
+import io.github.cognitoemulator.core.userimport.UserImportActions;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -16,9 +17,11 @@ import org.springframework.context.ApplicationContext;
  * @param path where the JSON 1.1 endpoint is, without trailing slashes
  * @param documents the documents of every pool ({@code <documents-path>/.well-known/...}) and of each one
  *     ({@code <documents-path>/<poolId>/.well-known/...})
- * @param developerPages the emulator's own pages under {@code <path>/_emulator/}: the import upload and the inbox
+ * @param uploads the uploads of user import files, at {@code <documents-path>/_emulator/user-import/<jobId>}: the
+ *     {@code PreSignedUrl} of an import job is under the issuer's base URL
+ * @param developerPages the emulator's own pages under {@code <path>/_emulator/}, such as the inbox
  */
-record EmulatorPaths(String path, Pattern documents, Pattern developerPages) {
+record EmulatorPaths(String path, Pattern documents, Pattern uploads, Pattern developerPages) {
 
     private static final String TARGET_HEADER = "X-Amz-Target";
 
@@ -29,6 +32,7 @@ record EmulatorPaths(String path, Pattern documents, Pattern developerPages) {
         return new EmulatorPaths(
                 path,
                 Pattern.compile(Pattern.quote(documentsPath) + "(/[^/]+)?/\\.well-known(/.*)?"),
+                Pattern.compile(Pattern.quote(documentsPath + UserImportActions.UPLOAD_PATH) + ".*"),
                 Pattern.compile(Pattern.quote(path) + "/_emulator(/.*)?"));
     }
 
@@ -52,6 +56,9 @@ record EmulatorPaths(String path, Pattern documents, Pattern developerPages) {
     boolean matches(String method, String pathWithinApplication, Function<String, List<String>> headers) {
         if (this.documents.matcher(pathWithinApplication).matches()) {
             return "GET".equals(method) || "HEAD".equals(method);
+        }
+        if (this.uploads.matcher(pathWithinApplication).matches() && "PUT".equals(method)) {
+            return true;
         }
         if (this.developerPages.matcher(pathWithinApplication).matches()) {
             return true;

@@ -136,6 +136,17 @@ class EmulatorPathRequestTests {
     }
 
     @Test
+    void matchesTheUploadsOfImportFilesUnderTheDocumentsPath() {
+        Matchers matchers = matchers(context("/aws", "/cognito"));
+
+        assertThat(matchers.matches("PUT", "/cognito/_emulator/user-import/import-abc"))
+                .isTrue();
+        assertThat(matchers.matches("GET", "/cognito/_emulator/user-import/import-abc"))
+                .isFalse();
+        assertThat(matchers.matches("PUT", "/cognito/_emulator/messages")).isFalse();
+    }
+
+    @Test
     void matchesTheDeveloperPagesUnderThePath() {
         Matchers matchers = matchers(context("/aws/", null));
 

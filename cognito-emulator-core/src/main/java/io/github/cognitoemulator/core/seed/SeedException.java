@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A declared pool that cannot be had: an invalid setting, refused by Cognito's own checks, or a clash with another
  * declaration or with the stored state. The message starts with the path of the offending item in the list of seeds,
- * for example {@code pools[0].users[1].password: Password did not conform with policy: Password not long enough}.
+ * for example {@code pools[0].users[1].password: Password does not conform to policy: Password not long enough}.
  */
 public final class SeedException extends RuntimeException {
 
