@@ -6,6 +6,10 @@ import io.github.cognitoemulator.core.EmulatorFixture.Reply;
 import io.github.cognitoemulator.core.SignInFixture.AppClient;
 import io.github.cognitoemulator.core.SignInFixture.Tokens;
 import io.github.cognitoemulator.core.code.CodePurpose;
+import io.github.cognitoemulator.core.seed.ClientSeed;
+import io.github.cognitoemulator.core.seed.PoolSeed;
+import io.github.cognitoemulator.core.seed.UserSeed;
+import io.github.cognitoemulator.core.token.RsaKeySource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -94,5 +98,29 @@ class CognitoEmulatorResetTest {
         assertThat(poolId).isNotEqualTo(before);
         assertThat(this.fixture.getUser(tokens.accessToken()).status()).isEqualTo(200);
         assertThat(this.fixture.emulator().store().signingKeys().list()).hasSize(1);
+    }
+
+    @Test
+    void aSeededPoolIsSeededAgainWithTheKeysItHadAndWithoutWhatCameLater() {
+        String poolId = "us-east-1_Seeded001";
+        CognitoEmulator emulator = CognitoEmulator.builder()
+                .keySource(RsaKeySource.generating())
+                .seeds(List.of(PoolSeed.of(poolId, "seeded")
+                        .withClients(List.of(ClientSeed.publicClient(
+                                "seeded0client0000000000001",
+                                "web",
+                                List.of("ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"))))
+                        .withUsers(List.of(UserSeed.confirmed("alice", SignInFixture.PASSWORD, Map.of())))))
+                .build();
+        String keysBefore = emulator.jwks(poolId).orElseThrow();
+        emulator.handle("CreateGroup", "{\"UserPoolId\":\"" + poolId + "\",\"GroupName\":\"later\"}");
+
+        emulator.reset();
+
+        assertThat(emulator.jwks(poolId)).hasValue(keysBefore);
+        assertThat(emulator.store().users().count(poolId)).isEqualTo(1);
+        assertThat(emulator.handle("GetGroup", "{\"UserPoolId\":\"" + poolId + "\",\"GroupName\":\"later\"}")
+                        .status())
+                .isEqualTo(400);
     }
 }

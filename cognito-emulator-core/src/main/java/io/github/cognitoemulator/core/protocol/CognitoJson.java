@@ -62,6 +62,20 @@ public final class CognitoJson {
         }
     }
 
+    /**
+     * Reads a JSON object in Cognito's wire format into a record whose components name members in camelCase
+     * ({@code userPoolId} for {@code UserPoolId}); members the record does not name are skipped.
+     */
+    public static <T> T read(byte[] json, Class<T> type) {
+        try {
+            return MAPPER.readerFor(type)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(json);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
     static Map<String, Object> toMap(JsonNode node) {
         return MAPPER.convertValue(node, MAP);
     }

@@ -1,5 +1,6 @@
 package io.github.cognitoemulator.core.testkit;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.cognitoemulator.core.CognitoEmulator;
 import io.github.cognitoemulator.core.EmulatorClock;
 import io.github.cognitoemulator.core.client.UserPoolClient;
@@ -123,26 +124,36 @@ public final class CognitoTestKit {
         return this.emulator.clock();
     }
 
-    private Map<String, Object> call(String action, Map<String, ?> body) {
+    /** Calls an action, reading a successful answer as {@code answerType}. */
+    private <T> T call(String action, Map<String, ?> body, Class<T> answerType) {
         ProtocolResponse response =
                 this.emulator.handle(action, new String(CognitoJson.write(body), StandardCharsets.UTF_8));
-        Map<String, Object> answer = CognitoJson.readMap(response.body());
         if (response.status() != 200) {
-            throw error(answer);
+            throw error(CognitoJson.read(response.body(), ErrorAnswer.class));
         }
-        return answer;
+        return CognitoJson.read(response.body(), answerType);
+    }
+
+    private void call(String action, Map<String, ?> body) {
+        call(action, body, NoAnswer.class);
     }
 
     /** The error of a failed call, as the action threw it. */
-    static CognitoException error(Map<String, Object> answer) {
-        String type = String.valueOf(answer.get("__type"));
+    static CognitoException error(ErrorAnswer answer) {
         ErrorType errorType = Arrays.stream(ErrorType.values())
-                .filter((candidate) -> candidate.wireName().equals(type))
+                .filter((candidate) -> candidate.wireName().equals(answer.type()))
                 .findFirst()
                 .orElse(ErrorType.INTERNAL_ERROR);
-        Object message = answer.get("message");
-        return new CognitoException(errorType, (message != null) ? message.toString() : null);
+        return new CognitoException(errorType, answer.message());
     }
+
+    /** Cognito's error document. */
+    record ErrorAnswer(
+            @JsonProperty("__type") @Nullable String type,
+            @JsonProperty("message") @Nullable String message) {}
+
+    /** An answer whose members do not matter. */
+    private record NoAnswer() {}
 
     /** A pool of the emulator, by id. */
     public final class TestPool {
@@ -298,8 +309,8 @@ public final class CognitoTestKit {
                 request.put("TemporaryPassword", this.password);
                 request.put("MessageAction", "SUPPRESS");
             }
-            Map<String, Object> created = call("AdminCreateUser", request);
-            UserShape user = UserShape.of(created);
+            UserShape user = call("AdminCreateUser", request, AdminCreateUserAnswer.class)
+                    .user();
             if (this.password != null && this.permanent) {
                 call(
                         "AdminSetUserPassword",
@@ -325,21 +336,23 @@ public final class CognitoTestKit {
         }
     }
 
-    /** The username and sub out of an AdminCreateUser answer. */
-    private record UserShape(String username, String sub) {
+    /** The part of AdminCreateUser's answer the kit reads. */
+    private record AdminCreateUserAnswer(UserShape user) {}
 
-        static UserShape of(Map<String, Object> answer) {
-            Map<?, ?> user = (Map<?, ?>) answer.get("User");
-            String sub = ((List<?>) user.get("Attributes"))
-                    .stream()
-                            .map((attribute) -> (Map<?, ?>) attribute)
-                            .filter((attribute) -> "sub".equals(attribute.get("Name")))
-                            .map((attribute) -> String.valueOf(attribute.get("Value")))
-                            .findFirst()
-                            .orElseThrow();
-            return new UserShape(String.valueOf(user.get("Username")), sub);
+    /** A user as AdminCreateUser describes it. */
+    private record UserShape(String username, List<AttributeShape> attributes) {
+
+        String sub() {
+            return this.attributes.stream()
+                    .filter((attribute) -> attribute.name().equals("sub"))
+                    .map(AttributeShape::value)
+                    .findFirst()
+                    .orElseThrow();
         }
     }
+
+    /** A user attribute as Cognito writes it. */
+    private record AttributeShape(String name, String value) {}
 
     /**
      * A user the kit created.

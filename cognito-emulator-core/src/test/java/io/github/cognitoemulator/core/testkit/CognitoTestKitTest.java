@@ -177,11 +177,11 @@ class CognitoTestKitTest {
 
     @Test
     void anUnknownErrorTypeIsAnInternalError() {
-        CognitoException error = CognitoTestKit.error(Map.of("__type", "SomethingNewException"));
+        CognitoException error = CognitoTestKit.error(new CognitoTestKit.ErrorAnswer("SomethingNewException", null));
 
         assertThat(error.type()).isEqualTo(ErrorType.INTERNAL_ERROR);
         assertThat(error.getMessage()).isNull();
-        assertThat(CognitoTestKit.error(Map.of("__type", "UserNotFoundException", "message", "gone"))
+        assertThat(CognitoTestKit.error(new CognitoTestKit.ErrorAnswer("UserNotFoundException", "gone"))
                         .getMessage())
                 .isEqualTo("gone");
     }
