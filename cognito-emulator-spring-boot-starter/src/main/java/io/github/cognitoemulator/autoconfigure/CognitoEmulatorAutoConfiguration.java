@@ -68,7 +68,7 @@ public final class CognitoEmulatorAutoConfiguration {
                 .store(store);
         properties.provisionedLimitMaximums().forEach(builder::provisionedLimitMaximum);
         bindTriggers(builder, beans);
-        builder.seeds(CognitoEmulatorSeeds.of(properties.pools()));
+        builder.seeds(properties.pools());
         try {
             return builder.build();
         } catch (SeedException ex) {
