@@ -90,6 +90,16 @@ public abstract class CognitoOverHttpScenario {
     }
 
     @Test
+    void aSignInThroughAnotherHostNameGetsTheSameIssuer() {
+        try (CognitoIdentityProviderClient cognito = cognito(URI.create("http://127.0.0.1:" + this.port + "/"))) {
+            SignedIn carol = signUpAndSignIn(cognito, "carol");
+
+            assertThat(claim(carol.accessToken(), "$.iss"))
+                    .isEqualTo("http://localhost:" + this.port + "/" + carol.poolId());
+        }
+    }
+
+    @Test
     void anUnknownPoolHasNoDocuments() throws Exception {
         HttpResponse<String> response = get("/eu-west-1_nosuchpool/.well-known/jwks.json");
 
@@ -244,8 +254,12 @@ public abstract class CognitoOverHttpScenario {
     }
 
     private CognitoIdentityProviderClient cognito() {
+        return cognito(uri("/"));
+    }
+
+    private CognitoIdentityProviderClient cognito(URI endpoint) {
         return CognitoIdentityProviderClient.builder()
-                .endpointOverride(uri("/"))
+                .endpointOverride(endpoint)
                 .region(Region.EU_WEST_1)
                 .credentialsProvider(
                         StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
