@@ -1,5 +1,7 @@
 package io.github.cognitoemulator.autoconfigure;
 
+import io.github.cognitoemulator.autoconfigure.web.CognitoEmulatorServletAutoConfiguration;
+import io.github.cognitoemulator.autoconfigure.web.CognitoEmulatorWebFluxAutoConfiguration;
 import io.github.cognitoemulator.core.CognitoEmulator;
 import io.github.cognitoemulator.core.seed.SeedException;
 import io.github.cognitoemulator.core.store.EmulatorStore;

@@ -36,8 +36,8 @@ public final class CognitoEmulatorIssuer implements ApplicationListener<WebServe
     public CognitoEmulatorIssuer(
             @Nullable String configuredBaseUrl, String contextPath, String documentsPath, int port) {
         this.configuredBaseUrl = configuredBaseUrl;
-        this.contextPath = EmulatorRequests.stripTrailingSlashes(Objects.requireNonNull(contextPath));
-        this.documentsPath = EmulatorRequests.stripTrailingSlashes(Objects.requireNonNull(documentsPath));
+        this.contextPath = ApplicationPaths.withoutTrailingSlashes(Objects.requireNonNull(contextPath));
+        this.documentsPath = ApplicationPaths.withoutTrailingSlashes(Objects.requireNonNull(documentsPath));
         this.port = port;
     }
 

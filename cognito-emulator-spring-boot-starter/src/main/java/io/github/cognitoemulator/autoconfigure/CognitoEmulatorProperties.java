@@ -57,7 +57,8 @@ public record CognitoEmulatorProperties(
         @DefaultValue List<PoolSeed> pools,
         @DefaultValue Security security) {
 
-    static final String PREFIX = "cognito.emulator";
+    /** The prefix of the emulator's properties. */
+    public static final String PREFIX = "cognito.emulator";
 
     static final String DEFAULT_PROFILE = "dev";
 

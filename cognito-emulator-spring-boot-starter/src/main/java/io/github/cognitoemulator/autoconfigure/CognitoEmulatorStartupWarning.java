@@ -31,7 +31,7 @@ class CognitoEmulatorStartupWarning implements ApplicationListener<WebServerInit
         String contextPath = (event.getApplicationContext() instanceof WebApplicationContext web
                         && web.getServletContext() != null)
                 ? web.getServletContext().getContextPath()
-                : EmulatorRequests.stripTrailingSlashes(
+                : ApplicationPaths.withoutTrailingSlashes(
                         event.getApplicationContext().getEnvironment().getProperty("spring.webflux.base-path", ""));
         logger.warn("Cognito emulator is active at http://localhost:"
                 + event.getWebServer().getPort() + contextPath

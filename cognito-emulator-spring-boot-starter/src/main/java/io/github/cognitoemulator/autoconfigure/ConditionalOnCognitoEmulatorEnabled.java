@@ -15,4 +15,4 @@ import org.springframework.context.annotation.Conditional;
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Documented
 @Conditional(OnCognitoEmulatorEnabledCondition.class)
-@interface ConditionalOnCognitoEmulatorEnabled {}
+public @interface ConditionalOnCognitoEmulatorEnabled {}

@@ -3,6 +3,9 @@ package io.github.cognitoemulator.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import io.github.cognitoemulator.autoconfigure.web.CognitoEmulatorInboxFilter;
+import io.github.cognitoemulator.autoconfigure.web.CognitoEmulatorServletAutoConfiguration;
+import io.github.cognitoemulator.autoconfigure.web.CognitoJsonProtocolFilter;
 import io.github.cognitoemulator.core.CognitoEmulator;
 import io.github.cognitoemulator.core.protocol.ProtocolResponse;
 import io.github.cognitoemulator.core.store.EmulatorStore;

@@ -1,6 +1,6 @@
 package io.github.cognitoemulator.autoconfigure.securedapp;
 
-import io.github.cognitoemulator.autoconfigure.EmulatorPathRequest;
+import io.github.cognitoemulator.autoconfigure.web.EmulatorPathRequest;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.Customizer;

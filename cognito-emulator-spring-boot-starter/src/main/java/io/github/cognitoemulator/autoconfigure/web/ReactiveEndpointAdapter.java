@@ -1,0 +1,104 @@
+package io.github.cognitoemulator.autoconfigure.web;
+
+import io.github.cognitoemulator.autoconfigure.web.EmulatorHttp.Handle;
+import io.github.cognitoemulator.autoconfigure.web.EmulatorHttp.Response;
+import io.github.cognitoemulator.autoconfigure.web.EmulatorHttp.Route;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Carries a reactive request to an {@link EmulatorHttp.Endpoint} and its answer back. The body is gathered without
+ * blocking and never beyond the endpoint's limit; the answer, which may reach a JDBC store, is computed on the
+ * bounded elastic scheduler, never on an event-loop thread.
+ */
+final class ReactiveEndpointAdapter {
+
+    private static final byte[] NO_BODY = new byte[0];
+
+    private ReactiveEndpointAdapter() {}
+
+    static Mono<Void> serve(EmulatorHttp.Endpoint endpoint, ServerWebExchange exchange, WebFilterChain chain) {
+        ServerHttpRequest request = exchange.getRequest();
+        Route route = endpoint.route(new EmulatorHttp.Request(
+                request.getMethod().name(),
+                request.getPath().pathWithinApplication().value(),
+                (name) -> request.getHeaders().getOrEmpty(name),
+                (name) -> queryParameter(request.getQueryParams(), name),
+                request.getHeaders().getContentLength()));
+        if (!(route instanceof Handle handle)) {
+            return chain.filter(exchange);
+        }
+        return answer(handle, request).flatMap((answer) -> write(answer, exchange.getResponse()));
+    }
+
+    /**
+     * The first value of a query parameter, decoded as a servlet container decodes it ({@code +} and {@code %20} are
+     * spaces; a parameter without {@code =} is empty); WebFlux keeps names and values as they were sent.
+     */
+    static @Nullable String queryParameter(MultiValueMap<String, String> rawParameters, String name) {
+        for (Map.Entry<String, List<String>> parameter : rawParameters.entrySet()) {
+            if (name.equals(decode(parameter.getKey()))) {
+                for (String value : parameter.getValue()) {
+                    String decoded = (value != null) ? decode(value) : "";
+                    if (decoded != null) {
+                        return decoded;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** {@code text} decoded, or {@code null} when it is not validly encoded, which a servlet container ignores. */
+    private static @Nullable String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
+    }
+
+    private static Mono<Response> answer(Handle handle, ServerHttpRequest request) {
+        Mono<byte[]> body = (handle.bodyLimit() == 0)
+                ? Mono.just(NO_BODY)
+                : DataBufferUtils.join(request.getBody(), handle.bodyLimit())
+                        .map(ReactiveEndpointAdapter::bytes)
+                        .defaultIfEmpty(NO_BODY);
+        return body.publishOn(Schedulers.boundedElastic())
+                .map(handle.answer())
+                .onErrorResume(
+                        DataBufferLimitException.class,
+                        (tooLong) -> Mono.fromSupplier(handle.overLimit()).subscribeOn(Schedulers.boundedElastic()));
+    }
+
+    private static byte[] bytes(DataBuffer buffer) {
+        try {
+            byte[] bytes = new byte[buffer.readableByteCount()];
+            buffer.read(bytes);
+            return bytes;
+        } finally {
+            DataBufferUtils.release(buffer);
+        }
+    }
+
+    private static Mono<Void> write(Response answer, ServerHttpResponse response) {
+        response.setStatusCode(HttpStatusCode.valueOf(answer.status()));
+        answer.headers().forEach(response.getHeaders()::set);
+        response.getHeaders().setContentLength(answer.body().length);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(answer.body())));
+    }
+}

@@ -1,0 +1,57 @@
+package io.github.cognitoemulator.autoconfigure.web;
+
+import io.github.cognitoemulator.autoconfigure.web.EmulatorHttp.Handle;
+import io.github.cognitoemulator.autoconfigure.web.EmulatorHttp.Response;
+import io.github.cognitoemulator.autoconfigure.web.EmulatorHttp.Route;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Collections;
+
+/** Carries a servlet request to an {@link EmulatorHttp.Endpoint} and its answer back. */
+final class ServletEndpointAdapter {
+
+    private ServletEndpointAdapter() {}
+
+    static void serve(
+            EmulatorHttp.Endpoint endpoint, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Route route = endpoint.route(new EmulatorHttp.Request(
+                request.getMethod(),
+                pathWithinApplication(request),
+                (name) -> Collections.list(request.getHeaders(name)),
+                request::getParameter,
+                request.getContentLengthLong()));
+        if (!(route instanceof Handle handle)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        write(answer(handle, request), response);
+    }
+
+    /** The request path within the servlet context. */
+    static String pathWithinApplication(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    private static Response answer(Handle handle, HttpServletRequest request) throws IOException {
+        if (handle.bodyLimit() == 0) {
+            return handle.answer().apply(new byte[0]);
+        }
+        // Whatever the content type claims, the body is read as bytes, never as parameters; one byte more than the
+        // limit tells a body over it apart without reading all of it.
+        byte[] body = request.getInputStream().readNBytes(handle.bodyLimit() + 1);
+        return (body.length > handle.bodyLimit())
+                ? handle.overLimit().get()
+                : handle.answer().apply(body);
+    }
+
+    private static void write(Response answer, HttpServletResponse response) throws IOException {
+        response.setStatus(answer.status());
+        answer.headers().forEach(response::setHeader);
+        response.setContentLength(answer.body().length);
+        response.getOutputStream().write(answer.body());
+    }
+}
