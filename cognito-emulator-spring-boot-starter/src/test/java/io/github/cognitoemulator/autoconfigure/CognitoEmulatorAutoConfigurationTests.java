@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.Ordered;
 
 class CognitoEmulatorAutoConfigurationTests {
 
@@ -241,6 +244,24 @@ class CognitoEmulatorAutoConfigurationTests {
             assertThat(context.getBean("cognitoEmulatorDocumentsFilterRegistration", FilterRegistrationBean.class)
                             .getOrder())
                     .isLessThan(-100);
+        });
+    }
+
+    @Test
+    void namesEachFilterAndOrdersTheApiAheadOfSecurityAndTheInboxBehindIt() {
+        this.contextRunner.withPropertyValues("cognito.emulator.enabled=true").run((context) -> {
+            Map<String, Integer> orders = new TreeMap<>();
+            for (FilterRegistrationBean<?> registration :
+                    context.getBeansOfType(FilterRegistrationBean.class).values()) {
+                orders.put(registration.getFilterName(), registration.getOrder());
+            }
+            int ahead = Ordered.HIGHEST_PRECEDENCE + 10;
+            assertThat(orders)
+                    .containsExactlyInAnyOrderEntriesOf(Map.of(
+                            "cognitoJsonProtocolFilter", ahead,
+                            "cognitoEmulatorDocumentsFilter", ahead,
+                            "cognitoEmulatorImportUploadFilter", ahead,
+                            "cognitoEmulatorInboxFilter", Ordered.LOWEST_PRECEDENCE - 100));
         });
     }
 

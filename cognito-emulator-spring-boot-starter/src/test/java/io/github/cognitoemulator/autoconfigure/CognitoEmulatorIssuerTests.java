@@ -51,6 +51,12 @@ class CognitoEmulatorIssuerTests {
     }
 
     @Test
+    void describesItselfByItsBase() {
+        assertThat(new CognitoEmulatorIssuer(null, "", "/cognito", 4566))
+                .hasToString("CognitoEmulatorIssuer[http://localhost:4566/cognito]");
+    }
+
+    @Test
     void findsThePoolOfItsOwnIssuersOnly() {
         CognitoEmulatorIssuer issuer = new CognitoEmulatorIssuer(null, "", "/", 4566);
 

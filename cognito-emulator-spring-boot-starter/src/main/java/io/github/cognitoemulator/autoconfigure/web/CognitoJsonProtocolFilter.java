@@ -7,7 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.jspecify.annotations.Nullable;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -37,15 +36,5 @@ public final class CognitoJsonProtocolFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         ServletEndpointAdapter.serve(this.endpoint, request, response, chain);
-    }
-
-    /** Whether the request carries a SigV4 signature; its validity is never checked, any credentials will do. */
-    static boolean isSigned(@Nullable String authorization) {
-        return JsonProtocolEndpoint.isSigned(authorization);
-    }
-
-    /** The region the caller signed for, which real Cognito serves and which prefixes new user pool ids. */
-    static @Nullable String credentialScopeRegion(@Nullable String authorization) {
-        return JsonProtocolEndpoint.credentialScopeRegion(authorization);
     }
 }

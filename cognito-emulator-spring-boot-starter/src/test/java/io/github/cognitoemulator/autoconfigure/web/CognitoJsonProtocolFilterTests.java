@@ -93,21 +93,20 @@ class CognitoJsonProtocolFilterTests {
 
     @Test
     void readsTheRegionFromTheCredentialScope() {
-        assertThat(CognitoJsonProtocolFilter.credentialScopeRegion(
+        assertThat(JsonProtocolEndpoint.credentialScopeRegion(
                         "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/eu-west-1/cognito-idp/aws4_request, "
                                 + "SignedHeaders=host;x-amz-date;x-amz-target, Signature=abc"))
                 .isEqualTo("eu-west-1");
-        assertThat(CognitoJsonProtocolFilter.credentialScopeRegion(
+        assertThat(JsonProtocolEndpoint.credentialScopeRegion(
                         "AWS4-HMAC-SHA256 Credential=AKID/20260101/us-gov-west-1/cognito-idp/aws4_request"))
                 .isEqualTo("us-gov-west-1");
     }
 
     @Test
     void leavesTheRegionToTheEmulatorWithoutACredentialScope() {
-        assertThat(CognitoJsonProtocolFilter.credentialScopeRegion(null)).isNull();
-        assertThat(CognitoJsonProtocolFilter.credentialScopeRegion("Bearer token"))
-                .isNull();
-        assertThat(CognitoJsonProtocolFilter.credentialScopeRegion("AWS4-HMAC-SHA256 Credential=AKID/20260101"))
+        assertThat(JsonProtocolEndpoint.credentialScopeRegion(null)).isNull();
+        assertThat(JsonProtocolEndpoint.credentialScopeRegion("Bearer token")).isNull();
+        assertThat(JsonProtocolEndpoint.credentialScopeRegion("AWS4-HMAC-SHA256 Credential=AKID/20260101"))
                 .isNull();
     }
 
