@@ -179,7 +179,7 @@ public final class AuthenticationActions implements ActionFamily {
                         client,
                         request.authParameters(),
                         request.clientMetadata(),
-                        this::checkCanSignIn,
+                        AuthenticationActions::checkCanSignIn,
                         (user) -> afterCustomAuth(
                                 new SignIn(pool, client, user, context, null, request.clientMetadata())));
             }
@@ -361,7 +361,7 @@ public final class AuthenticationActions implements ActionFamily {
         return new ChoiceBasedSignIn.Steps() {
             @Override
             public void checkCanSignIn(UserPoolClient client, User user) {
-                AuthenticationActions.this.checkCanSignIn(client, user);
+                AuthenticationActions.checkCanSignIn(client, user);
             }
 
             @Override
@@ -485,7 +485,8 @@ public final class AuthenticationActions implements ActionFamily {
         return authenticated(new SignIn(pool, client, user, context, deviceKey), session.authTime(), session);
     }
 
-    private void checkCanSignIn(UserPoolClient client, User user) {
+    /** What stops a user whose password is right from signing in through {@code client}, as Cognito answers it. */
+    static void checkCanSignIn(UserPoolClient client, User user) {
         if (!user.enabled()) {
             throw ErrorType.NOT_AUTHORIZED.exception("User is disabled.");
         }

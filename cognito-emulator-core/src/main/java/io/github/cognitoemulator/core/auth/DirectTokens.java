@@ -2,7 +2,6 @@ package io.github.cognitoemulator.core.auth;
 
 import io.github.cognitoemulator.core.client.ClientStore;
 import io.github.cognitoemulator.core.client.UserPoolClient;
-import io.github.cognitoemulator.core.error.ErrorType;
 import io.github.cognitoemulator.core.error.Errors;
 import io.github.cognitoemulator.core.pool.PoolStore;
 import io.github.cognitoemulator.core.pool.UserPool;
@@ -59,15 +58,7 @@ public final class DirectTokens {
                 .filter((candidate) -> candidate.userPoolId().equals(pool.id()))
                 .orElseThrow(() -> Errors.clientNotFound(clientId));
         User user = this.users.findForSignIn(pool, username).orElseThrow(Errors::userNotFound);
-        if (!user.enabled()) {
-            throw ErrorType.NOT_AUTHORIZED.exception("User is disabled.");
-        }
-        if (user.status() == UserStatus.UNCONFIRMED) {
-            throw ErrorType.USER_NOT_CONFIRMED.exception("User is not confirmed.");
-        }
-        if (user.status() == UserStatus.RESET_REQUIRED) {
-            throw ErrorType.PASSWORD_RESET_REQUIRED.exception("Password reset required for the user");
-        }
+        AuthenticationActions.checkCanSignIn(client, user);
         if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD) {
             throw new IllegalStateException("User " + user.username() + " of pool " + pool.id()
                     + " has a temporary password: a sign-in would be challenged to set a new one"
