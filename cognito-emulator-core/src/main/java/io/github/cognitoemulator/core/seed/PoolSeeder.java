@@ -294,7 +294,10 @@ public final class PoolSeeder {
         try {
             call(createPath, "AdminCreateUser", adminCreateUser(pool, user), context);
         } catch (SeedException ex) {
-            if (ex.errorType() == ErrorType.USERNAME_EXISTS) {
+            // A seeder racing this one may have created the user meanwhile, and the store may report its username or
+            // one of its aliases as the taken key; only a user of that name now there counts as already seeded.
+            boolean taken = ex.errorType() == ErrorType.USERNAME_EXISTS || ex.errorType() == ErrorType.ALIAS_EXISTS;
+            if (taken && !ignoring(ErrorType.USER_NOT_FOUND, path, "AdminGetUser", identity, context)) {
                 return;
             }
             throw (ex.errorType() == ErrorType.INVALID_PASSWORD) ? ex : at(path, ex);
