@@ -25,6 +25,7 @@ import io.github.cognitoemulator.core.message.MessageInbox;
 import io.github.cognitoemulator.core.message.MessageSender;
 import io.github.cognitoemulator.core.mfa.MfaActions;
 import io.github.cognitoemulator.core.mfa.UserMfaDirectory;
+import io.github.cognitoemulator.core.oauth.ManagedLogin;
 import io.github.cognitoemulator.core.oidc.OidcDocuments;
 import io.github.cognitoemulator.core.passkey.PasskeyActions;
 import io.github.cognitoemulator.core.passkey.Passkeys;
@@ -130,6 +131,8 @@ public final class CognitoEmulator {
     private final EmulatorClock clock;
 
     private final DirectTokens directTokens;
+
+    private final ManagedLogin managedLogin;
 
     private CognitoEmulator(Builder builder) {
         EmulatorClock clock = new EmulatorClock(builder.clock);
@@ -267,6 +270,7 @@ public final class CognitoEmulator {
                 .family(new UserSelfServiceActions(selfService, clock, mfaActions))
                 .family(new SignOutActions(selfService))
                 .build();
+        this.managedLogin = new ManagedLogin(store.pools(), store.resources(), builder.region);
         this.directTokens = new DirectTokens(store.pools(), store.clients(), users, tokens, clock);
         this.region = builder.region;
         this.protocol = new AwsJsonProtocol(this.registry, builder.region, ids::uuid, ServiceModel.cognitoIdp());
@@ -315,6 +319,11 @@ public final class CognitoEmulator {
      */
     public Optional<String> authEventFeedbackToken(String userPoolId, String eventId) {
         return this.authEvents.feedbackToken(userPoolId, eventId);
+    }
+
+    /** The pools' managed login: OAuth 2.0 endpoints and sign-in pages, for a web adapter to serve. */
+    public ManagedLogin managedLogin() {
+        return this.managedLogin;
     }
 
     /** The region served when a request does not name one. */

@@ -231,6 +231,13 @@ public final class DomainActions implements ActionFamily {
         return "d" + this.ids.randomString("0123456789abcdefghijklmnopqrstuvwxyz", 13) + ".cloudfront.net";
     }
 
+    /** The pool a domain of {@code region} serves, or empty when no pool has that domain. */
+    public static Optional<String> poolOfDomain(ResourceStore resources, String region, String domain) {
+        return resources
+                .find(DOMAINS, domainKey(region, domain))
+                .map((found) -> found.value().userPoolId());
+    }
+
     static String domainKey(String region, String domain) {
         return region + "/" + domain;
     }
