@@ -108,6 +108,15 @@ public final class SelfServicePages {
     }
 
     /**
+     * The page confirming {@code username}'s sign-up, with the authorization request of {@code request}: where the
+     * login page sends a user who signed up but has not confirmed yet.
+     */
+    public static String confirmUserUrl(HostedRequest request, String username) {
+        return request.siteUrl() + "/confirmUser?"
+                + Parameters.query(request).with(USERNAME, username).encode();
+    }
+
+    /**
      * Answers one of {@link #PATHS}.
      *
      * @param request the browser's request (GET shows a page, POST takes its form)
@@ -420,8 +429,8 @@ public final class SelfServicePages {
         /** The URL of the site's {@code path} with the authorization request, and the user's name when given. */
         String url(String path, @Nullable String username) {
             Parameters query = (username != null) ? this.carried.with(USERNAME, username) : this.carried;
-            String encoded = query.encode();
-            return this.request.siteUrl() + path + (encoded.isEmpty() ? "" : "?" + encoded);
+            // The query always holds the authorization request: managed login checked it before the page was asked.
+            return this.request.siteUrl() + path + "?" + query.encode();
         }
 
         /** The form field {@code name} as sent, empty when absent: passwords are taken as they are. */

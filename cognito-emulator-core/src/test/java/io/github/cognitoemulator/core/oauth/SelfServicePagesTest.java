@@ -437,6 +437,32 @@ class SelfServicePagesTest {
         }
 
         @Test
+        void offersNoNewCodeWhenTheFormNamedNoUser() {
+            browser.get("/confirmUser", query());
+
+            Page page = browser.post("/confirmUser", query(), "step", "confirm", "username", " ", "code", "123456");
+
+            assertThat(page.alert()).startsWith("2 validation errors detected: Value at 'username'");
+            assertThat(page.formActions()).hasSize(1);
+        }
+
+        @Test
+        void theLoginPageCanSendAnUnconfirmedUserHereWithTheAuthorizationRequest() {
+            HostedRequest login = new HostedRequest(
+                    "GET",
+                    poolId,
+                    browser.siteUrl(),
+                    SelfServiceBrowser.ISSUER_BASE,
+                    "/login",
+                    query() + "&username=old",
+                    Map.of(),
+                    new byte[0]);
+
+            assertThat(SelfServicePages.confirmUserUrl(login, "a b&c"))
+                    .isEqualTo(url("/confirmUser") + "&username=a%20b%26c");
+        }
+
+        @Test
         void theCodeSentConfirmsTheUserWhoThenSignsInWithTheSameAuthorizationRequest() {
             signUpAlice();
 
