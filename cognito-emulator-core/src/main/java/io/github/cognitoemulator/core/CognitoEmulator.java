@@ -11,6 +11,7 @@ import io.github.cognitoemulator.core.branding.ManagedLoginBrandingActions;
 import io.github.cognitoemulator.core.branding.UiCustomizationActions;
 import io.github.cognitoemulator.core.client.ClientContents;
 import io.github.cognitoemulator.core.client.ClientSecrets;
+import io.github.cognitoemulator.core.client.UserPoolClient;
 import io.github.cognitoemulator.core.client.UserPoolClientActions;
 import io.github.cognitoemulator.core.client.UserPoolClientSecretActions;
 import io.github.cognitoemulator.core.code.VerificationCodes;
@@ -25,6 +26,10 @@ import io.github.cognitoemulator.core.message.MessageInbox;
 import io.github.cognitoemulator.core.message.MessageSender;
 import io.github.cognitoemulator.core.mfa.MfaActions;
 import io.github.cognitoemulator.core.mfa.UserMfaDirectory;
+import io.github.cognitoemulator.core.oauth.AuthorizationRequest;
+import io.github.cognitoemulator.core.oauth.FederatedSignIn;
+import io.github.cognitoemulator.core.oauth.HostedRequest;
+import io.github.cognitoemulator.core.oauth.HostedResponse;
 import io.github.cognitoemulator.core.oauth.ManagedLogin;
 import io.github.cognitoemulator.core.oidc.OidcDocuments;
 import io.github.cognitoemulator.core.passkey.PasskeyActions;
@@ -43,6 +48,7 @@ import io.github.cognitoemulator.core.protocol.AwsJsonProtocol;
 import io.github.cognitoemulator.core.protocol.ProtocolRequest;
 import io.github.cognitoemulator.core.protocol.ProtocolResponse;
 import io.github.cognitoemulator.core.protocol.ServiceModel;
+import io.github.cognitoemulator.core.provider.IdentityProvider;
 import io.github.cognitoemulator.core.provider.IdentityProviderActions;
 import io.github.cognitoemulator.core.provider.ProviderLinkActions;
 import io.github.cognitoemulator.core.resourceserver.ResourceServerActions;
@@ -215,6 +221,23 @@ public final class CognitoEmulator {
         UserPoolActions poolActions = new UserPoolActions(store.pools(), contents, clock, ids, builder.accountId);
         UserPoolClientActions clientActions = new UserPoolClientActions(
                 store.pools(), store.clients(), store.resources(), clientContents, clock, ids);
+        AuthenticationActions signIn = new AuthenticationActions(
+                store.pools(),
+                store.clients(),
+                users,
+                tokens,
+                authSessions,
+                passwords,
+                store.secrets(),
+                clientSecrets,
+                this.authEvents,
+                clock,
+                ids,
+                messages,
+                userMfa,
+                devices,
+                passkeys,
+                triggers);
         this.registry = ActionRegistry.builder()
                 .family(poolActions)
                 .family(new UserPoolConfigActions(store.pools(), clock))
@@ -243,23 +266,7 @@ public final class CognitoEmulator {
                 .family(new ListUsersActions(store.pools(), users))
                 .family(new GroupActions(store.pools(), users, groups, clock))
                 .family(this.userImports)
-                .family(new AuthenticationActions(
-                        store.pools(),
-                        store.clients(),
-                        users,
-                        tokens,
-                        authSessions,
-                        passwords,
-                        store.secrets(),
-                        clientSecrets,
-                        this.authEvents,
-                        clock,
-                        ids,
-                        messages,
-                        userMfa,
-                        devices,
-                        passkeys,
-                        triggers))
+                .family(signIn)
                 .family(new AuthEventActions(store.pools(), users, this.authEvents, clock))
                 .family(mfaActions)
                 .family(new DeviceActions(store.pools(), users, tokens, devices, clock))
@@ -270,7 +277,18 @@ public final class CognitoEmulator {
                 .family(new UserSelfServiceActions(selfService, clock, mfaActions))
                 .family(new SignOutActions(selfService))
                 .build();
-        this.managedLogin = new ManagedLogin(store.pools(), store.resources(), builder.region);
+        this.managedLogin = new ManagedLogin(
+                store.pools(),
+                store.clients(),
+                store.resources(),
+                users,
+                tokens,
+                signIn,
+                clientSecrets,
+                clock,
+                ids,
+                builder.region,
+                new UnavailableFederation());
         this.directTokens = new DirectTokens(store.pools(), store.clients(), users, tokens, clock);
         this.region = builder.region;
         this.protocol = new AwsJsonProtocol(this.registry, builder.region, ids::uuid, ServiceModel.cognitoIdp());
@@ -340,7 +358,15 @@ public final class CognitoEmulator {
         return this.store
                 .pools()
                 .find(userPoolId)
-                .map((pool) -> OidcDocuments.openidConfiguration(issuerBaseUrl + "/" + pool.id()));
+                .map((pool) -> OidcDocuments.openidConfiguration(
+                        issuerBaseUrl + "/" + pool.id(), issuerBaseUrl + "/" + managedLoginSite(pool.id())));
+    }
+
+    /** The site of a pool's managed login: its prefix domain when it has one, else its id. */
+    private String managedLoginSite(String userPoolId) {
+        Object prefix =
+                DomainActions.poolMembers(this.store.resources(), userPoolId).get("Domain");
+        return (prefix != null) ? prefix.toString() : userPoolId;
     }
 
     /** The key set that verifies a pool's tokens, or empty when there is no such pool. */
@@ -594,6 +620,36 @@ public final class CognitoEmulator {
             CognitoEmulator emulator = new CognitoEmulator(this);
             emulator.applySeeds();
             return emulator;
+        }
+    }
+
+    /**
+     * Federation until an external identity provider can sign users in: every hand-over to a provider, and every
+     * answer from one, ends on the error page.
+     */
+    private static final class UnavailableFederation implements FederatedSignIn {
+
+        @Override
+        public HostedResponse start(
+                HostedRequest http,
+                UserPool pool,
+                UserPoolClient client,
+                IdentityProvider provider,
+                AuthorizationRequest request) {
+            return HostedResponse.of(
+                    302,
+                    "text/plain;charset=UTF-8",
+                    "",
+                    List.of(new HostedResponse.Header("Location", http.siteUrl() + "/error")));
+        }
+
+        @Override
+        public Outcome finish(HostedRequest http, UserPool pool) {
+            return new Failed(HostedResponse.of(
+                    302,
+                    "text/plain;charset=UTF-8",
+                    "",
+                    List.of(new HostedResponse.Header("Location", http.siteUrl() + "/error"))));
         }
     }
 }

@@ -211,7 +211,7 @@ public final class AuthenticationActions implements ActionFamily {
                         request.session(),
                         request.challengeResponses(),
                         context,
-                        (signIn) -> afterSecondFactor(signIn, PASSWORD_AND_MFA));
+                        (signIn) -> afterSecondFactor(signIn, PASSWORD_AND_MFA, this::tokens));
             case DEVICE_SRP_AUTH:
                 return this.devices.answerDeviceSrpAuth(
                         pool,
@@ -284,6 +284,15 @@ public final class AuthenticationActions implements ActionFamily {
 
     private Map<String, Object> answerNewPassword(
             UserPool pool, UserPoolClient client, RespondToAuthChallengeRequest request, RequestContext context) {
+        return answerNewPassword(pool, client, request, context, this::tokens);
+    }
+
+    private Map<String, Object> answerNewPassword(
+            UserPool pool,
+            UserPoolClient client,
+            RespondToAuthChallengeRequest request,
+            RequestContext context,
+            Finish finish) {
         Map<String, String> responses = request.challengeResponses();
         String username = requireParameter(responses, "USERNAME");
         String newPassword = requireParameter(responses, "NEW_PASSWORD");
@@ -308,18 +317,23 @@ public final class AuthenticationActions implements ActionFamily {
         this.sessions.close(request.session());
         User updated = this.passwords.setPassword(pool, user, newPassword, (current) -> UserStatus.CONFIRMED, answer);
         return afterPassword(
-                new SignIn(pool, client, updated, context, session.data().get(DEVICE_KEY), request.clientMetadata()));
+                new SignIn(pool, client, updated, context, session.data().get(DEVICE_KEY), request.clientMetadata()),
+                finish);
     }
 
     /**
      * The steps once the user has proved the first factor, in Cognito's order: a new password when the current one
-     * is temporary, then {@link #afterPassword(SignIn)}.
+     * is temporary, then {@link #afterPassword(SignIn, Finish)}.
      */
     private Map<String, Object> afterFirstFactor(SignIn signIn) {
+        return afterFirstFactor(signIn, this::tokens);
+    }
+
+    private Map<String, Object> afterFirstFactor(SignIn signIn, Finish finish) {
         if (signIn.user().status() == UserStatus.FORCE_CHANGE_PASSWORD) {
             return newPasswordChallenge(signIn);
         }
-        return afterPassword(signIn);
+        return afterPassword(signIn, finish);
     }
 
     /** The steps once the define auth challenge trigger has decided to issue tokens: tokens. */
@@ -329,9 +343,9 @@ public final class AuthenticationActions implements ActionFamily {
 
     /**
      * The steps once the password is settled: a remembered device in place of MFA where the pool lets it stand in,
-     * else MFA, then {@link #afterSecondFactor(SignIn, List)}.
+     * else MFA, then {@link #afterSecondFactor(SignIn, List, Finish)}.
      */
-    private Map<String, Object> afterPassword(SignIn signIn) {
+    private Map<String, Object> afterPassword(SignIn signIn, Finish finish) {
         Optional<Map<String, Object>> deviceChallenge = this.devices.challenge(signIn, true);
         if (deviceChallenge.isPresent()) {
             return deviceChallenge.get();
@@ -340,7 +354,7 @@ public final class AuthenticationActions implements ActionFamily {
         if (mfaChallenge.isPresent()) {
             return mfaChallenge.get();
         }
-        return afterSecondFactor(signIn, PASSWORD_ONLY);
+        return afterSecondFactor(signIn, PASSWORD_ONLY, finish);
     }
 
     /**
@@ -348,12 +362,113 @@ public final class AuthenticationActions implements ActionFamily {
      *
      * @param passed the challenges passed so far, for the sign-in's event
      */
-    private Map<String, Object> afterSecondFactor(SignIn signIn, List<AuthEvent.ChallengeOutcome> passed) {
+    private Map<String, Object> afterSecondFactor(
+            SignIn signIn, List<AuthEvent.ChallengeOutcome> passed, Finish finish) {
         Optional<Map<String, Object>> deviceChallenge = this.devices.challenge(signIn, false);
         if (deviceChallenge.isPresent()) {
             return deviceChallenge.get();
         }
+        return finish.apply(signIn, passed);
+    }
+
+    /** The API's last step: tokens for a sign-in that passed every step. */
+    private Map<String, Object> tokens(SignIn signIn, List<AuthEvent.ChallengeOutcome> passed) {
         return authenticated(signIn, this.clock.instant(), null, passed);
+    }
+
+    /** How a sign-in that passed every step ends: tokens through the API, the user for managed login. */
+    @FunctionalInterface
+    private interface Finish {
+        Map<String, Object> apply(SignIn signIn, List<AuthEvent.ChallengeOutcome> passed);
+    }
+
+    /**
+     * Managed login's sign-in with a username and password: the API's password sign-in (user status, migration and
+     * pre authentication triggers, temporary password, MFA, events), but governed by the client's OAuth settings
+     * rather than its {@code ExplicitAuthFlows}, and ending with the user rather than with tokens, which the OAuth
+     * server issues for the scopes of its authorization request.
+     *
+     * @return the next challenge, or the signed-in user
+     * @throws io.github.cognitoemulator.core.error.CognitoException with Cognito's answer when the sign-in fails
+     */
+    public HostedSignInStep hostedSignIn(
+            UserPool pool, UserPoolClient client, String username, String password, RequestContext context) {
+        User user = passwordUser(pool, client, username, password, this.users.findForSignIn(pool, username), Map.of());
+        return hostedStep(afterFirstFactor(new SignIn(pool, client, user, context, null), this::signedIn));
+    }
+
+    /**
+     * Managed login's answer to a challenge of {@link #hostedSignIn}: NEW_PASSWORD_REQUIRED, SMS_MFA, EMAIL_OTP,
+     * SOFTWARE_TOKEN_MFA or SELECT_MFA_TYPE, checked as the API checks it. The secret hash a client with a secret
+     * needs is the server's to compute, as managed login knows the secret.
+     *
+     * @param username the username the user signed in with
+     * @param answers the challenge responses without {@code USERNAME} and {@code SECRET_HASH}
+     */
+    public HostedSignInStep hostedRespond(
+            UserPool pool,
+            UserPoolClient client,
+            ChallengeName challenge,
+            String session,
+            String username,
+            Map<String, String> answers,
+            RequestContext context) {
+        Map<String, String> responses = new LinkedHashMap<>(answers);
+        responses.put("USERNAME", username);
+        List<String> secrets = this.clientSecrets.values(client);
+        if (!secrets.isEmpty()) {
+            responses.put("SECRET_HASH", SecretHash.compute(secrets.get(0), username, client.clientId()));
+        }
+        RespondToAuthChallengeRequest request =
+                new RespondToAuthChallengeRequest(pool.id(), client.clientId(), challenge, session, responses);
+        switch (challenge) {
+            case NEW_PASSWORD_REQUIRED:
+                return hostedStep(answerNewPassword(pool, client, request, context, this::signedIn));
+            case SMS_MFA:
+            case EMAIL_OTP:
+            case SOFTWARE_TOKEN_MFA:
+            case SELECT_MFA_TYPE:
+                return hostedStep(this.mfa.answer(
+                        pool,
+                        client,
+                        challenge,
+                        session,
+                        responses,
+                        context,
+                        (signIn) -> afterSecondFactor(signIn, PASSWORD_AND_MFA, this::signedIn)));
+            default:
+                throw ErrorType.NOT_AUTHORIZED.exception("Invalid session for the user.");
+        }
+    }
+
+    /** Managed login's last step: the sign-in's event and post authentication trigger, and the user. */
+    private Map<String, Object> signedIn(SignIn signIn, List<AuthEvent.ChallengeOutcome> passed) {
+        this.authEvents.record(signIn.pool(), signIn.user(), AuthEvent.Type.SignIn, AuthEvent.Response.Pass, passed);
+        this.triggers.postAuthentication(
+                signIn.pool(), signIn.client().clientId(), signIn.user(), false, signIn.clientMetadata());
+        Map<String, Object> done = new LinkedHashMap<>();
+        done.put(SIGNED_IN_USER, signIn.user());
+        done.put(SIGNED_IN_AT, this.clock.instant());
+        return done;
+    }
+
+    private static final String SIGNED_IN_USER = "signedInUser";
+
+    private static final String SIGNED_IN_AT = "signedInAt";
+
+    /** A step of the sign-in's answers as managed login reads it. */
+    private static HostedSignInStep hostedStep(Map<String, Object> answer) {
+        if (answer.get(SIGNED_IN_USER) instanceof User user && answer.get(SIGNED_IN_AT) instanceof Instant at) {
+            return new HostedSignInStep.SignedIn(user, at);
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (answer.get("ChallengeParameters") instanceof Map<?, ?> given) {
+            given.forEach((name, value) -> parameters.put(String.valueOf(name), String.valueOf(value)));
+        }
+        return new HostedSignInStep.Challenge(
+                ChallengeName.valueOf(String.valueOf(answer.get("ChallengeName"))),
+                String.valueOf(answer.get("Session")),
+                parameters);
     }
 
     /** What choice-based sign-in continues with once the user chose a first factor. */
@@ -391,24 +506,41 @@ public final class AuthenticationActions implements ActionFamily {
         Optional<User> found = this.users.findForSignIn(pool, username);
         SecretHash.check(
                 client, this.clientSecrets.values(client), parameters.get("SECRET_HASH"), username, found.orElse(null));
+        User user = passwordUser(pool, client, username, password, found, request.clientMetadata());
+        return afterFirstFactor(new SignIn(pool, client, user, context, parameters.get(DEVICE_KEY)));
+    }
+
+    /**
+     * The user whose password this is, through the user migration trigger when the pool does not know her, once
+     * the pre authentication trigger let her in.
+     *
+     * @throws io.github.cognitoemulator.core.error.CognitoException with Cognito's answer otherwise
+     */
+    private User passwordUser(
+            UserPool pool,
+            UserPoolClient client,
+            String username,
+            String password,
+            Optional<User> found,
+            Map<String, String> clientMetadata) {
         if (found.isEmpty()) {
             found = this.triggers.migrateUser(
-                    pool, client, "UserMigration_Authentication", username, password, request.clientMetadata());
+                    pool, client, "UserMigration_Authentication", username, password, clientMetadata);
         }
         if (found.isEmpty() && client.preventsUserExistenceErrors()) {
             // The trigger hears of an unknown user too, where the client hides that the user does not exist.
-            this.triggers.preAuthentication(pool, client.clientId(), username, null, request.clientMetadata());
+            this.triggers.preAuthentication(pool, client.clientId(), username, null, clientMetadata);
         }
         User user = found.orElseThrow(() -> client.preventsUserExistenceErrors()
                 ? ErrorType.NOT_AUTHORIZED.exception("Incorrect username or password.")
                 : Errors.userNotFound());
         checkCanSignIn(client, user);
-        this.triggers.preAuthentication(pool, client.clientId(), username, user, request.clientMetadata());
+        this.triggers.preAuthentication(pool, client.clientId(), username, user, clientMetadata);
         if (user.password() == null || !user.password().matches(pool.idSuffix(), user.username(), password)) {
             wrongPassword(pool, user);
             throw ErrorType.NOT_AUTHORIZED.exception("Incorrect username or password.");
         }
-        return afterFirstFactor(new SignIn(pool, client, user, context, parameters.get(DEVICE_KEY)));
+        return user;
     }
 
     private Map<String, Object> srpAuth(UserPool pool, UserPoolClient client, InitiateAuthRequest request) {

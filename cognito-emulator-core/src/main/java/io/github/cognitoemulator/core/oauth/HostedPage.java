@@ -204,6 +204,30 @@ public final class HostedPage {
             return this;
         }
 
+        /** A labelled choice among {@code options}, each shown as its value. */
+        public Form choice(String name, String label, List<String> options) {
+            this.html
+                    .append("<label for=\"")
+                    .append(escape(name))
+                    .append("\">")
+                    .append(escape(label))
+                    .append("</label>\n<select id=\"")
+                    .append(escape(name))
+                    .append("\" name=\"")
+                    .append(escape(name))
+                    .append("\">\n");
+            for (String option : options) {
+                this.html
+                        .append("<option value=\"")
+                        .append(escape(option))
+                        .append("\">")
+                        .append(escape(option))
+                        .append("</option>\n");
+            }
+            this.html.append("</select>\n");
+            return this;
+        }
+
         /** The submit button. */
         public Form submit(String text) {
             this.html.append("<button type=\"submit\">").append(escape(text)).append("</button>\n");

@@ -1,8 +1,16 @@
 package io.github.cognitoemulator.core.oauth;
 
+import io.github.cognitoemulator.core.auth.AuthenticationActions;
+import io.github.cognitoemulator.core.client.ClientSecrets;
+import io.github.cognitoemulator.core.client.ClientStore;
 import io.github.cognitoemulator.core.domain.DomainActions;
 import io.github.cognitoemulator.core.pool.PoolStore;
+import io.github.cognitoemulator.core.pool.UserPool;
 import io.github.cognitoemulator.core.store.ResourceStore;
+import io.github.cognitoemulator.core.support.Ids;
+import io.github.cognitoemulator.core.token.TokenService;
+import io.github.cognitoemulator.core.user.UserDirectory;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,10 +43,71 @@ public final class ManagedLogin {
 
     private final String region;
 
-    public ManagedLogin(PoolStore pools, ResourceStore resources, String region) {
+    private final FederatedSignIn federated;
+
+    private final Completion completion;
+
+    private final AuthorizationChecks checks;
+
+    private final AuthorizeEndpoint authorize;
+
+    private final TokenEndpoint token;
+
+    private final UserInfoEndpoint userInfo;
+
+    private final RevokeEndpoint revoke;
+
+    private final LogoutEndpoint logout;
+
+    private final LoginPage login;
+
+    private final SelfServicePages selfService;
+
+    /**
+     * @param signIn the sign-in state machine of the API, which the login pages drive
+     * @param federated sign-in through the pools' external identity providers
+     */
+    public ManagedLogin(
+            PoolStore pools,
+            ClientStore clients,
+            ResourceStore resources,
+            UserDirectory users,
+            TokenService tokens,
+            AuthenticationActions signIn,
+            ClientSecrets clientSecrets,
+            Clock clock,
+            Ids ids,
+            String region,
+            FederatedSignIn federated) {
         this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
         this.resources = Objects.requireNonNull(resources, "'resources' must not be null");
         this.region = Objects.requireNonNull(region, "'region' must not be null");
+        this.federated = Objects.requireNonNull(federated, "'federated' must not be null");
+        OAuthContext context = new OAuthContext(
+                pools,
+                clients,
+                resources,
+                users,
+                tokens,
+                signIn,
+                clientSecrets,
+                clock,
+                ids,
+                region,
+                new AuthorizationCodes(resources, clock, ids),
+                new HostedSessions(resources, clock, ids),
+                new GrantedScopes(resources, clock));
+        this.completion = new Completion(context);
+        this.checks = new AuthorizationChecks(context);
+        SignedInBrowser browsers = new SignedInBrowser(context);
+        ClientAuthentication authentication = new ClientAuthentication(context);
+        this.authorize = new AuthorizeEndpoint(context, this.checks, browsers, this.completion, federated);
+        this.token = new TokenEndpoint(context, authentication);
+        this.userInfo = new UserInfoEndpoint(context);
+        this.revoke = new RevokeEndpoint(context, authentication);
+        this.logout = new LogoutEndpoint(context);
+        this.login = new LoginPage(context, this.checks, browsers, this.completion, new Csrf(ids));
+        this.selfService = new SelfServicePages();
     }
 
     /**
@@ -59,6 +128,52 @@ public final class ManagedLogin {
 
     /** Answers a request for which {@link #serves(String, String)} holds. */
     public HostedResponse handle(HostedRequest request) {
-        return HostedResponse.of(404, "text/plain;charset=UTF-8", "Not Found", List.of());
+        Optional<UserPool> pool = poolOf(request.site()).flatMap(this.pools::find);
+        if (pool.isEmpty() || !PATHS.contains(request.path())) {
+            return HostedResponse.of(404, "text/plain;charset=UTF-8", "Not Found", List.of());
+        }
+        switch (request.path()) {
+            case "/oauth2/authorize":
+                return this.authorize.handle(request, pool.get());
+            case "/oauth2/token":
+                return this.token.handle(request, pool.get());
+            case "/oauth2/userInfo":
+                return this.userInfo.handle(request, pool.get());
+            case "/oauth2/revoke":
+                return this.revoke.handle(request, pool.get());
+            case "/oauth2/idpresponse":
+                return idpResponse(request, pool.get());
+            case "/login":
+                return this.login.handle(request, pool.get());
+            case "/logout":
+                return this.logout.handle(request, pool.get());
+            case "/error":
+                return ErrorPage.handle(request);
+            default:
+                return selfService(request, pool.get());
+        }
+    }
+
+    /** The completion every sign-in ends with, for the pages and federation of this package. */
+    Completion completion() {
+        return this.completion;
+    }
+
+    private HostedResponse idpResponse(HostedRequest request, UserPool pool) {
+        FederatedSignIn.Outcome outcome = this.federated.finish(request, pool);
+        if (outcome instanceof FederatedSignIn.SignedIn signedIn) {
+            return this.completion.complete(
+                    request, pool, signedIn.client(), signedIn.request(), signedIn.user(), signedIn.authTime(), true);
+        }
+        return ((FederatedSignIn.Failed) outcome).response();
+    }
+
+    /** {@code /signup}, {@code /confirmUser}, {@code /forgotPassword}: the authorization request checked first. */
+    private HostedResponse selfService(HostedRequest request, UserPool pool) {
+        AuthorizationChecks.Outcome outcome = this.checks.check(request, pool, Parameters.query(request));
+        if (outcome instanceof AuthorizationChecks.Accepted accepted) {
+            return this.selfService.handle(request, pool, accepted.client(), accepted.request());
+        }
+        return ((AuthorizationChecks.Refused) outcome).response();
     }
 }

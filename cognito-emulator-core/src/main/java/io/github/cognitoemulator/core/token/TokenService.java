@@ -86,6 +86,17 @@ public final class TokenService {
 
     /** Issues the tokens of a sign-in, or of a refresh when {@link TokenRequest#refreshedFrom()} is set. */
     public IssuedTokens issue(TokenRequest request) {
+        return issue(request, null);
+    }
+
+    /**
+     * Issues the tokens of a sign-in through managed login, or of a refresh of one: as {@link #issue(TokenRequest)},
+     * with the granted scopes in the access token's {@code scope}, and {@code nonce} and {@code at_hash} in the ID
+     * token, claims no trigger can change.
+     *
+     * @param grant the OAuth grant, or {@code null} for the API's tokens
+     */
+    public IssuedTokens issue(TokenRequest request, @Nullable OAuthGrant grant) {
         Instant now = this.clock.instant();
         UserPoolClient client = request.client();
         RefreshSession refreshed = request.refreshedFrom();
@@ -137,7 +148,7 @@ public final class TokenService {
         JWTClaimsSet access = accessClaims
                 .claim("event_id", eventId)
                 .claim("token_use", "access")
-                .claim("scope", API_SCOPE)
+                .claim("scope", (grant != null) ? grant.scopeClaim() : API_SCOPE)
                 .claim("auth_time", request.authTime().getEpochSecond())
                 .expirationTime(Date.from(seconds(now.plus(accessLifetime))))
                 .issueTime(Date.from(seconds(now)))
@@ -147,7 +158,7 @@ public final class TokenService {
                 .build();
 
         String refreshToken = null;
-        if (refreshed == null) {
+        if (refreshed == null && (grant == null || grant.refreshToken())) {
             refreshToken = newRefreshToken();
             Instant refreshExpiry = now.plus(client.tokenValidity().refreshTokenDuration());
             Duration longestToken = Collections.max(
@@ -168,11 +179,46 @@ public final class TokenService {
         Map<String, Object> idClaims = new LinkedHashMap<>(id.build().getClaims());
         Map<String, Object> accessTokenClaims = new LinkedHashMap<>(access.getClaims());
         this.customizer.customize(request, idClaims, accessTokenClaims);
+        String accessToken = sign(claimsSet(accessTokenClaims), poolKeys.accessToken());
+        if (grant != null) {
+            if (grant.nonce() != null) {
+                idClaims.put("nonce", grant.nonce());
+            }
+            idClaims.put("at_hash", atHash(accessToken));
+        }
         return new IssuedTokens(
-                sign(claimsSet(idClaims), poolKeys.idToken()),
-                sign(claimsSet(accessTokenClaims), poolKeys.accessToken()),
-                refreshToken,
-                accessLifetime.toSeconds());
+                sign(claimsSet(idClaims), poolKeys.idToken()), accessToken, refreshToken, accessLifetime.toSeconds());
+    }
+
+    /**
+     * An access token of the client credentials grant: the client acting for itself, so {@code sub} is the client id,
+     * and there is no user, no ID token and no refresh token.
+     *
+     * @param issuer the {@code iss} claim, {@code <issuer base URL>/<pool id>}
+     * @param scopes the granted custom scopes
+     * @return the signed access token
+     */
+    public String issueClientCredentials(UserPool pool, UserPoolClient client, String issuer, List<String> scopes) {
+        Instant now = seconds(this.clock.instant());
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .claim("sub", client.clientId())
+                .claim("token_use", "access")
+                .claim("scope", String.join(" ", scopes))
+                .claim("auth_time", now.getEpochSecond())
+                .issuer(issuer)
+                .expirationTime(Date.from(now.plus(client.tokenValidity().accessTokenDuration())))
+                .issueTime(Date.from(now))
+                .claim("version", 2)
+                .jwtID(this.ids.uuid())
+                .claim("client_id", client.clientId())
+                .build();
+        return sign(claims, this.keys.forPool(pool.id()).accessToken());
+    }
+
+    /** {@code at_hash}: the left half of the SHA-256 digest of the access token, base64url without padding. */
+    static String atHash(String accessToken) {
+        byte[] digest = sha256(accessToken);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
     }
 
     private static JWTClaimsSet claimsSet(Map<String, Object> claims) {
@@ -296,9 +342,12 @@ public final class TokenService {
 
     /** What is kept of a refresh token: its SHA-256 digest, so that a copy of the store signs nobody in. */
     private static String digest(String refreshToken) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(refreshToken));
+    }
+
+    private static byte[] sha256(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(refreshToken.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
         }

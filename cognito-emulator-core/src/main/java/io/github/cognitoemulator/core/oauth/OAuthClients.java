@@ -1,0 +1,28 @@
+package io.github.cognitoemulator.core.oauth;
+
+import io.github.cognitoemulator.core.client.UserPoolClient;
+import java.util.List;
+
+/** The OAuth settings of an app client, as its {@code UserPoolClientType} members hold them. */
+final class OAuthClients {
+
+    private OAuthClients() {}
+
+    /** A list member of the client, empty when not set. */
+    static List<String> list(UserPoolClient client, String member) {
+        return (client.settings().get(member) instanceof List<?> values)
+                ? values.stream().map(String::valueOf).toList()
+                : List.of();
+    }
+
+    /** Whether the client may use the OAuth flow {@code flow} ({@code code}, {@code implicit}, {@code client_credentials}). */
+    static boolean allowsFlow(UserPoolClient client, String flow) {
+        return Boolean.TRUE.equals(client.settings().get("AllowedOAuthFlowsUserPoolClient"))
+                && list(client, "AllowedOAuthFlows").contains(flow);
+    }
+
+    /** The client's {@code AllowedOAuthScopes}. */
+    static List<String> scopes(UserPoolClient client) {
+        return list(client, "AllowedOAuthScopes");
+    }
+}
