@@ -1,5 +1,6 @@
 package io.github.cognitoemulator.core;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.jwk.JWKSet;
 import io.github.cognitoemulator.core.auth.AuthSessions;
 import io.github.cognitoemulator.core.auth.AuthenticationActions;
@@ -47,6 +48,7 @@ import io.github.cognitoemulator.core.protocol.ActionRegistry;
 import io.github.cognitoemulator.core.protocol.AwsJsonProtocol;
 import io.github.cognitoemulator.core.protocol.ProtocolRequest;
 import io.github.cognitoemulator.core.protocol.ProtocolResponse;
+import io.github.cognitoemulator.core.protocol.RequestContext;
 import io.github.cognitoemulator.core.protocol.ServiceModel;
 import io.github.cognitoemulator.core.provider.IdentityProvider;
 import io.github.cognitoemulator.core.provider.IdentityProviderActions;
@@ -285,6 +287,7 @@ public final class CognitoEmulator {
                 tokens,
                 signIn,
                 clientSecrets,
+                this::runAction,
                 clock,
                 ids,
                 builder.region,
@@ -295,6 +298,14 @@ public final class CognitoEmulator {
         this.seeds = List.copyOf(builder.seeds);
         this.seeder = new PoolSeeder(
                 this.protocol, poolActions, clientActions, store.pools(), store.clients(), store.resources());
+    }
+
+    /**
+     * Runs an action for managed login's self-service pages, with the validation and checks of an API call; a method
+     * rather than a lambda, since the protocol is built after managed login.
+     */
+    private @Nullable Object runAction(String action, ObjectNode body, RequestContext context) {
+        return this.protocol.call(action, body, context);
     }
 
     /**

@@ -65,6 +65,8 @@ public final class ManagedLogin {
 
     /**
      * @param signIn the sign-in state machine of the API, which the login pages drive
+     * @param selfServiceActions runs SignUp, ConfirmSignUp, ResendConfirmationCode, ForgotPassword and
+     *     ConfirmForgotPassword for the self-service pages, as the API does
      * @param federated sign-in through the pools' external identity providers
      */
     public ManagedLogin(
@@ -75,6 +77,7 @@ public final class ManagedLogin {
             TokenService tokens,
             AuthenticationActions signIn,
             ClientSecrets clientSecrets,
+            SelfServicePages.Actions selfServiceActions,
             Clock clock,
             Ids ids,
             String region,
@@ -107,7 +110,7 @@ public final class ManagedLogin {
         this.revoke = new RevokeEndpoint(context, authentication);
         this.logout = new LogoutEndpoint(context);
         this.login = new LoginPage(context, this.checks, browsers, this.completion, new Csrf(ids));
-        this.selfService = new SelfServicePages();
+        this.selfService = new SelfServicePages(selfServiceActions, clientSecrets, new Csrf(ids), ids);
     }
 
     /**

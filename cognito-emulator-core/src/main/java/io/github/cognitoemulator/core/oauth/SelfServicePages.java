@@ -208,7 +208,7 @@ public final class SelfServicePages {
         form.input("password", PASSWORD, "Password", "new-password", null).submit("Sign up");
         return page.form(form)
                 .link(visit.url("/login", null), "Already have an account? Sign in")
-                .ok(token.cookies());
+                .response(status(error), token.cookies());
     }
 
     private static void input(HostedPage.Form form, SignUpFields.Field field, Map<String, String> typed) {
@@ -261,7 +261,7 @@ public final class SelfServicePages {
                     .hidden(USERNAME, username)
                     .submit("Resend code"));
         }
-        return page.link(visit.url("/login", null), "Back to sign in").ok(token.cookies());
+        return page.link(visit.url("/login", null), "Back to sign in").response(status(error), token.cookies());
     }
 
     // Resetting a forgotten password.
@@ -299,7 +299,7 @@ public final class SelfServicePages {
                 .submit("Reset my password");
         return page.form(form)
                 .link(visit.url("/login", null), "Back to sign in")
-                .ok(token.cookies());
+                .response(status(error), token.cookies());
     }
 
     private HostedResponse newPasswordPage(
@@ -320,10 +320,15 @@ public final class SelfServicePages {
         page.form(token.addTo(HostedPage.Form.posting(action))
                 .hidden(USERNAME, username)
                 .submit("Send a new code"));
-        return page.link(visit.url("/login", null), "Back to sign in").ok(token.cookies());
+        return page.link(visit.url("/login", null), "Back to sign in").response(status(error), token.cookies());
     }
 
     // Shared answers.
+
+    /** A page showing a refusal answers 400, as the login page does; else 200. */
+    private static int status(@Nullable String error) {
+        return (error == null) ? 200 : 400;
+    }
 
     private HostedResponse unavailable(Visit visit, String title, String reason) {
         return HostedPage.titled(title)

@@ -88,7 +88,7 @@ final class SelfServiceBrowser {
             all.put("Cookie", List.of(cookie.toString()));
         }
         HostedRequest request = new HostedRequest(method, this.site, siteUrl(), ISSUER_BASE, path, query, all, body);
-        HostedResponse response = DirectRoute.of(this.emulator).apply(request);
+        HostedResponse response = this.emulator.managedLogin().handle(request);
         for (HostedResponse.Header header : response.headers()) {
             if (header.name().equalsIgnoreCase("Set-Cookie")) {
                 String pair = header.value().split(";", 2)[0];

@@ -210,7 +210,7 @@ class SelfServicePagesTest {
         void anAttributeLeftEmptyIsNotSentSoTheSchemaRefusesItInCognitosWords() {
             Page page = signUp("username", "alice", "email", "  ", "password", SignInFixture.PASSWORD);
 
-            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.status()).isEqualTo(400);
             assertThat(page.alert())
                     .isEqualTo("Attributes did not conform to the schema: email: The attribute is required");
             assertThat(fixture.adminGetUser(poolId, "alice").status()).isEqualTo(400);
@@ -220,7 +220,7 @@ class SelfServicePagesTest {
         void aPasswordBreakingThePolicyIsRefusedAndTheFormKeepsAllButThePassword() {
             Page page = signUp("username", " alice ", "email", "alice@example.com", "password", "short");
 
-            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.status()).isEqualTo(400);
             assertThat(page.alert()).isEqualTo("Password did not conform with policy: Password not long enough");
             assertThat(page.input("username")).contains("value=\"alice\"");
             assertThat(page.input("email")).contains("value=\"alice@example.com\"");
@@ -395,6 +395,28 @@ class SelfServicePagesTest {
         }
 
         @Test
+        void aCallbackTheClientDoesNotListGetsTheErrorPageBeforeAnyForm() {
+            String query = "client_id=" + client.id() + "&response_type=code&redirect_uri=https%3A%2F%2Fevil.example";
+
+            Page shown = browser.get("/signup", query);
+            Page posted = browser.post(
+                    "/signup",
+                    query,
+                    "username",
+                    "alice",
+                    "email",
+                    "alice@example.com",
+                    "password",
+                    SignInFixture.PASSWORD);
+
+            assertThat(shown.status()).isEqualTo(302);
+            assertThat(shown.location())
+                    .isEqualTo(browser.siteUrl() + "/error?error=redirect_mismatch&client_id=" + client.id());
+            assertThat(posted.location()).isEqualTo(shown.location());
+            assertThat(fixture.adminGetUser(poolId, "alice").status()).isEqualTo(400);
+        }
+
+        @Test
         void otherMethodsAreNotAllowed() {
             Page page = browser.send("PUT", "/signup", query(), Map.of(), new byte[0]);
 
@@ -507,7 +529,7 @@ class SelfServicePagesTest {
             Page page = browser.post(
                     "/confirmUser", query(), "step", "confirm", "username", "alice", "code", wrong(codeOf("alice")));
 
-            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.status()).isEqualTo(400);
             assertThat(page.alert()).isEqualTo(MISMATCH);
             assertThat(page.input("username")).contains("value=\"alice\"");
             assertThat(page.input("code")).doesNotContain("value=");
@@ -581,6 +603,7 @@ class SelfServicePagesTest {
 
             Page page = browser.post("/confirmUser", query(), "step", "resend", "username", "alice");
 
+            assertThat(page.status()).isEqualTo(400);
             assertThat(page.alert()).isEqualTo("User is already confirmed.");
             assertThat(page.html()).contains("Enter the code we sent you when you signed up");
         }
@@ -748,7 +771,7 @@ class SelfServicePagesTest {
 
             Page page = choose(wrong(codeOf(bob)), SignInFixture.OTHER_PASSWORD);
 
-            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.status()).isEqualTo(400);
             assertThat(page.alert()).isEqualTo(MISMATCH);
             assertThat(page.html()).contains("Enter the code we sent you with your new password.");
             assertThat(page.html()).contains("<input type=\"hidden\" name=\"username\" value=\"bob\">");
@@ -793,7 +816,7 @@ class SelfServicePagesTest {
         void anUnknownUserIsNamedUnknownByALegacyClientAndKeptInTheForm() {
             Page page = requestCode(null, "nobody");
 
-            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.status()).isEqualTo(400);
             assertThat(page.html()).contains("<title>Forgot your password?</title>");
             assertThat(page.alert()).isEqualTo("Username/client id combination not found.");
             assertThat(page.input("username")).contains("value=\"nobody\"");
