@@ -506,6 +506,21 @@ class SelfServicePagesTest {
         }
 
         @Test
+        void aNewUserEndsTheAuthorizationAtTheCallbackOnceConfirmedAndSignedIn() {
+            signUpAlice();
+            Page confirmed = browser.post(
+                    "/confirmUser", query(), "step", "confirm", "username", "alice", "code", codeOf("alice"));
+            String loginQuery =
+                    confirmed.location().substring(confirmed.location().indexOf('?') + 1);
+
+            browser.get("/login", loginQuery);
+            Page signedIn = browser.post("/login", loginQuery, "username", "alice", "password", SignInFixture.PASSWORD);
+
+            assertThat(signedIn.status()).isEqualTo(302);
+            assertThat(signedIn.location()).startsWith(CALLBACK + "?code=").endsWith("&state=st%3D1");
+        }
+
+        @Test
         void theConfirmationKeepsTheAuthorizationRequestButNotTheUsername() {
             signUpAlice();
 
