@@ -15,7 +15,7 @@ final class OAuthErrors {
         return HostedResponse.of(
                 status,
                 JSON,
-                "{\"error\":\"" + error + "\"}",
+                FlatJson.object(java.util.Map.of("error", error)),
                 List.of(new HostedResponse.Header("Cache-Control", "no-store")));
     }
 

@@ -1,10 +1,8 @@
 package io.github.cognitoemulator.core.oauth;
 
-import io.github.cognitoemulator.core.client.ExplicitAuthFlow;
 import io.github.cognitoemulator.core.client.UserPoolClient;
 import io.github.cognitoemulator.core.error.CognitoException;
 import io.github.cognitoemulator.core.pool.UserPool;
-import io.github.cognitoemulator.core.protocol.CognitoJson;
 import io.github.cognitoemulator.core.resourceserver.PoolResourceServers;
 import io.github.cognitoemulator.core.token.IssuedTokens;
 import io.github.cognitoemulator.core.token.OAuthGrant;
@@ -108,10 +106,7 @@ final class TokenEndpoint {
     }
 
     private HostedResponse refreshToken(HostedRequest http, UserPool pool, UserPoolClient client, Parameters form) {
-        if (!client.allowedFlows().contains(ExplicitAuthFlow.ALLOW_REFRESH_TOKEN_AUTH)
-                && client.allowedFlows().stream().noneMatch(ExplicitAuthFlow::isLegacy)) {
-            return OAuthErrors.error("unauthorized_client");
-        }
+        // Every client allows refresh: Cognito requires ALLOW_REFRESH_TOKEN_AUTH among the explicit flows.
         String refreshToken = form.nonEmpty("refresh_token");
         if (refreshToken == null) {
             return OAuthErrors.error("invalid_request");
@@ -196,7 +191,7 @@ final class TokenEndpoint {
         return HostedResponse.of(
                 200,
                 OAuthErrors.JSON,
-                new String(CognitoJson.write(body), StandardCharsets.UTF_8),
+                FlatJson.object(body),
                 List.of(new HostedResponse.Header("Cache-Control", "no-store")));
     }
 }

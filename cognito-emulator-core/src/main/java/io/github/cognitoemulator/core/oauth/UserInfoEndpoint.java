@@ -4,10 +4,8 @@ import com.nimbusds.jwt.SignedJWT;
 import io.github.cognitoemulator.core.client.UserPoolClient;
 import io.github.cognitoemulator.core.error.CognitoException;
 import io.github.cognitoemulator.core.pool.UserPool;
-import io.github.cognitoemulator.core.protocol.CognitoJson;
 import io.github.cognitoemulator.core.token.TokenService;
 import io.github.cognitoemulator.core.user.User;
-import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -95,7 +93,7 @@ final class UserInfoEndpoint {
         return HostedResponse.of(
                 200,
                 OAuthErrors.JSON,
-                new String(CognitoJson.write(body), StandardCharsets.UTF_8),
+                FlatJson.object(body),
                 List.of(new HostedResponse.Header("Cache-Control", "no-store")));
     }
 
@@ -115,14 +113,19 @@ final class UserInfoEndpoint {
                 || (phone && (name.equals("phone_number") || name.equals("phone_number_verified")));
     }
 
+    private static Map<String, String> errorBody(String error, String description) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("error_description", description);
+        return body;
+    }
+
     private static HostedResponse error(int status, String error, String description) {
         String challenge = "error=\"" + error + "\", error_description=\"" + description + "\"";
         return HostedResponse.of(
                 status,
                 OAuthErrors.JSON,
-                new String(
-                        CognitoJson.write(Map.of("error", error, "error_description", description)),
-                        StandardCharsets.UTF_8),
+                FlatJson.object(errorBody(error, description)),
                 List.of(new HostedResponse.Header("WWW-Authenticate", challenge)));
     }
 }
