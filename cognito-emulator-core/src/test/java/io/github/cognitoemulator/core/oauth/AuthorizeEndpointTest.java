@@ -283,6 +283,6 @@ class AuthorizeEndpointTest {
                         .header("Location"))
                 .isEqualTo(errorPage());
         assertThat(this.oauth.get("/signup", this.oauth.authorizeQuery()).status())
-                .isEqualTo(404);
+                .isEqualTo(200);
     }
 }
