@@ -197,7 +197,9 @@ public final class SelfServicePages {
     }
 
     private HostedResponse signUpPage(Visit visit, @Nullable String error, Map<String, String> typed) {
-        HostedPage page = HostedPage.titled("Sign up").alert(error);
+        HostedPage page = HostedPage.titled("Sign up")
+                .alert(error)
+                .paragraph(SignUpFields.passwordRules(visit.pool().passwordPolicy()));
         Csrf.Issued token = this.csrf.issue(visit.request());
         HostedPage.Form form = token.addTo(HostedPage.Form.posting(visit.url("/signup", null)));
         SignUpFields.Field username = SignUpFields.username(visit.pool());
@@ -309,6 +311,7 @@ public final class SelfServicePages {
                 (sent != null)
                         ? "We sent a code by " + sent.describe() + ". Enter it below with your new password."
                         : "Enter the code we sent you with your new password.");
+        page.paragraph(SignUpFields.passwordRules(visit.pool().passwordPolicy()));
         Csrf.Issued token = this.csrf.issue(visit.request());
         String action = visit.url("/forgotPassword", null);
         page.form(token.addTo(HostedPage.Form.posting(action))

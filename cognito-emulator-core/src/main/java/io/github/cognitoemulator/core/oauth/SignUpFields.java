@@ -1,5 +1,6 @@
 package io.github.cognitoemulator.core.oauth;
 
+import io.github.cognitoemulator.core.pool.PasswordPolicy;
 import io.github.cognitoemulator.core.pool.SchemaAttribute;
 import io.github.cognitoemulator.core.pool.UserPool;
 import java.util.ArrayList;
@@ -75,6 +76,32 @@ final class SignUpFields {
             }
         }
         return fields;
+    }
+
+    /**
+     * The pool's password policy in a sentence, shown before a new password is chosen: {@code Passwords need at least
+     * 8 characters, with an uppercase letter, a lowercase letter, a number and a symbol.}
+     */
+    static String passwordRules(PasswordPolicy policy) {
+        List<String> classes = new ArrayList<>();
+        if (policy.requireUppercase()) {
+            classes.add("an uppercase letter");
+        }
+        if (policy.requireLowercase()) {
+            classes.add("a lowercase letter");
+        }
+        if (policy.requireNumbers()) {
+            classes.add("a number");
+        }
+        if (policy.requireSymbols()) {
+            classes.add("a symbol");
+        }
+        String length = "Passwords need at least " + policy.minimumLength() + " characters";
+        if (classes.isEmpty()) {
+            return length + ".";
+        }
+        String last = classes.remove(classes.size() - 1);
+        return length + ", with " + (classes.isEmpty() ? last : String.join(", ", classes) + " and " + last) + ".";
     }
 
     private static Map.Entry<String, Field> attribute(String name, String label, String type, String autocomplete) {

@@ -109,6 +109,9 @@ class SelfServicePagesTest {
             assertThat(page.response().header("Cache-Control")).isEqualTo("no-store");
             assertThat(page.html()).contains("<title>Sign up</title>");
             assertThat(page.alert()).isEmpty();
+            assertThat(page.html())
+                    .contains("<p>Passwords need at least 8 characters, with an uppercase letter, a"
+                            + " lowercase letter, a number and a symbol.</p>");
             assertThat(page.html()).contains("<label for=\"username\">Username</label>");
             assertThat(page.input("username"))
                     .isEqualTo("<input type=\"text\" id=\"username\" name=\"username\" autocomplete=\"username\""
@@ -756,6 +759,9 @@ class SelfServicePagesTest {
             assertThat(page.html()).contains("<title>Reset your password</title>");
             assertThat(page.alert()).isEmpty();
             assertThat(page.html()).contains("We sent a code by email to b***@e***.");
+            assertThat(page.html())
+                    .contains("<p>Passwords need at least 8 characters, with an uppercase letter, a"
+                            + " lowercase letter, a number and a symbol.</p>");
             assertThat(page.input("code")).contains("autocomplete=\"one-time-code\"");
             assertThat(page.input("password"))
                     .isEqualTo("<input type=\"password\" id=\"password\" name=\"password\""
