@@ -220,8 +220,7 @@ class LoginPageTest {
                 .contains("autocomplete=\"one-time-code\"");
         HostedResponse wrong = mfa.post("/login", query, OAuthFixture.stepFields(step) + "&SMS_MFA_CODE=000000");
         assertThat(wrong.status()).isEqualTo(400);
-        assertThat(wrong.bodyText())
-                .contains("role=\"alert\" class=\"error\">Invalid code received for user</div>");
+        assertThat(wrong.bodyText()).contains("role=\"alert\" class=\"error\">Invalid code received for user</div>");
 
         HostedResponse done = mfa.post(
                 "/login",
