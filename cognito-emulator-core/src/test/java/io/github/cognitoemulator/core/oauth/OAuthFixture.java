@@ -62,6 +62,13 @@ final class OAuthFixture {
         return new OAuthFixture(fixture, poolId, client);
     }
 
+    /** The OAuth client and the user {@link #USER} with {@code attributes} in an existing pool. */
+    static OAuthFixture onPool(SignInFixture fixture, String poolId, String... attributes) {
+        AppClient client = fixture.createClient(poolId, oauthClient());
+        fixture.createConfirmedUser(poolId, USER, SignInFixture.PASSWORD, attributes);
+        return new OAuthFixture(fixture, poolId, client);
+    }
+
     static Map<String, Object> oauthClient() {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("AllowedOAuthFlowsUserPoolClient", true);
