@@ -30,8 +30,11 @@ class SelfServicePagesTest {
 
     private PreSignUpTrigger.Response decision = PreSignUpTrigger.Response.proceed();
 
-    private final SignInFixture fixture = SignInFixture.create(
-            (builder) -> builder.lambdaFunction("pre-sign-up", (PreSignUpTrigger) (event) -> this.decision));
+    private final SignInFixture fixture = SignInFixture.create((builder) -> builder.lambdaFunction(
+                    "pre-sign-up", (PreSignUpTrigger) (event) -> this.decision)
+            .lambdaFunction("reject", (PreSignUpTrigger) (event) -> {
+                throw new IllegalArgumentException("Invalid email domain");
+            }));
 
     private final String poolId = this.fixture.createPool(
             Map.of("AutoVerifiedAttributes", List.of("email"), "Schema", List.of(REQUIRED_EMAIL)));
@@ -328,6 +331,22 @@ class SelfServicePagesTest {
             assertThat(page.location()).isEqualTo(triggeredBrowser.siteUrl() + "/login?" + carried(triggeredClient));
             assertThat(fixture.statusOf(triggered, "erin")).isEqualTo("CONFIRMED");
             assertThat(fixture.emulator().inbox().latest(triggered, "erin")).isNull();
+        }
+
+        @Test
+        void aPreSignUpTriggerRefusalIsShownInCognitosWords() {
+            String guarded = fixture.createPool(Map.of("LambdaConfig", Map.of("PreSignUp", ARN + "reject")));
+            AppClient guardedClient = oauthClient(guarded, Map.of());
+            SelfServiceBrowser guardedBrowser = new SelfServiceBrowser(fixture.emulator(), guarded);
+            guardedBrowser.get("/signup", authorize(guardedClient));
+
+            Page page = guardedBrowser.post(
+                    "/signup", authorize(guardedClient), "username", "jon", "password", SignInFixture.PASSWORD);
+
+            assertThat(page.status()).isEqualTo(400);
+            assertThat(page.alert()).isEqualTo("PreSignUp failed with error Invalid email domain.");
+            assertThat(page.input("username")).contains("value=\"jon\"");
+            assertThat(fixture.adminGetUser(guarded, "jon").status()).isEqualTo(400);
         }
 
         @Test
