@@ -441,6 +441,13 @@ public final class SelfServicePages {
             return this.request.siteUrl() + path + "?" + query.encode();
         }
 
+        /** A description without the form, which holds the password typed. */
+        @Override
+        public String toString() {
+            return "Visit[path=" + this.request.path() + ", pool=" + this.pool.id() + ", client="
+                    + this.client.clientId() + ", post=" + this.post + "]";
+        }
+
         /** The form field {@code name} as sent, empty when absent: passwords are taken as they are. */
         String raw(String name) {
             String value = this.form.first(name);

@@ -7,6 +7,7 @@ import io.github.cognitoemulator.core.client.ClientSecrets;
 import io.github.cognitoemulator.core.client.UserPoolClient;
 import io.github.cognitoemulator.core.pool.UserPool;
 import io.github.cognitoemulator.core.support.Ids;
+import java.lang.reflect.Constructor;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -16,6 +17,36 @@ import org.junit.jupiter.api.Test;
 class SelfServicePagesDirectTest {
 
     private final EmulatorFixture fixture = EmulatorFixture.create();
+
+    @Test
+    void aVisitDescribesItselfWithoutTheFormAndItsPassword() throws ReflectiveOperationException {
+        String poolId = this.fixture.createPool();
+        String clientId = this.fixture
+                .call("CreateUserPoolClient", Map.of("UserPoolId", poolId, "ClientName", "app"))
+                .requireSuccess()
+                .string("UserPoolClient", "ClientId");
+        Class<?> visitType = Class.forName(SelfServicePages.class.getName() + "$Visit");
+        Constructor<?> constructor = visitType.getDeclaredConstructors()[0];
+        constructor.setAccessible(true);
+        Object visit = constructor.newInstance(
+                new HostedRequest(
+                        "POST",
+                        poolId,
+                        "http://localhost/" + poolId,
+                        "http://localhost",
+                        "/signup",
+                        null,
+                        Map.of(),
+                        new byte[0]),
+                this.fixture.emulator().store().pools().find(poolId).orElseThrow(),
+                this.fixture.emulator().store().clients().find(clientId).orElseThrow(),
+                Parameters.NONE,
+                Parameters.parse("password=Secret-5ec7e7"),
+                true);
+
+        assertThat(visit.toString())
+                .isEqualTo("Visit[path=/signup, pool=" + poolId + ", client=" + clientId + ", post=true]");
+    }
 
     @Test
     void aPathOfAnotherPageIsNotFound() {
