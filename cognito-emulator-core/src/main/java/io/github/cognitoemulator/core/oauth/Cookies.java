@@ -19,10 +19,10 @@ public final class Cookies {
         for (String header : headers) {
             for (String pair : header.split(";")) {
                 int equals = pair.indexOf('=');
-                if (equals <= 0) {
+                String name = (equals < 0) ? "" : pair.substring(0, equals).trim();
+                if (name.isEmpty()) {
                     continue;
                 }
-                String name = pair.substring(0, equals).trim();
                 String value = pair.substring(equals + 1).trim();
                 if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
                     value = value.substring(1, value.length() - 1);

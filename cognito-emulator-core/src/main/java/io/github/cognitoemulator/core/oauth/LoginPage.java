@@ -6,6 +6,7 @@ import io.github.cognitoemulator.core.client.UserPoolClient;
 import io.github.cognitoemulator.core.error.CognitoException;
 import io.github.cognitoemulator.core.pool.UserPool;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -112,11 +113,12 @@ final class LoginPage {
 
     private HostedSignInStep answer(
             HostedRequest http, UserPool pool, UserPoolClient client, String step, Parameters form) {
-        if (!isAnswerable(step)) {
-            throw new CognitoException(
-                    io.github.cognitoemulator.core.error.ErrorType.NOT_AUTHORIZED, "Invalid session for the user.");
-        }
-        ChallengeName challenge = ChallengeName.valueOf(step);
+        ChallengeName challenge = Arrays.stream(ChallengeName.values())
+                .filter((name) -> name.name().equals(step))
+                .findFirst()
+                .orElseThrow(() -> new CognitoException(
+                        io.github.cognitoemulator.core.error.ErrorType.NOT_AUTHORIZED,
+                        "Invalid session for the user."));
         String answerName = answerName(challenge);
         String answer = Objects.toString(form.first(answerName), "");
         return this.context

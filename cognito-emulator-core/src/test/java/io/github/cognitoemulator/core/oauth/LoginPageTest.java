@@ -272,6 +272,33 @@ class LoginPageTest {
     }
 
     @Test
+    void anUnknownStepSendsTheUserBackToSignIn() {
+        HostedResponse page = this.oauth.get("/login", this.query);
+
+        HostedResponse back = this.oauth.post(
+                "/login", this.query, "_csrf=" + OAuthFixture.csrf(page) + "&step=BOGUS&session=x&username=jane");
+
+        assertThat(back.bodyText())
+                .contains("<title>Sign in</title>")
+                .contains("role=\"alert\" class=\"error\">Invalid session for the user.</div>");
+    }
+
+    @Test
+    void aClientWithASecretSignsInWithoutTheUserKnowingIt() {
+        OAuthFixture secret = OAuthFixture.create(SignInFixture.create(), Map.of(), Map.of("GenerateSecret", true));
+        secret.fixture.createUser(secret.poolId, "newbie");
+        String query = secret.authorizeQuery();
+        HostedResponse step = secret.signIn(query, "newbie", SignInFixture.TEMPORARY_PASSWORD);
+
+        HostedResponse done = secret.post(
+                "/login",
+                query,
+                OAuthFixture.stepFields(step) + "&NEW_PASSWORD=" + Parameters.encode(SignInFixture.OTHER_PASSWORD));
+
+        assertThat(done.header("Location")).startsWith(OAuthFixture.CALLBACK + "?code=");
+    }
+
+    @Test
     void aForgedSessionOnAStepIsRefused() {
         HostedResponse page = this.oauth.get("/login", this.query);
 
