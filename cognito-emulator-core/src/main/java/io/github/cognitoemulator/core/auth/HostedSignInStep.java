@@ -1,5 +1,6 @@
 package io.github.cognitoemulator.core.auth;
 
+import io.github.cognitoemulator.core.support.Redacted;
 import io.github.cognitoemulator.core.user.User;
 import java.time.Instant;
 import java.util.Map;
@@ -21,6 +22,13 @@ public sealed interface HostedSignInStep permits HostedSignInStep.Challenge, Hos
             Objects.requireNonNull(name, "'name' must not be null");
             Objects.requireNonNull(session, "'session' must not be null");
             parameters = Map.copyOf(parameters);
+        }
+
+        /** A description without the session. */
+        @Override
+        public String toString() {
+            return "Challenge[name=" + this.name + ", session=" + Redacted.secret(this.session) + ", parameters="
+                    + this.parameters + "]";
         }
     }
 

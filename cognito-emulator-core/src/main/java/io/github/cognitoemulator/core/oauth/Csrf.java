@@ -1,6 +1,7 @@
 package io.github.cognitoemulator.core.oauth;
 
 import io.github.cognitoemulator.core.support.Ids;
+import io.github.cognitoemulator.core.support.Redacted;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -63,6 +64,12 @@ public final class Csrf {
         /** The hidden field, for {@link HostedPage.Form#hidden(String, String)}. */
         public HostedPage.Form addTo(HostedPage.Form form) {
             return form.hidden(FIELD, this.token);
+        }
+
+        /** A description without the token. */
+        @Override
+        public String toString() {
+            return "Issued[token=" + Redacted.secret(this.token) + ", cookies=" + this.cookies.size() + "]";
         }
     }
 }

@@ -2,6 +2,7 @@ package io.github.cognitoemulator.core.oauth;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Redirect answers. */
 final class Redirects {
@@ -32,7 +33,7 @@ final class Redirects {
     }
 
     /** The error page of the site, for a request that names no client or redirect URI to answer. */
-    static HostedResponse errorPage(HostedRequest http, String error, String clientId) {
+    static HostedResponse errorPage(HostedRequest http, String error, @Nullable String clientId) {
         Parameters query = Parameters.NONE.with("error", error);
         if (clientId != null && !clientId.isEmpty()) {
             query = query.with("client_id", clientId);
