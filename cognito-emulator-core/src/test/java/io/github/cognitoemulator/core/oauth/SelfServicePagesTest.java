@@ -439,6 +439,21 @@ class SelfServicePagesTest {
         }
 
         @Test
+        void isServedOnThePoolsPrefixDomainWithLinksThatStayThere() {
+            fixture.call("CreateUserPoolDomain", Map.of("UserPoolId", poolId, "Domain", "my-app"))
+                    .requireSuccess();
+            SelfServiceBrowser onDomain = new SelfServiceBrowser(fixture.emulator(), "my-app");
+
+            Page page = onDomain.get("/signup", query());
+
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.formActions())
+                    .containsExactly(SelfServiceBrowser.ISSUER_BASE + "/my-app/signup?" + carried(client));
+            assertThat(page.links())
+                    .containsExactly(SelfServiceBrowser.ISSUER_BASE + "/my-app/login?" + carried(client));
+        }
+
+        @Test
         void otherMethodsAreNotAllowed() {
             Page page = browser.send("PUT", "/signup", query(), Map.of(), new byte[0]);
 
