@@ -601,6 +601,30 @@ class SelfServicePagesTest {
         }
 
         @Test
+        void wrongCodesUseUpTheAttemptsTheCodeAllows() {
+            signUpAlice();
+            String code = codeOf("alice");
+            for (int i = 0; i < 5; i++) {
+                assertThat(browser.post(
+                                        "/confirmUser",
+                                        query(),
+                                        "step",
+                                        "confirm",
+                                        "username",
+                                        "alice",
+                                        "code",
+                                        wrong(code))
+                                .alert())
+                        .isEqualTo(MISMATCH);
+            }
+
+            Page page = browser.post("/confirmUser", query(), "step", "confirm", "username", "alice", "code", code);
+
+            assertThat(page.alert()).isEqualTo("Attempt limit exceeded, please try after some time.");
+            assertThat(fixture.statusOf(poolId, "alice")).isEqualTo("UNCONFIRMED");
+        }
+
+        @Test
         void aNewCodeIsSentOnRequestAndReplacesTheOldOne() {
             signUpAlice();
             String first = codeOf("alice");
