@@ -38,7 +38,7 @@ public final class ProviderLinkActions implements ActionFamily {
     static final int MAX_LINKED_IDENTITIES = 5;
 
     /** The attribute name that stands for the provider's own subject. */
-    static final String COGNITO_SUBJECT = "Cognito_Subject";
+    public static final String COGNITO_SUBJECT = "Cognito_Subject";
 
     private static final String COGNITO = "Cognito";
 
