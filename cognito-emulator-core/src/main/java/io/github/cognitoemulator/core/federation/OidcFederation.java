@@ -11,6 +11,7 @@ import io.github.cognitoemulator.core.oauth.AuthorizationRequest;
 import io.github.cognitoemulator.core.oauth.FederatedSignIn;
 import io.github.cognitoemulator.core.oauth.HostedRequest;
 import io.github.cognitoemulator.core.oauth.HostedResponse;
+import io.github.cognitoemulator.core.pool.SchemaAttribute;
 import io.github.cognitoemulator.core.pool.UserPool;
 import io.github.cognitoemulator.core.provider.Identities;
 import io.github.cognitoemulator.core.provider.IdentityProvider;
@@ -378,6 +379,7 @@ public final class OidcFederation implements FederatedSignIn {
                 Identities.ATTRIBUTE,
                 Identities.write(List.of(new Identities.Identity(
                         userId, provider.providerName(), provider.providerType(), true, now.toEpochMilli()))));
+        checkAttributes(pool, attributes, true);
         PreSignUpTrigger.Response decision = this.triggers.preSignUp(
                 pool, client.clientId(), "PreSignUp_ExternalProvider", username, attributes, Map.of(), Map.of());
         Triggers.applyAutoVerification(decision, attributes);
@@ -400,6 +402,7 @@ public final class OidcFederation implements FederatedSignIn {
 
     /** The user with the provider's latest values of the mapped attributes, stored when any changed. */
     private User updated(UserPool pool, User user, Map<String, String> mapped) {
+        checkAttributes(pool, mapped, false);
         return this.users.modify(pool, user.sub(), (current) -> {
             Map<String, String> attributes = new LinkedHashMap<>(current.attributes());
             attributes.putAll(mapped);
@@ -407,6 +410,33 @@ public final class OidcFederation implements FederatedSignIn {
                     ? current
                     : current.withAttributes(attributes, this.clock.instant());
         });
+    }
+
+    /**
+     * Checks the attributes a sign-in would write as Cognito does: each must be in the pool's schema; a new user must
+     * have every required one; and since Cognito writes every mapped attribute again at each later sign-in, an
+     * immutable one fails every sign-in after the first.
+     */
+    private static void checkAttributes(UserPool pool, Map<String, String> attributes, boolean creating) {
+        StringBuilder problems = new StringBuilder();
+        for (String name : attributes.keySet()) {
+            Optional<SchemaAttribute> schema = pool.attribute(name);
+            if (schema.isEmpty() && !name.equals(Identities.ATTRIBUTE)) {
+                problems.append(name).append(": Attribute does not exist in the schema.\n ");
+            } else if (!creating && schema.isPresent() && !schema.get().mutable()) {
+                problems.append(name).append(": Attribute cannot be updated.\n ");
+            }
+        }
+        if (creating) {
+            for (SchemaAttribute attribute : pool.schema()) {
+                if (attribute.required() && !attributes.containsKey(attribute.name())) {
+                    problems.append(attribute.name()).append(": The attribute is required.\n ");
+                }
+            }
+        }
+        if (problems.length() > 0) {
+            throw FederationFailure.invalidRequest("Invalid user attributes: " + problems);
+        }
     }
 
     private static User requireEnabled(User user) {

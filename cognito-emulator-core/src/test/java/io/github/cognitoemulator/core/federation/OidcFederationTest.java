@@ -111,7 +111,13 @@ class OidcFederationTest {
                     .getUser(this.idpPool, "alice")
                     .attributes("UserAttributes")
                     .get("sub");
-            this.poolId = this.fixture.createPool();
+            this.poolId = this.fixture.createPool(Map.of(
+                    "Schema",
+                    List.of(
+                            Map.of("Name", "groups", "AttributeDataType", "String"),
+                            Map.of("Name", "roles", "AttributeDataType", "String"),
+                            Map.of("Name", "age", "AttributeDataType", "String"),
+                            Map.of("Name", "badge", "AttributeDataType", "String", "Mutable", false))));
             String clientId = this.fixture
                     .call("CreateUserPoolClient", Map.of("UserPoolId", this.poolId, "ClientName", "app"))
                     .requireSuccess()
@@ -1135,6 +1141,89 @@ class OidcFederationTest {
         assertThat(setup.failure(setup.signIn()))
                 .isEqualTo(setup.errorRedirect(
                         "The jwks_uri " + setup.idp.issuer() + "/.well-known/jwks.json answered with status 503"));
+    }
+
+    @Test
+    void attributesOutsideTheSchemaFailTheSignIn() {
+        Setup setup = new Setup();
+        mapping(setup, Map.of("email", "email", "custom:unknown", "email", "nickname", "given_name"));
+
+        assertThat(setup.failure(setup.signIn()))
+                .isEqualTo(setup.errorRedirect(
+                        "Invalid user attributes: custom:unknown: Attribute does not exist in the schema.\n "));
+        assertThat(setup.users.count(setup.pool)).isZero();
+    }
+
+    @Test
+    void aRequiredAttributeTheProviderDoesNotSendFailsTheFirstSignIn() {
+        Setup setup = new Setup();
+        String poolId = setup.fixture.createPool(Map.of(
+                "Schema",
+                List.of(
+                        Map.of("Name", "email", "AttributeDataType", "String", "Required", true),
+                        Map.of("Name", "name", "AttributeDataType", "String", "Required", true))));
+        UserPool strict = setup.emulator.store().pools().find(poolId).orElseThrow();
+        IdentityProvider provider = setup.provider("Corp");
+        setup.emulator
+                .store()
+                .resources()
+                .create(IdentityProvider.KIND, poolId, IdentityProvider.key(poolId, "Corp"), provider);
+        UserPoolClient client = setup.emulator
+                .store()
+                .clients()
+                .find(setup.fixture
+                        .call("CreateUserPoolClient", Map.of("UserPoolId", poolId, "ClientName", "app"))
+                        .requireSuccess()
+                        .string("UserPoolClient", "ClientId"))
+                .orElseThrow();
+        HostedResponse started = setup.federation.start(
+                setup.http("/oauth2/authorize", null),
+                strict,
+                client,
+                provider,
+                new AuthorizationRequest(
+                        client.clientId(),
+                        CALLBACK,
+                        AuthorizationRequest.ResponseType.CODE,
+                        List.of("openid"),
+                        null,
+                        null,
+                        null,
+                        null));
+        Matcher matcher = STATE_AND_NONCE.matcher(String.valueOf(started.header("Location")));
+        assertThat(matcher.find()).isTrue();
+        setup.idp.answerTokens(setup.claims(matcher.group(2)).build(), setup.idp.signingKey());
+
+        FederatedSignIn.Outcome outcome =
+                setup.federation.finish(setup.http("/oauth2/idpresponse", "code=c&state=" + matcher.group(1)), strict);
+
+        assertThat(setup.failure(outcome))
+                .isEqualTo(CALLBACK + "?error_description=Invalid user attributes: name: The attribute is required.\n "
+                        + "&error=invalid_request");
+    }
+
+    @Test
+    void aMappedImmutableAttributeFailsEverySignInAfterTheFirst() {
+        Setup setup = new Setup();
+        mapping(setup, Map.of("email", "email", "custom:badge", "badge"));
+        JWTClaimsSet.Builder claims = setup.claims("").claim("badge", "B1");
+        User first = setup.user(setup.signIn(claims, setup.idp.signingKey()));
+        assertThat(first.attribute("custom:badge")).isEqualTo("B1");
+
+        assertThat(setup.failure(setup.signIn(setup.claims("").claim("badge", "B1"), setup.idp.signingKey())))
+                .isEqualTo(
+                        setup.errorRedirect("Invalid user attributes: custom:badge: Attribute cannot be updated.\n "));
+        assertThat(setup.user(setup.signIn(setup.claims(""), setup.idp.signingKey()))
+                        .sub())
+                .isEqualTo(first.sub());
+    }
+
+    private static void mapping(Setup setup, Map<String, String> mapping) {
+        setup.fixture
+                .call(
+                        "UpdateIdentityProvider",
+                        Map.of("UserPoolId", setup.poolId, "ProviderName", "Corp", "AttributeMapping", mapping))
+                .requireSuccess();
     }
 
     @Test
