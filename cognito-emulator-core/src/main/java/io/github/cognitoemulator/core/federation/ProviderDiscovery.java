@@ -72,11 +72,6 @@ final class ProviderDiscovery {
         return new ProviderEndpoints(authorize, token, attributes, jwks);
     }
 
-    /** Forgets every discovery document, for a provider whose issuer changed its endpoints. */
-    synchronized void clear() {
-        this.cache.clear();
-    }
-
     private Discovered discover(String issuer) {
         Instant now = this.clock.instant();
         synchronized (this) {

@@ -1227,6 +1227,34 @@ class OidcFederationTest {
     }
 
     @Test
+    void withoutAnAccessTokenOrAUserInfoEndpointTheIdTokenAloneGivesTheAttributes() {
+        Setup setup = new Setup();
+        mapping(setup, Map.of("email", "email", "address", "address", "given_name", "given_name"));
+        String[] stateAndNonce = setup.start();
+        String idToken = FakeOidcProvider.sign(
+                setup.claims(stateAndNonce[1])
+                        .claim("address", Map.of("formatted", "2 Side St"))
+                        .build(),
+                setup.idp.signingKey());
+        setup.idp.tokenBody = "{\"id_token\":\"" + idToken + "\"}";
+        setup.idp.userInfoBody = "{\"given_name\":\"Not used\"}";
+
+        User user = setup.user(setup.finish(stateAndNonce[0]));
+
+        assertThat(user.attribute("address")).isEqualTo("{\"formatted\":\"2 Side St\"}");
+        assertThat(user.attribute("given_name")).isEqualTo("Alice");
+        assertThat(setup.idp.requests).noneMatch((request) -> request.contains("/userInfo"));
+
+        setup.idp.discoveryBody = "{\"authorization_endpoint\":\"" + setup.idp.issuer() + "/authorize\","
+                + "\"token_endpoint\":\"" + setup.idp.issuer() + "/token\","
+                + "\"jwks_uri\":\"" + setup.idp.issuer() + "/.well-known/jwks.json\"}";
+        setup.emulator.clock().advance(ProviderDiscovery.CACHE_TIME);
+        User again = setup.user(setup.signIn());
+        assertThat(again.attribute("given_name")).isEqualTo("Alice");
+        assertThat(setup.idp.requests).noneMatch((request) -> request.contains("/userInfo"));
+    }
+
+    @Test
     void theQueryIsDecodedFirstValueFirst() {
         assertThat(OidcFederation.parseQuery("a=1&a=2&b=x%20y+z&c&d=%zz&=e"))
                 .containsExactly(Map.entry("a", "1"), Map.entry("b", "x y z"), Map.entry("c", ""), Map.entry("", "e"));
