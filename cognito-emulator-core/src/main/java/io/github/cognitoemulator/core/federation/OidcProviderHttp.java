@@ -1,5 +1,6 @@
 package io.github.cognitoemulator.core.federation;
 
+import io.github.cognitoemulator.core.support.Redacted;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -54,6 +55,12 @@ public interface OidcProviderHttp {
 
         public Response {
             Objects.requireNonNull(body, "'body' must not be null");
+        }
+
+        /** A description without the body, which may hold the provider's tokens. */
+        @Override
+        public String toString() {
+            return "Response[status=" + this.status + ", body=" + Redacted.secret(this.body) + "]";
         }
 
         /** Whether the status is 2xx. */

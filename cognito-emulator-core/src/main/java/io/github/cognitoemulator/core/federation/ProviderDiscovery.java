@@ -61,10 +61,10 @@ final class ProviderDiscovery {
             return new ProviderEndpoints(authorize, token, attributes, jwks);
         }
         Discovered discovered = discover(details.getOrDefault("oidc_issuer", ""));
-        authorize = (authorize != null) ? authorize : discovered.authorize();
-        token = (token != null) ? token : discovered.token();
-        jwks = (jwks != null) ? jwks : discovered.jwks();
-        attributes = (attributes != null) ? attributes : discovered.userInfo();
+        authorize = (authorize != null) ? authorize : discovered.authorizeUrl();
+        token = (token != null) ? token : discovered.tokenUrl();
+        jwks = (jwks != null) ? jwks : discovered.jwksUri();
+        attributes = (attributes != null) ? attributes : discovered.userInfoUrl();
         if (authorize == null || token == null || jwks == null) {
             throw FederationFailure.invalidRequest("The OIDC discovery document of " + details.get("oidc_issuer")
                     + " lacks authorization_endpoint, token_endpoint or jwks_uri");
@@ -112,9 +112,9 @@ final class ProviderDiscovery {
 
     /** The endpoints a discovery document lists, each {@code null} when it lists none. */
     private record Discovered(
-            @Nullable String authorize,
-            @Nullable String token,
-            @Nullable String userInfo,
-            @Nullable String jwks,
+            @Nullable String authorizeUrl,
+            @Nullable String tokenUrl,
+            @Nullable String userInfoUrl,
+            @Nullable String jwksUri,
             Instant fetchedAt) {}
 }

@@ -105,5 +105,7 @@ class JdkOidcProviderHttpTest {
         assertThat(new OidcProviderHttp.Response(199, "").isSuccess()).isFalse();
         assertThat(new OidcProviderHttp.Response(299, "").isSuccess()).isTrue();
         assertThat(new OidcProviderHttp.Response(300, "").isSuccess()).isFalse();
+        assertThat(new OidcProviderHttp.Response(200, "{\"id_token\":\"x\"}"))
+                .hasToString("Response[status=200, body=***]");
     }
 }
