@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * AdminLinkProviderForUser and AdminDisableProviderForUser: external identities linked to pool users, shown in their
- * {@code identities} attribute. Signing in through the linked identity is not emulated.
+ * {@code identities} attribute. Signing in through a linked OIDC identity signs the destination user in (see
+ * {@link io.github.cognitoemulator.core.federation.OidcFederation}).
  *
  * @see <a href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminLinkProviderForUser.html">AdminLinkProviderForUser</a>
  */
