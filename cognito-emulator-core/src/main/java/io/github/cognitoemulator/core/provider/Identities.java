@@ -14,10 +14,10 @@ import org.jspecify.annotations.Nullable;
  * as Cognito writes it ({@code [{"userId":"…","providerName":"…","providerType":"…","issuer":null,"primary":false,
  * "dateCreated":1705991781374}]}).
  */
-final class Identities {
+public final class Identities {
 
     /** The name of the attribute. */
-    static final String ATTRIBUTE = "identities";
+    public static final String ATTRIBUTE = "identities";
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
@@ -32,10 +32,11 @@ final class Identities {
      * @param primary whether the user was created by signing in with this identity
      * @param dateCreated epoch milliseconds of the link
      */
-    record Identity(String userId, String providerName, String providerType, boolean primary, long dateCreated) {}
+    public record Identity(
+            String userId, String providerName, String providerType, boolean primary, long dateCreated) {}
 
     /** The identities in an attribute value, none when there is none. */
-    static List<Identity> read(@Nullable String value) {
+    public static List<Identity> read(@Nullable String value) {
         List<Identity> identities = new ArrayList<>();
         if (value == null) {
             return identities;
@@ -56,7 +57,7 @@ final class Identities {
     }
 
     /** The attribute value of {@code identities}, or {@code null} for none, so that the attribute goes away. */
-    static @Nullable String write(List<Identity> identities) {
+    public static @Nullable String write(List<Identity> identities) {
         if (identities.isEmpty()) {
             return null;
         }

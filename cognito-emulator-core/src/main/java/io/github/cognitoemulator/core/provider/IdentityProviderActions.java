@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * CreateIdentityProvider, DescribeIdentityProvider, UpdateIdentityProvider, DeleteIdentityProvider,
- * ListIdentityProviders and GetIdentityProviderByIdentifier. Signing in through a provider is not emulated.
+ * ListIdentityProviders and GetIdentityProviderByIdentifier. Signing in through an OIDC provider is
+ * {@link io.github.cognitoemulator.core.federation.OidcFederation}'s.
  *
  * @see <a href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateIdentityProvider.html">CreateIdentityProvider</a>
  */

@@ -27,7 +27,7 @@ public record ProviderLink(
     public static final ResourceKind<ProviderLink> KIND = ResourceKind.of("provider-link", ProviderLink.class);
 
     /** The key of the link of an external identity. */
-    static String key(String userPoolId, String providerName, String providerAttributeValue) {
+    public static String key(String userPoolId, String providerName, String providerAttributeValue) {
         return userPoolId + "/" + providerName + "/" + providerAttributeValue;
     }
 }

@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * AdminLinkProviderForUser and AdminDisableProviderForUser: external identities linked to pool users, shown in their
- * {@code identities} attribute. Signing in through the linked identity is not emulated.
+ * {@code identities} attribute. Signing in through a linked OIDC identity signs the destination user in (see
+ * {@link io.github.cognitoemulator.core.federation.OidcFederation}).
  *
  * @see <a href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminLinkProviderForUser.html">AdminLinkProviderForUser</a>
  */
@@ -38,7 +39,7 @@ public final class ProviderLinkActions implements ActionFamily {
     static final int MAX_LINKED_IDENTITIES = 5;
 
     /** The attribute name that stands for the provider's own subject. */
-    static final String COGNITO_SUBJECT = "Cognito_Subject";
+    public static final String COGNITO_SUBJECT = "Cognito_Subject";
 
     private static final String COGNITO = "Cognito";
 

@@ -89,7 +89,8 @@ public final class Triggers implements TokenCustomizer {
     /**
      * Runs the pre sign-up trigger.
      *
-     * @param source {@code PreSignUp_SignUp} or {@code PreSignUp_AdminCreateUser}
+     * @param source {@code PreSignUp_SignUp}, {@code PreSignUp_AdminCreateUser} or, for the first sign-in of a
+     *     federated user, {@code PreSignUp_ExternalProvider}
      * @param clientId the app client, or {@code null} for AdminCreateUser
      * @return the trigger's decision, or {@link PreSignUpTrigger.Response#proceed()} when the pool has none
      */
@@ -144,7 +145,8 @@ public final class Triggers implements TokenCustomizer {
     /**
      * Runs the post confirmation trigger.
      *
-     * @param source {@code PostConfirmation_ConfirmSignUp} or {@code PostConfirmation_ConfirmForgotPassword}
+     * @param source {@code PostConfirmation_ConfirmSignUp} (also for the first sign-in of a federated user) or
+     *     {@code PostConfirmation_ConfirmForgotPassword}
      */
     public void postConfirmation(
             UserPool pool, @Nullable String clientId, String source, User user, Map<String, String> clientMetadata) {
