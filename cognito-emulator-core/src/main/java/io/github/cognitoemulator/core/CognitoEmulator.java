@@ -12,13 +12,14 @@ import io.github.cognitoemulator.core.branding.ManagedLoginBrandingActions;
 import io.github.cognitoemulator.core.branding.UiCustomizationActions;
 import io.github.cognitoemulator.core.client.ClientContents;
 import io.github.cognitoemulator.core.client.ClientSecrets;
-import io.github.cognitoemulator.core.client.UserPoolClient;
 import io.github.cognitoemulator.core.client.UserPoolClientActions;
 import io.github.cognitoemulator.core.client.UserPoolClientSecretActions;
 import io.github.cognitoemulator.core.code.VerificationCodes;
 import io.github.cognitoemulator.core.device.DeviceActions;
 import io.github.cognitoemulator.core.device.DeviceRegistry;
 import io.github.cognitoemulator.core.domain.DomainActions;
+import io.github.cognitoemulator.core.federation.OidcFederation;
+import io.github.cognitoemulator.core.federation.OidcProviderHttp;
 import io.github.cognitoemulator.core.group.GroupActions;
 import io.github.cognitoemulator.core.group.GroupDirectory;
 import io.github.cognitoemulator.core.limit.ApiCategory;
@@ -27,10 +28,6 @@ import io.github.cognitoemulator.core.message.MessageInbox;
 import io.github.cognitoemulator.core.message.MessageSender;
 import io.github.cognitoemulator.core.mfa.MfaActions;
 import io.github.cognitoemulator.core.mfa.UserMfaDirectory;
-import io.github.cognitoemulator.core.oauth.AuthorizationRequest;
-import io.github.cognitoemulator.core.oauth.FederatedSignIn;
-import io.github.cognitoemulator.core.oauth.HostedRequest;
-import io.github.cognitoemulator.core.oauth.HostedResponse;
 import io.github.cognitoemulator.core.oauth.ManagedLogin;
 import io.github.cognitoemulator.core.oidc.OidcDocuments;
 import io.github.cognitoemulator.core.passkey.PasskeyActions;
@@ -50,7 +47,6 @@ import io.github.cognitoemulator.core.protocol.ProtocolRequest;
 import io.github.cognitoemulator.core.protocol.ProtocolResponse;
 import io.github.cognitoemulator.core.protocol.RequestContext;
 import io.github.cognitoemulator.core.protocol.ServiceModel;
-import io.github.cognitoemulator.core.provider.IdentityProvider;
 import io.github.cognitoemulator.core.provider.IdentityProviderActions;
 import io.github.cognitoemulator.core.provider.ProviderLinkActions;
 import io.github.cognitoemulator.core.resourceserver.ResourceServerActions;
@@ -291,7 +287,8 @@ public final class CognitoEmulator {
                 clock,
                 ids,
                 builder.region,
-                new UnavailableFederation());
+                new OidcFederation(
+                        store.clients(), users, store.resources(), triggers, clock, ids, builder.oidcProviderHttp));
         this.directTokens = new DirectTokens(store.pools(), store.clients(), users, tokens, clock);
         this.region = builder.region;
         this.protocol = new AwsJsonProtocol(this.registry, builder.region, ids::uuid, ServiceModel.cognitoIdp());
@@ -490,6 +487,8 @@ public final class CognitoEmulator {
 
         private RsaKeySource keySource = RsaKeySource.generating();
 
+        private OidcProviderHttp oidcProviderHttp = OidcProviderHttp.jdk();
+
         private boolean prefetchKeys = true;
 
         private int inboxCapacity = 1000;
@@ -535,6 +534,15 @@ public final class CognitoEmulator {
          */
         public Builder store(EmulatorStore store) {
             this.store = Objects.requireNonNull(store, "'store' must not be null");
+            return this;
+        }
+
+        /**
+         * How federation reaches external OpenID Connect providers: their discovery documents, key sets, token and
+         * userInfo endpoints. Over the JDK's HTTP client unless given.
+         */
+        public Builder oidcProviderHttp(OidcProviderHttp oidcProviderHttp) {
+            this.oidcProviderHttp = Objects.requireNonNull(oidcProviderHttp, "'oidcProviderHttp' must not be null");
             return this;
         }
 
@@ -631,36 +639,6 @@ public final class CognitoEmulator {
             CognitoEmulator emulator = new CognitoEmulator(this);
             emulator.applySeeds();
             return emulator;
-        }
-    }
-
-    /**
-     * Federation until an external identity provider can sign users in: every hand-over to a provider, and every
-     * answer from one, ends on the error page.
-     */
-    private static final class UnavailableFederation implements FederatedSignIn {
-
-        @Override
-        public HostedResponse start(
-                HostedRequest http,
-                UserPool pool,
-                UserPoolClient client,
-                IdentityProvider provider,
-                AuthorizationRequest request) {
-            return HostedResponse.of(
-                    302,
-                    "text/plain;charset=UTF-8",
-                    "",
-                    List.of(new HostedResponse.Header("Location", http.siteUrl() + "/error")));
-        }
-
-        @Override
-        public Outcome finish(HostedRequest http, UserPool pool) {
-            return new Failed(HostedResponse.of(
-                    302,
-                    "text/plain;charset=UTF-8",
-                    "",
-                    List.of(new HostedResponse.Header("Location", http.siteUrl() + "/error"))));
         }
     }
 }
