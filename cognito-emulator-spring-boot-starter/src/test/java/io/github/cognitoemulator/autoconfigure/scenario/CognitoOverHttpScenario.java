@@ -108,6 +108,30 @@ public abstract class CognitoOverHttpScenario {
     }
 
     @Test
+    void aPoolsManagedLoginIsTheEmulatorsWhileOtherPathsOfThatShapeStayTheApplications() throws Exception {
+        try (CognitoIdentityProviderClient cognito = cognito()) {
+            String poolId = cognito.createUserPool((request) -> request.poolName("login-pool"))
+                    .userPool()
+                    .id();
+            cognito.createUserPoolDomain((request) -> request.userPoolId(poolId).domain("login-shop"));
+
+            HttpResponse<String> byPoolId = get("/" + poolId + "/login");
+            HttpResponse<String> byDomain = get("/login-shop/login");
+            HttpResponse<String> token = postForm("/" + poolId + "/oauth2/token", "grant_type=client_credentials");
+            HttpResponse<String> elsewhere = get("/shop/login");
+            HttpResponse<String> elsewhereToken = postForm("/shop/oauth2/token", "grant_type=client_credentials");
+
+            assertThat(byPoolId.body()).doesNotStartWith(HOST_ANSWER_PREFIX);
+            assertThat(byDomain.body()).doesNotStartWith(HOST_ANSWER_PREFIX);
+            assertThat(token.body()).doesNotStartWith(HOST_ANSWER_PREFIX);
+            assertThat(elsewhere.statusCode()).isEqualTo(200);
+            assertThat(elsewhere.body()).isEqualTo(HOST_ANSWER_PREFIX + "GET /shop/login");
+            assertThat(elsewhereToken.body())
+                    .isEqualTo(HOST_ANSWER_PREFIX + "POST /shop/oauth2/token grant_type=client_credentials");
+        }
+    }
+
+    @Test
     void theInboxHoldsTheTemporaryPasswordWithoutCrossOriginAccess() throws Exception {
         try (CognitoIdentityProviderClient cognito = cognito()) {
             String poolId = cognito.createUserPool((request) -> request.poolName("inbox-pool"))
@@ -269,6 +293,15 @@ public abstract class CognitoOverHttpScenario {
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return this.http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postForm(String path, String form) throws IOException, InterruptedException {
+        return this.http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> put(URI target, String body) throws IOException, InterruptedException {
