@@ -121,7 +121,8 @@ class ManagedLoginBrowserTests extends CognitoUseCase {
         screenshot("managed-login.png");
         signIn("alice", "Alice-Passw0rd!");
 
-        awaitUrl(Pattern.quote(this.base + "/account"));
+        // Spring Security marks the request it resumes after the sign-in with "?continue".
+        awaitUrl(Pattern.quote(this.base + "/account") + "(\\?continue)?");
         screenshot("account.png");
         assertThat(text("username")).isEqualTo("alice");
         assertThat(text("name")).isEqualTo("Alice Example");
@@ -196,7 +197,8 @@ class ManagedLoginBrowserTests extends CognitoUseCase {
         screenshot("provider-login.png");
         signIn("carol", STRONG_PASSWORD);
 
-        awaitUrl(Pattern.quote(this.base + "/account"));
+        // Spring Security marks the request it resumes after the sign-in with "?continue".
+        awaitUrl(Pattern.quote(this.base + "/account") + "(\\?continue)?");
         screenshot("account-federated.png");
         assertThat(text("username")).startsWith(providerName + "_");
         assertThat(text("email")).isEqualTo("carol@example.com");
