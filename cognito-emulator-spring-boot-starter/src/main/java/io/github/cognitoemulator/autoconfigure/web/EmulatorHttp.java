@@ -115,17 +115,6 @@ final class EmulatorHttp {
             this(status, Header.of(headers), body);
         }
 
-        /** The first value of the header {@code name} (any case), or {@code null}. */
-        @Nullable
-        String header(String name) {
-            for (Header header : this.headers) {
-                if (header.name().equalsIgnoreCase(name)) {
-                    return header.value();
-                }
-            }
-            return null;
-        }
-
         /**
          * Writes the headers with {@code set} for the first line of each name and {@code add} for the next ones, so
          * that repeated headers all arrive and a header the response had already is replaced.
