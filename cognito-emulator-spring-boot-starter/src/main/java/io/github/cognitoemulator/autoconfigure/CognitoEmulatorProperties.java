@@ -97,12 +97,18 @@ public record CognitoEmulatorProperties(
      *     would configure. An application's own decoder always wins.
      * @param groupAuthorityPrefix Prefix of the authority each group of a token's 'cognito:groups' claim becomes, so
      *     that with 'ROLE_' the group 'admin' satisfies hasRole("admin").
+     * @param clientRegistrations Whether Spring Security's OAuth2 client registrations whose provider's issuer-uri
+     *     ends with the id of one of the emulator's pools are built in-process from the pool's discovery document, at
+     *     first use, instead of by Spring Boot fetching the document at startup. An application's own
+     *     ClientRegistrationRepository always wins.
      */
     public record Security(
             @DefaultValue("true") boolean jwtDecoder,
 
             @DefaultValue(Security.DEFAULT_GROUP_AUTHORITY_PREFIX)
-            String groupAuthorityPrefix) {
+            String groupAuthorityPrefix,
+
+            @DefaultValue("true") boolean clientRegistrations) {
 
         static final String DEFAULT_GROUP_AUTHORITY_PREFIX = "ROLE_";
     }

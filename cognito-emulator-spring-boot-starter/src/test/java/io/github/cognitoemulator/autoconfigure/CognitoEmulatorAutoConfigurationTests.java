@@ -261,6 +261,7 @@ class CognitoEmulatorAutoConfigurationTests {
                             "cognitoJsonProtocolFilter", ahead,
                             "cognitoEmulatorDocumentsFilter", ahead,
                             "cognitoEmulatorImportUploadFilter", ahead,
+                            "cognitoEmulatorManagedLoginFilter", ahead,
                             "cognitoEmulatorInboxFilter", Ordered.LOWEST_PRECEDENCE - 100));
         });
     }

@@ -26,7 +26,7 @@ class CognitoEmulatorPropertiesTests {
                 null,
                 documentsPath,
                 List.of(),
-                new CognitoEmulatorProperties.Security(true, "ROLE_"));
+                new CognitoEmulatorProperties.Security(true, "ROLE_", true));
     }
 
     @Test

@@ -14,8 +14,8 @@ import org.springframework.core.Ordered;
 
 /**
  * Serves the {@link CognitoEmulator} from a servlet web application: Cognito's JSON 1.1 protocol at
- * {@code cognito.emulator.path}, the OpenID Connect documents at {@code cognito.emulator.documents-path}, and the
- * upload of user import files.
+ * {@code cognito.emulator.path}, the OpenID Connect documents and each pool's managed login at
+ * {@code cognito.emulator.documents-path}, and the upload of user import files.
  */
 @AutoConfiguration(after = CognitoEmulatorAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -55,6 +55,21 @@ public final class CognitoEmulatorServletAutoConfiguration {
         FilterRegistrationBean<CognitoEmulatorDocumentsFilter> registration = new FilterRegistrationBean<>(
                 new CognitoEmulatorDocumentsFilter(emulator, properties.documentsPath(), issuer));
         registration.setName("cognitoEmulatorDocumentsFilter");
+        registration.setOrder(FILTER_ORDER);
+        return registration;
+    }
+
+    /**
+     * Each pool's managed login, ahead of the application's security: Cognito's sign-in pages and OAuth endpoints are
+     * for anyone's browser, and an application secured with {@code oauth2Login()} must not have to open them itself.
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "cognitoEmulatorManagedLoginFilterRegistration")
+    FilterRegistrationBean<CognitoEmulatorManagedLoginFilter> cognitoEmulatorManagedLoginFilterRegistration(
+            CognitoEmulator emulator, CognitoEmulatorProperties properties, CognitoEmulatorIssuer issuer) {
+        FilterRegistrationBean<CognitoEmulatorManagedLoginFilter> registration = new FilterRegistrationBean<>(
+                new CognitoEmulatorManagedLoginFilter(emulator, properties.documentsPath(), issuer));
+        registration.setName("cognitoEmulatorManagedLoginFilter");
         registration.setOrder(FILTER_ORDER);
         return registration;
     }

@@ -15,8 +15,8 @@ import org.springframework.web.server.WebFilter;
 /**
  * Serves the {@link CognitoEmulator} from a reactive (WebFlux) application, through the same endpoints as
  * {@link CognitoEmulatorServletAutoConfiguration}: Cognito's JSON 1.1 protocol at {@code cognito.emulator.path}, the
- * OpenID Connect documents at {@code cognito.emulator.documents-path} and the upload of user import files, ahead of
- * Spring Security; the inbox behind it.
+ * OpenID Connect documents and each pool's managed login at {@code cognito.emulator.documents-path} and the upload
+ * of user import files, ahead of Spring Security; the inbox behind it.
  */
 @AutoConfiguration(after = CognitoEmulatorAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -38,6 +38,14 @@ public final class CognitoEmulatorWebFluxAutoConfiguration {
     CognitoEmulatorDocumentsWebFilter cognitoEmulatorDocumentsWebFilter(
             CognitoEmulator emulator, CognitoEmulatorProperties properties, CognitoEmulatorIssuer issuer) {
         return new CognitoEmulatorDocumentsWebFilter(emulator, properties.documentsPath(), issuer);
+    }
+
+    /** Each pool's managed login, ahead of the application's security, as Cognito's pages are for anyone's browser. */
+    @Bean
+    @ConditionalOnMissingBean(name = "cognitoEmulatorManagedLoginWebFilter")
+    CognitoEmulatorManagedLoginWebFilter cognitoEmulatorManagedLoginWebFilter(
+            CognitoEmulator emulator, CognitoEmulatorProperties properties, CognitoEmulatorIssuer issuer) {
+        return new CognitoEmulatorManagedLoginWebFilter(emulator, properties.documentsPath(), issuer);
     }
 
     @Bean

@@ -2,11 +2,16 @@ package io.github.cognitoemulator.autoconfigure.web;
 
 import io.github.cognitoemulator.autoconfigure.ApplicationPaths;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -25,14 +30,41 @@ final class EmulatorHttp {
     private EmulatorHttp() {}
 
     /** Looks up a request's headers by name, case-insensitively; an absent header has no values. */
-    @FunctionalInterface
     interface Headers {
 
         List<String> values(String name);
 
+        /** The names of the headers the request has, each once, in the case the web stack gives them. */
+        Collection<String> names();
+
         default @Nullable String first(String name) {
             List<String> values = values(name);
             return values.isEmpty() ? null : values.get(0);
+        }
+
+        /** Every header with its values, in the order of {@link #names()}. */
+        default Map<String, List<String>> all() {
+            Map<String, List<String>> all = new LinkedHashMap<>();
+            for (String name : names()) {
+                all.put(name, values(name));
+            }
+            return all;
+        }
+
+        /** The headers of a web stack that gives the names, and the values of one name. */
+        static Headers of(Supplier<Collection<String>> names, Function<String, List<String>> values) {
+            return new Headers() {
+
+                @Override
+                public List<String> values(String name) {
+                    return values.apply(name);
+                }
+
+                @Override
+                public Collection<String> names() {
+                    return names.get();
+                }
+            };
         }
     }
 
@@ -52,21 +84,50 @@ final class EmulatorHttp {
      * @param headers the request's headers
      * @param query the request's query parameters
      * @param contentLength the declared length of the body, or {@code -1} when unknown
+     * @param rawQuery the query string as sent, not decoded, or {@code null} when there is none
      */
-    record Request(String method, String path, Headers headers, QueryParameters query, long contentLength) {}
+    record Request(
+            String method,
+            String path,
+            Headers headers,
+            QueryParameters query,
+            long contentLength,
+            @Nullable String rawQuery) {}
 
     /**
      * An answer to write back as it is.
      *
      * @param status the HTTP status
-     * @param headers the headers, in the order they are written; {@code Content-Length} is the adapter's
+     * @param headers the headers, in the order they are written, a name possibly more than once (as
+     *     {@code Set-Cookie}): its first line replaces whatever the response had under that name, the next ones are
+     *     added to it; {@code Content-Length} is the adapter's
      * @param body the body, possibly empty
      */
-    record Response(int status, Map<String, String> headers, byte[] body) {
+    record Response(int status, List<Header> headers, byte[] body) {
 
         Response {
-            headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+            headers = List.copyOf(headers);
             Objects.requireNonNull(body, "'body' must not be null");
+        }
+
+        /** An answer with each header once, in the map's order. */
+        Response(int status, Map<String, String> headers, byte[] body) {
+            this(status, Header.of(headers), body);
+        }
+
+        /**
+         * Writes the headers with {@code set} for the first line of each name and {@code add} for the next ones, so
+         * that repeated headers all arrive and a header the response had already is replaced.
+         */
+        void writeHeaders(BiConsumer<String, String> set, BiConsumer<String, String> add) {
+            Set<String> written = new HashSet<>();
+            for (Header header : this.headers) {
+                if (written.add(header.name().toLowerCase(Locale.ROOT))) {
+                    set.accept(header.name(), header.value());
+                } else {
+                    add.accept(header.name(), header.value());
+                }
+            }
         }
 
         static Response json(int status, String body, Map<String, String> extraHeaders) {
@@ -74,6 +135,27 @@ final class EmulatorHttp {
             headers.put("Content-Type", "application/json;charset=UTF-8");
             headers.putAll(extraHeaders);
             return new Response(status, headers, body.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * One header line of a {@link Response}.
+     *
+     * @param name the header name
+     * @param value the header value
+     */
+    record Header(String name, String value) {
+
+        Header {
+            Objects.requireNonNull(name, "'name' must not be null");
+            Objects.requireNonNull(value, "'value' must not be null");
+        }
+
+        /** The lines of {@code headers}, one per name, in the map's order. */
+        static List<Header> of(Map<String, String> headers) {
+            List<Header> lines = new ArrayList<>();
+            headers.forEach((name, value) -> lines.add(new Header(name, value)));
+            return lines;
         }
     }
 

@@ -34,9 +34,10 @@ public final class EmulatorPathRequest {
      * {@code cognito.emulator.path} with an {@code X-Amz-Target} of Cognito's service, and their CORS preflights),
      * the OpenID Connect documents ({@code GET <documents-path>/.well-known/**} and
      * {@code GET <documents-path>/<poolId>/.well-known/**}), and the emulator's developer pages
-     * ({@code <path>/_emulator/**}: the inbox and the upload of user import files). It reads the paths from the
-     * application's configuration and matches nothing while the emulator is off, so the same security configuration
-     * opens nothing in production.
+     * ({@code <path>/_emulator/**}: the inbox and the upload of user import files), and each pool's managed login
+     * ({@code <documents-path>/<poolId or domain prefix>/oauth2/authorize}, {@code .../login} and the other paths
+     * Cognito serves on a user pool domain). It reads the paths from the application's configuration and matches
+     * nothing while the emulator is off, so the same security configuration opens nothing in production.
      */
     public static RequestMatcher toCognitoEmulator() {
         return new CognitoEmulatorRequestMatcher();

@@ -3,6 +3,7 @@ package io.github.cognitoemulator.autoconfigure.web;
 import io.github.cognitoemulator.autoconfigure.ApplicationPaths;
 import io.github.cognitoemulator.autoconfigure.CognitoEmulatorProperties;
 import io.github.cognitoemulator.core.CognitoEmulator;
+import io.github.cognitoemulator.core.oauth.ManagedLogin;
 import io.github.cognitoemulator.core.protocol.AwsJsonProtocol;
 import io.github.cognitoemulator.core.userimport.UserImportActions;
 import java.util.List;
@@ -22,30 +23,42 @@ import org.springframework.context.ApplicationContext;
  * @param uploads the uploads of user import files, at {@code <documents-path>/_emulator/user-import/<jobId>}: the
  *     {@code PreSignedUrl} of an import job is under the issuer's base URL
  * @param developerPages the emulator's own pages under {@code <path>/_emulator/}, such as the inbox
+ * @param sitesPath where each pool's managed login is ({@code <documents-path>/<site>/...}), without trailing slashes
+ * @param managedLogin which paths below a site are managed login's
  */
-record EmulatorPaths(String path, Pattern documents, Pattern uploads, Pattern developerPages) {
+record EmulatorPaths(
+        String path,
+        Pattern documents,
+        Pattern uploads,
+        Pattern developerPages,
+        String sitesPath,
+        ManagedLogin managedLogin) {
 
     private static final String TARGET_HEADER = "X-Amz-Target";
 
-    /** The paths of the emulator configured by {@code properties}. */
-    static EmulatorPaths of(CognitoEmulatorProperties properties) {
+    /** The paths of the emulator configured by {@code properties}, whose managed login is {@code managedLogin}. */
+    static EmulatorPaths of(CognitoEmulatorProperties properties, ManagedLogin managedLogin) {
         String path = ApplicationPaths.withoutTrailingSlashes(properties.path());
         String documentsPath = ApplicationPaths.withoutTrailingSlashes(properties.documentsPath());
         return new EmulatorPaths(
                 path,
                 Pattern.compile(Pattern.quote(documentsPath) + "(/[^/]+)?/\\.well-known(/.*)?"),
                 Pattern.compile(Pattern.quote(documentsPath + UserImportActions.UPLOAD_PATH) + ".*"),
-                Pattern.compile(Pattern.quote(path) + "/_emulator(/.*)?"));
+                Pattern.compile(Pattern.quote(path) + "/_emulator(/.*)?"),
+                documentsPath,
+                managedLogin);
     }
 
     /** The paths of the emulator running in {@code context}, or empty when it runs none. */
     static Optional<EmulatorPaths> of(ApplicationContext context) {
-        if (context.getBeanNamesForType(CognitoEmulator.class).length == 0) {
+        CognitoEmulator emulator =
+                context.getBeanProvider(CognitoEmulator.class).getIfUnique();
+        if (emulator == null) {
             return Optional.empty();
         }
         return context.getBeanProvider(CognitoEmulatorProperties.class).stream()
                 .findFirst()
-                .map(EmulatorPaths::of);
+                .map((properties) -> of(properties, emulator.managedLogin()));
     }
 
     /**
@@ -63,6 +76,10 @@ record EmulatorPaths(String path, Pattern documents, Pattern uploads, Pattern de
             return true;
         }
         if (this.developerPages.matcher(pathWithinApplication).matches()) {
+            return true;
+        }
+        ManagedLoginEndpoint.SitePath site = ManagedLoginEndpoint.sitePath(this.sitesPath, pathWithinApplication);
+        if (site != null && this.managedLogin.serves(site.site(), site.path())) {
             return true;
         }
         if (!pathWithinApplication.equals(this.path) && !pathWithinApplication.equals(this.path + "/")) {

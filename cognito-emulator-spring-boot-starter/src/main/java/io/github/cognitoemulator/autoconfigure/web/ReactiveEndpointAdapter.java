@@ -36,9 +36,12 @@ final class ReactiveEndpointAdapter {
         Route route = endpoint.route(new EmulatorHttp.Request(
                 request.getMethod().name(),
                 request.getPath().pathWithinApplication().value(),
-                (name) -> request.getHeaders().getOrEmpty(name),
+                EmulatorHttp.Headers.of(
+                        () -> request.getHeaders().headerNames(),
+                        (name) -> request.getHeaders().getOrEmpty(name)),
                 (name) -> queryParameter(request.getQueryParams(), name),
-                request.getHeaders().getContentLength()));
+                request.getHeaders().getContentLength(),
+                request.getURI().getRawQuery()));
         if (!(route instanceof Handle handle)) {
             return chain.filter(exchange);
         }
@@ -97,7 +100,7 @@ final class ReactiveEndpointAdapter {
 
     private static Mono<Void> write(Response answer, ServerHttpResponse response) {
         response.setStatusCode(HttpStatusCode.valueOf(answer.status()));
-        answer.headers().forEach(response.getHeaders()::set);
+        answer.writeHeaders(response.getHeaders()::set, response.getHeaders()::add);
         response.getHeaders().setContentLength(answer.body().length);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(answer.body())));
     }

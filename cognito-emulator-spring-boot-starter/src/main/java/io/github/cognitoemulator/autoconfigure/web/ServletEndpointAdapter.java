@@ -21,9 +21,12 @@ final class ServletEndpointAdapter {
         Route route = endpoint.route(new EmulatorHttp.Request(
                 request.getMethod(),
                 pathWithinApplication(request),
-                (name) -> Collections.list(request.getHeaders(name)),
+                EmulatorHttp.Headers.of(
+                        () -> Collections.list(request.getHeaderNames()),
+                        (name) -> Collections.list(request.getHeaders(name))),
                 request::getParameter,
-                request.getContentLengthLong()));
+                request.getContentLengthLong(),
+                request.getQueryString()));
         if (!(route instanceof Handle handle)) {
             chain.doFilter(request, response);
             return;
@@ -50,7 +53,7 @@ final class ServletEndpointAdapter {
 
     private static void write(Response answer, HttpServletResponse response) throws IOException {
         response.setStatus(answer.status());
-        answer.headers().forEach(response::setHeader);
+        answer.writeHeaders(response::setHeader, response::addHeader);
         response.setContentLength(answer.body().length);
         response.getOutputStream().write(answer.body());
     }

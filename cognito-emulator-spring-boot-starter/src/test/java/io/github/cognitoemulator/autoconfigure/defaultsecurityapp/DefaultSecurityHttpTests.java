@@ -70,6 +70,18 @@ class DefaultSecurityHttpTests {
     }
 
     @Test
+    void managedLoginIsOpenToAnyBrowserWithoutTheApplicationPermittingIt() throws Exception {
+        String poolId = cognito().createPool();
+
+        HttpResponse<String> login = get("/" + poolId + "/login", null);
+        HttpResponse<String> elsewhere = get("/us-east-1_Nope12345/login", null);
+
+        assertThat(login.statusCode()).isNotEqualTo(401);
+        assertThat(login.headers().firstValue("WWW-Authenticate")).isEmpty();
+        assertThat(elsewhere.statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void theEmulatorsTokensAuthenticateWithoutAnyDecoderOfTheApplication() throws Exception {
         CognitoSignIn.Tokens tokens = cognito().newUser();
 

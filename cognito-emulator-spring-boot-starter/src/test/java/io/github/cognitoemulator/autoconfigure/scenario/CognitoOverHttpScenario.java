@@ -108,6 +108,32 @@ public abstract class CognitoOverHttpScenario {
     }
 
     @Test
+    void aPoolsManagedLoginIsTheEmulatorsWhileOtherPathsOfThatShapeStayTheApplications() throws Exception {
+        try (CognitoIdentityProviderClient cognito = cognito()) {
+            String poolId = cognito.createUserPool((request) -> request.poolName("login-pool"))
+                    .userPool()
+                    .id();
+
+            HttpResponse<String> byPoolId = get("/" + poolId + "/login");
+            HttpResponse<String> token = post(
+                    "/" + poolId + "/oauth2/token",
+                    "application/x-www-form-urlencoded",
+                    "grant_type=client_credentials");
+            HttpResponse<String> elsewhere = get("/shop/login");
+            // As text, which both stacks hand to a controller as it is.
+            HttpResponse<String> elsewhereToken =
+                    post("/shop/oauth2/token", "text/plain", "grant_type=client_credentials");
+
+            assertThat(byPoolId.body()).doesNotStartWith(HOST_ANSWER_PREFIX);
+            assertThat(token.body()).doesNotStartWith(HOST_ANSWER_PREFIX);
+            assertThat(elsewhere.statusCode()).isEqualTo(200);
+            assertThat(elsewhere.body()).isEqualTo(HOST_ANSWER_PREFIX + "GET /shop/login");
+            assertThat(elsewhereToken.body())
+                    .isEqualTo(HOST_ANSWER_PREFIX + "POST /shop/oauth2/token grant_type=client_credentials");
+        }
+    }
+
+    @Test
     void theInboxHoldsTheTemporaryPasswordWithoutCrossOriginAccess() throws Exception {
         try (CognitoIdentityProviderClient cognito = cognito()) {
             String poolId = cognito.createUserPool((request) -> request.poolName("inbox-pool"))
@@ -269,6 +295,16 @@ public abstract class CognitoOverHttpScenario {
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return this.http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String contentType, String body)
+            throws IOException, InterruptedException {
+        return this.http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> put(URI target, String body) throws IOException, InterruptedException {

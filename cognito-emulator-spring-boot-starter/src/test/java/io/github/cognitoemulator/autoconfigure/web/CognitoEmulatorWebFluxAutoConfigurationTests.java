@@ -73,8 +73,10 @@ class CognitoEmulatorWebFluxAutoConfigurationTests {
                             CognitoJsonProtocolWebFilter.ORDER,
                             CognitoJsonProtocolWebFilter.ORDER,
                             CognitoJsonProtocolWebFilter.ORDER,
+                            CognitoJsonProtocolWebFilter.ORDER,
                             CognitoEmulatorInboxWebFilter.ORDER);
-            assertThat(filters.get(3)).isInstanceOf(CognitoEmulatorInboxWebFilter.class);
+            assertThat(filters).hasAtLeastOneElementOfType(CognitoEmulatorManagedLoginWebFilter.class);
+            assertThat(filters.get(4)).isInstanceOf(CognitoEmulatorInboxWebFilter.class);
             assertThat(CognitoJsonProtocolWebFilter.ORDER).isLessThan(security);
             assertThat(CognitoEmulatorInboxWebFilter.ORDER).isGreaterThan(security);
         });

@@ -46,7 +46,7 @@ class EmulatorPathRequestTests {
                                     null,
                                     documentsPath,
                                     List.of(),
-                                    new CognitoEmulatorProperties.Security(true, "ROLE_")));
+                                    new CognitoEmulatorProperties.Security(true, "ROLE_", true)));
         }
         context.refresh();
         return context;
@@ -159,6 +159,32 @@ class EmulatorPathRequestTests {
         assertThat(matchers.matches("GET", "/_emulator/messages")).isFalse();
         assertThat(matchers.matches("POST", "/aws", "X-Amz-Target", TARGET)).isTrue();
         assertThat(matchers.matches("GET", "/aws/.well-known/jwks.json")).isTrue();
+    }
+
+    @Test
+    void matchesTheManagedLoginOfEachPoolAndDomainUnderTheDocumentsPath() {
+        StaticWebApplicationContext context = context("/aws", "/cognito");
+        CognitoEmulator emulator = context.getBean(CognitoEmulator.class);
+        String poolId = new String(
+                        emulator.handle("CreateUserPool", "{\"PoolName\":\"pool\"}")
+                                .body(),
+                        java.nio.charset.StandardCharsets.UTF_8)
+                .replaceAll(".*\"Id\":\"([^\"]+)\".*", "$1");
+        emulator.handle("CreateUserPoolDomain", "{\"UserPoolId\":\"" + poolId + "\",\"Domain\":\"my-shop\"}");
+        Matchers matchers = matchers(context);
+
+        assertThat(matchers.matches("GET", "/cognito/" + poolId + "/oauth2/authorize"))
+                .isTrue();
+        assertThat(matchers.matches("POST", "/cognito/" + poolId + "/oauth2/token"))
+                .isTrue();
+        assertThat(matchers.matches("POST", "/cognito/my-shop/login")).isTrue();
+        assertThat(matchers.matches("GET", "/cognito/my-shop/logout")).isTrue();
+        assertThat(matchers.matches("GET", "/cognito/my-shop/account")).isFalse();
+        assertThat(matchers.matches("GET", "/cognito/other-shop/login")).isFalse();
+        assertThat(matchers.matches("GET", "/cognito/us-east-1_Nope12345/login"))
+                .isFalse();
+        assertThat(matchers.matches("GET", "/aws/" + poolId + "/login")).isFalse();
+        assertThat(matchers.matches("GET", "/" + poolId + "/login")).isFalse();
     }
 
     @Test
