@@ -108,7 +108,7 @@ final class FakeOidcProvider implements OidcProviderHttp {
             return new Response(
                     this.jwksStatus, this.emulator.jwks(this.providerPoolId).orElseThrow());
         }
-        if (url.equals(issuer() + "/userInfo")) {
+        if (isEndpoint(url, "userInfo")) {
             return new Response(this.userInfoStatus, this.userInfoBody);
         }
         return new Response(404, "");
@@ -121,12 +121,20 @@ final class FakeOidcProvider implements OidcProviderHttp {
         if (this.unreachable) {
             throw new IOException("connection refused");
         }
-        if (url.equals(issuer() + "/token")) {
+        if (isEndpoint(url, "token")) {
             return new Response(this.tokenStatus, this.tokenBody);
         }
-        if (url.equals(issuer() + "/userInfo")) {
+        if (isEndpoint(url, "userInfo")) {
             return new Response(this.userInfoStatus, this.userInfoBody);
         }
         return new Response(404, "");
+    }
+
+    /**
+     * Whether {@code url} is the provider's endpoint {@code name}: where its discovery document puts it, under
+     * {@code /oauth2/}, or where a provider's details may name it, right under the issuer.
+     */
+    private boolean isEndpoint(String url, String name) {
+        return url.equals(issuer() + "/oauth2/" + name) || url.equals(issuer() + "/" + name);
     }
 }

@@ -294,7 +294,7 @@ class OidcFederationTest {
         String nonce = matcher.group(2);
         assertThat(state).isNotEqualTo(nonce);
         assertThat(location)
-                .isEqualTo(setup.idp.issuer() + "/authorize?response_type=code&client_id=" + setup.idpClient
+                .isEqualTo(setup.idp.issuer() + "/oauth2/authorize?response_type=code&client_id=" + setup.idpClient
                         + "&redirect_uri=http%3A%2F%2Flocalhost%3A4566%2F" + setup.poolId
                         + "%2Foauth2%2Fidpresponse&scope=openid%20email%20profile&state=" + state + "&nonce=" + nonce);
         PendingSignIn pending = setup.emulator
@@ -450,11 +450,12 @@ class OidcFederationTest {
         assertThat(setup.idp.requests)
                 .containsExactly(
                         "GET " + setup.idp.issuer() + "/.well-known/openid-configuration -",
-                        "POST " + setup.idp.issuer() + "/token {grant_type=authorization_code, code=provider-code,"
+                        "POST " + setup.idp.issuer()
+                                + "/oauth2/token {grant_type=authorization_code, code=provider-code,"
                                 + " redirect_uri=http://localhost:4566/" + setup.poolId + "/oauth2/idpresponse,"
                                 + " client_id=" + setup.idpClient + ", client_secret=" + setup.idpSecret + "} -",
                         "GET " + setup.idp.issuer() + "/.well-known/jwks.json -",
-                        "GET " + setup.idp.issuer() + "/userInfo Bearer provider-access");
+                        "GET " + setup.idp.issuer() + "/oauth2/userInfo Bearer provider-access");
     }
 
     @Test
@@ -797,7 +798,7 @@ class OidcFederationTest {
         assertThat(user.attribute("custom:groups")).isEqualTo("[\"a\",\"b\"]");
         assertThat(user.attribute("email_verified")).isNull();
         assertThat(setup.idp.requests)
-                .contains("POST " + setup.idp.issuer() + "/userInfo {} Bearer provider-access")
+                .contains("POST " + setup.idp.issuer() + "/oauth2/userInfo {} Bearer provider-access")
                 .anyMatch((request) -> request.contains("/token {grant_type=authorization_code")
                         && !request.contains("client_secret"));
     }

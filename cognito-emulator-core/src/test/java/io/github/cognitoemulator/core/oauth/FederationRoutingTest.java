@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cognitoemulator.core.SignInFixture;
 import io.github.cognitoemulator.core.SignInFixture.AppClient;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The hand-over to an external identity provider, answered by the emulator's placeholder federation. */
+/**
+ * The hand-over to an external identity provider and back; {@code OidcFederationTest} covers what happens at the
+ * provider.
+ */
 class FederationRoutingTest {
 
     private final OAuthFixture oauth = OAuthFixture.create();
@@ -29,6 +34,7 @@ class FederationRoutingTest {
                                 "ProviderType",
                                 "OIDC",
                                 "ProviderDetails",
+                                // Endpoints given, so that handing the browser over needs no discovery document.
                                 Map.of(
                                         "client_id",
                                         "id-1",
@@ -37,7 +43,15 @@ class FederationRoutingTest {
                                         "oidc_issuer",
                                         "https://idp.example.com",
                                         "attributes_request_method",
-                                        "GET"),
+                                        "GET",
+                                        "authorize_url",
+                                        "https://idp.example.com/authorize",
+                                        "token_url",
+                                        "https://idp.example.com/token",
+                                        "attributes_url",
+                                        "https://idp.example.com/userinfo",
+                                        "jwks_uri",
+                                        "https://idp.example.com/jwks"),
                                 "IdpIdentifiers",
                                 List.of("corp.example")))
                 .requireSuccess();
@@ -54,9 +68,13 @@ class FederationRoutingTest {
         HostedResponse byIdentifier = this.federated.get(
                 "/oauth2/authorize", this.federated.authorizeQuery("idp_identifier", "corp.example"));
 
+        String toProvider = "https://idp.example.com/authorize?response_type=code&client_id=id-1&redirect_uri="
+                + URLEncoder.encode(this.oauth.siteUrl() + "/oauth2/idpresponse", StandardCharsets.UTF_8)
+                + "&scope=openid&state=";
         assertThat(byName.status()).isEqualTo(302);
-        assertThat(byName.header("Location")).isEqualTo(this.oauth.siteUrl() + "/error");
-        assertThat(byIdentifier.header("Location")).isEqualTo(this.oauth.siteUrl() + "/error");
+        assertThat(byName.header("Location")).startsWith(toProvider);
+        assertThat(byIdentifier.status()).isEqualTo(302);
+        assertThat(byIdentifier.header("Location")).startsWith(toProvider);
     }
 
     @Test
@@ -72,11 +90,13 @@ class FederationRoutingTest {
     }
 
     @Test
-    void theProvidersAnswerEndsOnTheErrorPageUntilFederationIsServed() {
+    void anAnswerForASignInNeverStartedEndsOnTheErrorPage() {
         HostedResponse response = this.federated.get("/oauth2/idpresponse", "code=abc&state=def");
 
         assertThat(response.status()).isEqualTo(302);
-        assertThat(response.header("Location")).isEqualTo(this.oauth.siteUrl() + "/error");
+        assertThat(response.header("Location"))
+                .isEqualTo(this.oauth.siteUrl()
+                        + "/error?error=invalid_request&error_description=Invalid%20or%20expired%20state.");
     }
 
     @Test
