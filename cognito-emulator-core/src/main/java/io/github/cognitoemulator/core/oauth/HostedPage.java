@@ -25,7 +25,11 @@ public final class HostedPage {
             + "border:0;border-radius:.25rem;cursor:pointer}"
             + "button:focus,input:focus,a:focus{outline:3px solid #0972d3;outline-offset:2px}"
             + ".error{color:#b3261e;background:#fdecea;padding:.5rem;border-radius:.25rem}"
-            + ".links{margin-top:1.5rem}.links a{display:block;margin:.25rem 0}";
+            + ".links{margin-top:1.5rem}.links a{display:block;margin:.25rem 0}"
+            + "h2{font-size:1.1rem;margin:1.5rem 0 .5rem}"
+            + "a.button{display:block;text-align:center;margin-top:.75rem;padding:.6rem;font-size:1rem;"
+            + "background:#0972d3;color:#fff;border-radius:.25rem;text-decoration:none}"
+            + ".or{text-align:center;margin:1.5rem 0 0;color:#687078}";
 
     private final String title;
 
@@ -92,6 +96,32 @@ public final class HostedPage {
     /** A paragraph of text. */
     public HostedPage paragraph(String text) {
         this.content.append("<p>").append(escape(text)).append("</p>\n");
+        return this;
+    }
+
+    /** A heading of a part of the page, below the page's own. */
+    public HostedPage heading(String text) {
+        this.content.append("<h2>").append(escape(text)).append("</h2>\n");
+        return this;
+    }
+
+    /**
+     * A link shown as a button: an action that leaves the page with a plain {@code GET}, such as signing in with an
+     * external identity provider.
+     */
+    public HostedPage buttonLink(String href, String text) {
+        this.content
+                .append("<p><a class=\"button\" href=\"")
+                .append(escape(href))
+                .append("\">")
+                .append(escape(text))
+                .append("</a></p>\n");
+        return this;
+    }
+
+    /** The separator between two ways of doing the same thing. */
+    public HostedPage or() {
+        this.content.append("<p class=\"or\">or</p>\n");
         return this;
     }
 

@@ -4,7 +4,9 @@ import io.github.cognitoemulator.core.auth.ChallengeName;
 import io.github.cognitoemulator.core.auth.HostedSignInStep;
 import io.github.cognitoemulator.core.client.UserPoolClient;
 import io.github.cognitoemulator.core.error.CognitoException;
+import io.github.cognitoemulator.core.error.ErrorType;
 import io.github.cognitoemulator.core.pool.UserPool;
+import io.github.cognitoemulator.core.provider.IdentityProvider;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +21,10 @@ import org.jspecify.annotations.Nullable;
  * {@code /login}: the sign-in page with a username and password, then the steps the pool's sign-in calls for (a new
  * password in place of a temporary one, an MFA code), driven through the same sign-in as the API. The authorization
  * request rides in the page's query all along; every form carries the XSRF token.
+ *
+ * <p>The page offers what the app client supports: a button per external identity provider of its
+ * {@code SupportedIdentityProviders}, which goes back to {@code /oauth2/authorize} naming it, and the username and
+ * password form only when {@code COGNITO} is among them.
  */
 final class LoginPage {
 
@@ -37,17 +43,21 @@ final class LoginPage {
 
     private final Csrf csrf;
 
+    private final SelfServicePages selfService;
+
     LoginPage(
             OAuthContext context,
             AuthorizationChecks checks,
             SignedInBrowser browsers,
             Completion completion,
-            Csrf csrf) {
+            Csrf csrf,
+            SelfServicePages selfService) {
         this.context = Objects.requireNonNull(context, "'context' must not be null");
         this.checks = Objects.requireNonNull(checks, "'checks' must not be null");
         this.browsers = Objects.requireNonNull(browsers, "'browsers' must not be null");
         this.completion = Objects.requireNonNull(completion, "'completion' must not be null");
         this.csrf = Objects.requireNonNull(csrf, "'csrf' must not be null");
+        this.selfService = Objects.requireNonNull(selfService, "'selfService' must not be null");
     }
 
     HostedResponse handle(HostedRequest http, UserPool pool) {
@@ -57,6 +67,7 @@ final class LoginPage {
             return refused.response();
         }
         AuthorizationChecks.Accepted accepted = (AuthorizationChecks.Accepted) outcome;
+        UserPoolClient client = accepted.client();
         if (!"POST".equals(http.method())) {
             List<String> prompt = SignedInBrowser.prompt(query);
             if (!prompt.contains("login")) {
@@ -72,7 +83,11 @@ final class LoginPage {
                             false);
                 }
             }
-            return signInPage(http, null, null);
+            return signInPage(http, pool, client, null, null);
+        }
+        if (!OAuthClients.supportsCognito(client)) {
+            // The client signs users in through its external providers only: there is no password to check.
+            return ErrorPage.page(400);
         }
         Parameters form = Parameters.form(http);
         if (!Csrf.accepts(http, form)) {
@@ -80,33 +95,48 @@ final class LoginPage {
         }
         String step = form.nonEmpty(STEP);
         try {
-            HostedSignInStep next = (step == null)
-                    ? signIn(http, pool, accepted.client(), form)
-                    : answer(http, pool, accepted.client(), step, form);
+            HostedSignInStep next =
+                    (step == null) ? signIn(http, pool, client, form) : answer(http, pool, client, step, form);
             if (next instanceof HostedSignInStep.SignedIn signedIn) {
                 return this.completion.complete(
-                        http, pool, accepted.client(), accepted.request(), signedIn.user(), signedIn.authTime(), true);
+                        http, pool, client, accepted.request(), signedIn.user(), signedIn.authTime(), true);
             }
             HostedSignInStep.Challenge challenge = (HostedSignInStep.Challenge) next;
-            return challengePage(http, challenge, form.first("username"), null);
+            return challengePage(http, pool, client, challenge, form.first("username"), null);
         } catch (CognitoException failed) {
+            if (step == null && failed.type() == ErrorType.USER_NOT_CONFIRMED) {
+                return unconfirmed(http, pool, client, Objects.toString(form.nonEmpty("username"), ""), failed);
+            }
             if (step == null || !isAnswerable(step)) {
-                return signInPage(http, form.first("username"), failed.getMessage());
+                return signInPage(http, pool, client, form.first("username"), failed.getMessage());
             }
             // A wrong answer keeps the user on the step, with the session she had.
             HostedSignInStep.Challenge same = new HostedSignInStep.Challenge(
                     ChallengeName.valueOf(step), Objects.toString(form.first("session"), ""), Map.of());
-            return challengePage(http, same, form.first("username"), failed.getMessage());
+            return challengePage(http, pool, client, same, form.first("username"), failed.getMessage());
         }
+    }
+
+    /**
+     * A user who signed up and gave the right password but has not confirmed her account is sent a new code and
+     * taken to the confirmation page, which brings her back here once confirmed; where no code can be sent (the
+     * pool verifies nothing), she is told why she cannot sign in.
+     */
+    private HostedResponse unconfirmed(
+            HostedRequest http, UserPool pool, UserPoolClient client, String username, CognitoException failed) {
+        try {
+            this.selfService.sendConfirmationCode(http, pool, client, username);
+        } catch (CognitoException notSent) {
+            return signInPage(http, pool, client, username, failed.getMessage());
+        }
+        return Redirects.found(SelfServicePages.confirmUserUrl(http, username));
     }
 
     private HostedSignInStep signIn(HostedRequest http, UserPool pool, UserPoolClient client, Parameters form) {
         String username = form.nonEmpty("username");
         String password = form.nonEmpty("password");
         if (username == null || password == null) {
-            throw new CognitoException(
-                    io.github.cognitoemulator.core.error.ErrorType.INVALID_PARAMETER,
-                    "Please enter your username and password.");
+            throw new CognitoException(ErrorType.INVALID_PARAMETER, "Please enter your username and password.");
         }
         return this.context.signIn().hostedSignIn(pool, client, username, password, this.context.requestContext(http));
     }
@@ -116,9 +146,7 @@ final class LoginPage {
         ChallengeName challenge = Arrays.stream(ChallengeName.values())
                 .filter((name) -> name.name().equals(step))
                 .findFirst()
-                .orElseThrow(() -> new CognitoException(
-                        io.github.cognitoemulator.core.error.ErrorType.NOT_AUTHORIZED,
-                        "Invalid session for the user."));
+                .orElseThrow(() -> new CognitoException(ErrorType.NOT_AUTHORIZED, "Invalid session for the user."));
         String answerName = answerName(challenge);
         String answer = Objects.toString(form.first(answerName), "");
         return this.context
@@ -163,27 +191,101 @@ final class LoginPage {
         }
     }
 
-    /** The sign-in form, posting back to the same URL so that the authorization request stays in the query. */
-    private HostedResponse signInPage(HostedRequest http, @Nullable String username, @Nullable String error) {
+    /**
+     * The sign-in page: a button per external identity provider the client supports, in the order of its
+     * {@code SupportedIdentityProviders}, then, when it supports {@code COGNITO}, the username and password form
+     * posting back to the same URL (so that the authorization request stays in the query) and the links to the
+     * self-service pages the pool offers.
+     */
+    private HostedResponse signInPage(
+            HostedRequest http,
+            UserPool pool,
+            UserPoolClient client,
+            @Nullable String username,
+            @Nullable String error) {
+        HostedPage page = HostedPage.titled("Sign in").alert(error);
+        List<IdentityProvider> providers = providers(pool, client);
+        boolean corporate = false;
+        for (IdentityProvider provider : providers) {
+            String social = socialName(provider.providerType());
+            if (social == null && !corporate) {
+                page.heading("Sign in with your corporate ID");
+                corporate = true;
+            }
+            page.buttonLink(
+                    providerUrl(http, provider.providerName()),
+                    (social != null) ? "Continue with " + social : provider.providerName());
+        }
+        if (!OAuthClients.supportsCognito(client)) {
+            return page.response((error == null) ? 200 : 400, List.of());
+        }
+        if (!providers.isEmpty()) {
+            page.or().heading("Sign in with your username and password");
+        }
         Csrf.Issued token = this.csrf.issue(http);
         HostedPage.Form form = token.addTo(HostedPage.Form.posting(action(http)))
                 .input("text", "username", "Username", "username", username)
                 .input("password", "password", "Password", "current-password", null)
                 .submit("Sign in");
-        HostedPage page = HostedPage.titled("Sign in").alert(error).form(form);
+        page.form(form);
         String query = (http.rawQuery() != null) ? "?" + http.rawQuery() : "";
-        page.link(http.siteUrl() + "/forgotPassword" + query, "Forgot your password?")
-                .link(http.siteUrl() + "/signup" + query, "Need an account? Sign up");
+        if (SelfServicePages.offersPasswordReset(pool)) {
+            page.link(http.siteUrl() + "/forgotPassword" + query, "Forgot your password?");
+        }
+        if (SelfServicePages.offersSignUp(pool)) {
+            page.link(http.siteUrl() + "/signup" + query, "Need an account? Sign up");
+        }
         return page.response((error == null) ? 200 : 400, token.cookies());
+    }
+
+    /** The external identity providers of the pool that the client supports, in the client's order. */
+    private List<IdentityProvider> providers(UserPool pool, UserPoolClient client) {
+        List<IdentityProvider> providers = new ArrayList<>();
+        for (String name : OAuthClients.list(client, "SupportedIdentityProviders")) {
+            if (!name.equals("COGNITO")) {
+                this.context
+                        .resources()
+                        .find(IdentityProvider.KIND, IdentityProvider.key(pool.id(), name))
+                        .ifPresent((found) -> providers.add(found.value()));
+            }
+        }
+        return providers;
+    }
+
+    /** The name a social provider's button shows, {@code null} for the corporate ones (OIDC, SAML). */
+    static @Nullable String socialName(String providerType) {
+        switch (providerType) {
+            case "Google":
+                return "Google";
+            case "Facebook":
+                return "Facebook";
+            case "LoginWithAmazon":
+                return "Amazon";
+            case "SignInWithApple":
+                return "Apple";
+            default:
+                return null;
+        }
+    }
+
+    /** {@code /oauth2/authorize} with the page's authorization request, naming the provider to sign in with. */
+    static String providerUrl(HostedRequest http, String providerName) {
+        return http.siteUrl() + "/oauth2/authorize?"
+                + Parameters.query(http)
+                        .without("identity_provider", "idp_identifier")
+                        .with("identity_provider", providerName)
+                        .encode();
     }
 
     private HostedResponse challengePage(
             HostedRequest http,
+            UserPool pool,
+            UserPoolClient client,
             HostedSignInStep.Challenge challenge,
             @Nullable String username,
             @Nullable String error) {
         if (!isAnswerable(challenge.name().name())) {
-            return signInPage(http, username, "This sign-in step is not available on the login page.");
+            return signInPage(http, pool, client, username, "This sign-in step is not available on the login page.");
         }
         Csrf.Issued token = this.csrf.issue(http);
         HostedPage.Form form = token.addTo(HostedPage.Form.posting(action(http)))

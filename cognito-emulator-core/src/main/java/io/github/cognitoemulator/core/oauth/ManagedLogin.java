@@ -109,8 +109,8 @@ public final class ManagedLogin {
         this.userInfo = new UserInfoEndpoint(context);
         this.revoke = new RevokeEndpoint(context, authentication);
         this.logout = new LogoutEndpoint(context);
-        this.login = new LoginPage(context, this.checks, browsers, this.completion, new Csrf(ids));
         this.selfService = new SelfServicePages(selfServiceActions, clientSecrets, new Csrf(ids), ids);
+        this.login = new LoginPage(context, this.checks, browsers, this.completion, new Csrf(ids), this.selfService);
     }
 
     /**
@@ -175,6 +175,10 @@ public final class ManagedLogin {
     private HostedResponse selfService(HostedRequest request, UserPool pool) {
         AuthorizationChecks.Outcome outcome = this.checks.check(request, pool, Parameters.query(request));
         if (outcome instanceof AuthorizationChecks.Accepted accepted) {
+            if (!OAuthClients.supportsCognito(accepted.client())) {
+                // These pages create and recover users of the pool's own directory, which the client does not use.
+                return ErrorPage.page(400);
+            }
             return this.selfService.handle(request, pool, accepted.client(), accepted.request());
         }
         return ((AuthorizationChecks.Refused) outcome).response();

@@ -21,6 +21,15 @@ final class OAuthClients {
                 && list(client, "AllowedOAuthFlows").contains(flow);
     }
 
+    /**
+     * Whether the client signs users in with the pool's own directory: {@code COGNITO} among its
+     * {@code SupportedIdentityProviders}. Without it, the username and password form, and the self-service pages
+     * that create and recover such users, are not the client's.
+     */
+    static boolean supportsCognito(UserPoolClient client) {
+        return list(client, "SupportedIdentityProviders").contains("COGNITO");
+    }
+
     /** The client's {@code AllowedOAuthScopes}. */
     static List<String> scopes(UserPoolClient client) {
         return list(client, "AllowedOAuthScopes");

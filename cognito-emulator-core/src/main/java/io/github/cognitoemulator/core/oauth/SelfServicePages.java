@@ -117,6 +117,17 @@ public final class SelfServicePages {
     }
 
     /**
+     * Sends {@code username} a new code confirming the sign-up, as the confirmation page's "send a new code" does:
+     * what the login page does before sending a user who has not confirmed yet to {@link #confirmUserUrl}.
+     *
+     * @throws CognitoException ResendConfirmationCode's refusal, such as a pool that verifies nothing
+     */
+    void sendConfirmationCode(HostedRequest request, UserPool pool, UserPoolClient client, String username) {
+        Visit visit = new Visit(request, pool, client, Parameters.NONE, Parameters.NONE, true);
+        call(visit, "ResendConfirmationCode", clientRequest(visit, username));
+    }
+
+    /**
      * Answers one of {@link #PATHS}.
      *
      * @param request the browser's request (GET shows a page, POST takes its form)
