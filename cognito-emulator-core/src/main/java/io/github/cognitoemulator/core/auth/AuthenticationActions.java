@@ -399,7 +399,8 @@ public final class AuthenticationActions implements ActionFamily {
 
     /**
      * Managed login's answer to a challenge of {@link #hostedSignIn}: NEW_PASSWORD_REQUIRED, SMS_MFA, EMAIL_OTP,
-     * SOFTWARE_TOKEN_MFA or SELECT_MFA_TYPE, checked as the API checks it. The secret hash a client with a secret
+     * SOFTWARE_TOKEN_MFA, SELECT_MFA_TYPE or MFA_SETUP (once VerifySoftwareToken verified the token with the
+     * challenge's session), checked as the API checks it. The secret hash a client with a secret
      * needs is the server's to compute, as managed login knows the secret.
      *
      * @param username the username the user signed in with
@@ -428,6 +429,7 @@ public final class AuthenticationActions implements ActionFamily {
             case EMAIL_OTP:
             case SOFTWARE_TOKEN_MFA:
             case SELECT_MFA_TYPE:
+            case MFA_SETUP:
                 return hostedStep(this.mfa.answer(
                         pool,
                         client,

@@ -1,5 +1,6 @@
 package io.github.cognitoemulator.core.oauth;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.github.cognitoemulator.core.auth.ChallengeName;
 import io.github.cognitoemulator.core.auth.HostedSignInStep;
 import io.github.cognitoemulator.core.client.UserPoolClient;
@@ -30,6 +31,15 @@ final class LoginPage {
 
     /** The form field naming the step a post answers. */
     static final String STEP = "step";
+
+    /** The form field of the code an authenticator app shows, on the MFA_SETUP step. */
+    static final String SETUP_CODE = "USER_CODE";
+
+    /** The hidden field carrying the secret key shown on the MFA_SETUP step, to show it again after a wrong code. */
+    static final String SETUP_SECRET = "secret";
+
+    /** Shown for a step the pages cannot take the user through. */
+    static final String UNAVAILABLE_STEP = "This sign-in step is not available on the login page.";
 
     private static final Pattern QUOTED = Pattern.compile("\"([A-Z_]+)\"");
 
@@ -102,7 +112,7 @@ final class LoginPage {
                         http, pool, client, accepted.request(), signedIn.user(), signedIn.authTime(), true);
             }
             HostedSignInStep.Challenge challenge = (HostedSignInStep.Challenge) next;
-            return challengePage(http, pool, client, challenge, form.first("username"), null);
+            return challengePage(http, pool, client, challenge, form.first("username"), null, null);
         } catch (CognitoException failed) {
             if (step == null && failed.type() == ErrorType.USER_NOT_CONFIRMED) {
                 return unconfirmed(http, pool, client, Objects.toString(form.nonEmpty("username"), ""), failed);
@@ -113,7 +123,8 @@ final class LoginPage {
             // A wrong answer keeps the user on the step, with the session she had.
             HostedSignInStep.Challenge same = new HostedSignInStep.Challenge(
                     ChallengeName.valueOf(step), Objects.toString(form.first("session"), ""), Map.of());
-            return challengePage(http, pool, client, same, form.first("username"), failed.getMessage());
+            return challengePage(
+                    http, pool, client, same, form.first("username"), failed.getMessage(), form.nonEmpty(SETUP_SECRET));
         }
     }
 
@@ -147,17 +158,35 @@ final class LoginPage {
                 .filter((name) -> name.name().equals(step))
                 .findFirst()
                 .orElseThrow(() -> new CognitoException(ErrorType.NOT_AUTHORIZED, "Invalid session for the user."));
-        String answerName = answerName(challenge);
-        String answer = Objects.toString(form.first(answerName), "");
+        String session = Objects.toString(form.first("session"), "");
+        Map<String, String> answers;
+        if (challenge == ChallengeName.MFA_SETUP) {
+            // The app's code verifies the token with the challenge's session, as VerifySoftwareToken does for an
+            // API caller; the session it hands back then answers the challenge.
+            Map<?, ?> verified = this.selfService.run(
+                    http,
+                    pool,
+                    client,
+                    "VerifySoftwareToken",
+                    JsonNodeFactory.instance
+                            .objectNode()
+                            .put("Session", session)
+                            .put("UserCode", Objects.toString(form.first(SETUP_CODE), "")));
+            session = String.valueOf(verified.get("Session"));
+            answers = Map.of();
+        } else {
+            String answerName = answerName(challenge);
+            answers = Map.of(answerName, Objects.toString(form.first(answerName), ""));
+        }
         return this.context
                 .signIn()
                 .hostedRespond(
                         pool,
                         client,
                         challenge,
-                        Objects.toString(form.first("session"), ""),
+                        session,
                         Objects.toString(form.first("username"), ""),
-                        Map.of(answerName, answer),
+                        answers,
                         this.context.requestContext(http));
     }
 
@@ -169,6 +198,7 @@ final class LoginPage {
             case "EMAIL_OTP":
             case "SOFTWARE_TOKEN_MFA":
             case "SELECT_MFA_TYPE":
+            case "MFA_SETUP":
                 return true;
             default:
                 return false;
@@ -283,9 +313,13 @@ final class LoginPage {
             UserPoolClient client,
             HostedSignInStep.Challenge challenge,
             @Nullable String username,
-            @Nullable String error) {
+            @Nullable String error,
+            @Nullable String setupSecret) {
         if (!isAnswerable(challenge.name().name())) {
-            return signInPage(http, pool, client, username, "This sign-in step is not available on the login page.");
+            return signInPage(http, pool, client, username, UNAVAILABLE_STEP);
+        }
+        if (challenge.name() == ChallengeName.MFA_SETUP) {
+            return setupPage(http, pool, client, challenge, username, error, setupSecret);
         }
         Csrf.Issued token = this.csrf.issue(http);
         HostedPage.Form form = token.addTo(HostedPage.Form.posting(action(http)))
@@ -323,6 +357,68 @@ final class LoginPage {
                 break;
         }
         return page.form(form).response((error == null) ? 200 : 400, token.cookies());
+    }
+
+    /**
+     * MFA_SETUP: the user adds an authenticator app, from the secret key shown as text and as an {@code otpauth} URI,
+     * and enters the code it shows. The key comes from AssociateSoftwareToken with the challenge's session, as an API
+     * caller gets it; after a wrong code the page shows the same key again. A pool that offers no software tokens
+     * leaves nothing the page can set up.
+     *
+     * @param knownSecret the key already associated, or {@code null} to associate one now
+     */
+    private HostedResponse setupPage(
+            HostedRequest http,
+            UserPool pool,
+            UserPoolClient client,
+            HostedSignInStep.Challenge challenge,
+            @Nullable String username,
+            @Nullable String error,
+            @Nullable String knownSecret) {
+        String secret = knownSecret;
+        String session = challenge.session();
+        if (secret == null && error != null) {
+            // A refused answer whose form lost the key: the step cannot go on, the user starts again.
+            return signInPage(http, pool, client, username, error);
+        }
+        if (secret == null) {
+            if (!choices(challenge.parameters().get("MFAS_CAN_SETUP")).contains("SOFTWARE_TOKEN_MFA")) {
+                return signInPage(http, pool, client, username, UNAVAILABLE_STEP);
+            }
+            try {
+                Map<?, ?> associated = this.selfService.run(
+                        http,
+                        pool,
+                        client,
+                        "AssociateSoftwareToken",
+                        JsonNodeFactory.instance.objectNode().put("Session", session));
+                secret = String.valueOf(associated.get("SecretCode"));
+                session = String.valueOf(associated.get("Session"));
+            } catch (CognitoException failed) {
+                return signInPage(http, pool, client, username, failed.getMessage());
+            }
+        }
+        Csrf.Issued token = this.csrf.issue(http);
+        HostedPage.Form form = token.addTo(HostedPage.Form.posting(action(http)))
+                .hidden(STEP, ChallengeName.MFA_SETUP.name())
+                .hidden("session", session)
+                .hidden("username", username)
+                .hidden(SETUP_SECRET, secret)
+                .input("text", SETUP_CODE, "Code", "one-time-code", null)
+                .submit("Sign in");
+        HostedPage page = HostedPage.titled("Set up an authenticator app")
+                .alert(error)
+                .paragraph("Add an account to your authenticator app with this secret key, then enter the code the"
+                        + " app shows.")
+                .paragraph("Secret key: " + secret)
+                .link(otpauthUri(pool, Objects.toString(username, ""), secret), "Open in an authenticator app");
+        return page.form(form).response((error == null) ? 200 : 400, token.cookies());
+    }
+
+    /** The key URI authenticator apps read: the pool's name as the issuer, the user's name as the account. */
+    static String otpauthUri(UserPool pool, String username, String secret) {
+        return "otpauth://totp/" + Parameters.encode(pool.name() + ":" + username) + "?secret=" + secret + "&issuer="
+                + Parameters.encode(pool.name());
     }
 
     /** The factors of SELECT_MFA_TYPE's {@code MFAS_CAN_CHOOSE}, a JSON array of names. */

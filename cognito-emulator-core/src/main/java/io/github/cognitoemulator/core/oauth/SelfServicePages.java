@@ -128,6 +128,16 @@ public final class SelfServicePages {
     }
 
     /**
+     * Runs {@code action} with {@code body} for another page of managed login, as the API runs it.
+     *
+     * @return the response shape, empty for Cognito's {@code {}}
+     * @throws CognitoException the error Cognito answers with
+     */
+    Map<?, ?> run(HostedRequest request, UserPool pool, UserPoolClient client, String action, ObjectNode body) {
+        return call(new Visit(request, pool, client, Parameters.NONE, Parameters.NONE, true), action, body);
+    }
+
+    /**
      * Answers one of {@link #PATHS}.
      *
      * @param request the browser's request (GET shows a page, POST takes its form)

@@ -263,7 +263,9 @@ class LoginPageTest {
         HostedResponse page = this.oauth.get("/login", this.query);
 
         HostedResponse back = this.oauth.post(
-                "/login", this.query, "_csrf=" + OAuthFixture.csrf(page) + "&step=MFA_SETUP&session=x&username=jane");
+                "/login",
+                this.query,
+                "_csrf=" + OAuthFixture.csrf(page) + "&step=CUSTOM_CHALLENGE&session=x&username=jane");
 
         assertThat(back.status()).isEqualTo(400);
         assertThat(back.bodyText())

@@ -25,7 +25,7 @@ final class OAuthFixture {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-    private static final Pattern HIDDEN = Pattern.compile("name=\"(session|username|step)\" value=\"([^\"]*)\"");
+    private static final Pattern HIDDEN = Pattern.compile("name=\"(session|username|step|secret)\" value=\"([^\"]*)\"");
 
     final SignInFixture fixture;
 
