@@ -77,7 +77,7 @@ class SpringOAuth2ClientTests extends SignInUseCase {
         assertThat(registration.getProviderDetails().getJwkSetUri())
                 .isEqualTo(issuer(SAMPLE_POOL) + "/.well-known/jwks.json");
         assertThat(registration.getProviderDetails().getUserInfoEndpoint().getUserNameAttributeName())
-                .isEqualTo("cognito:username");
+                .isEqualTo("username");
         assertThat(registration.getScopes()).containsExactlyInAnyOrder("openid", "email", "profile");
     }
 

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,7 +38,12 @@ public abstract class CognitoOverHttpScenario {
 
     private static final String PASSWORD = "Passw0rd!x";
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    // HTTP/1.1: the client's default offer to upgrade a plain connection to HTTP/2 can leave a POST that opens a
+    // connection unanswered by Netty; and time-outs, so that a request left unanswered fails rather than blocks.
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     @LocalServerPort
     private int port;
@@ -294,13 +300,19 @@ public abstract class CognitoOverHttpScenario {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return this.http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return this.http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String contentType, String body)
             throws IOException, InterruptedException {
         return this.http.send(
                 HttpRequest.newBuilder(uri(path))
+                        .timeout(Duration.ofSeconds(30))
                         .header("Content-Type", contentType)
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
@@ -310,6 +322,7 @@ public abstract class CognitoOverHttpScenario {
     private HttpResponse<String> put(URI target, String body) throws IOException, InterruptedException {
         return this.http.send(
                 HttpRequest.newBuilder(target)
+                        .timeout(Duration.ofSeconds(30))
                         .PUT(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
