@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -29,13 +28,8 @@ class JdkOidcProviderHttpTest {
 
     @BeforeEach
     void startServer() throws IOException {
-        for (int port = 18300; port < 18400 && this.server == null; port++) {
-            try {
-                this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-            } catch (BindException ex) {
-                // Taken: try the next port of the range.
-            }
-        }
+        // Port 0: a free port the system picks.
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         this.server.createContext("/", (exchange) -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             this.received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "

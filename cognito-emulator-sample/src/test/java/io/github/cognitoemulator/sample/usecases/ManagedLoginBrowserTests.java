@@ -355,15 +355,8 @@ class ManagedLoginBrowserTests extends CognitoUseCase {
         return Optional.empty();
     }
 
-    /** A free port for chromedriver, preferably in 18450-18499, else any. */
+    /** A free port for chromedriver. */
     private static int freePort() throws IOException {
-        for (int port = 18450; port < 18500; port++) {
-            try (ServerSocket socket = new ServerSocket(port)) {
-                return port;
-            } catch (IOException taken) {
-                // the next one
-            }
-        }
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
