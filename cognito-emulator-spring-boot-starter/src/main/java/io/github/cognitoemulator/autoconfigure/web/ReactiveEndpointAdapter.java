@@ -45,7 +45,12 @@ final class ReactiveEndpointAdapter {
         if (!(route instanceof Handle handle)) {
             return chain.filter(exchange);
         }
-        return answer(handle, request).flatMap((answer) -> write(answer, exchange.getResponse()));
+        ServerHttpResponse response = exchange.getResponse();
+        // Back on the connection's own thread to write: Reactor Netty can leave the connection's next request without
+        // its body when an answer is written from another thread.
+        return answer(handle, request)
+                .publishOn(ConnectionThreads.writerOf(response))
+                .flatMap((answer) -> write(answer, response));
     }
 
     /**
