@@ -40,7 +40,8 @@ final class ConnectionThreads {
             Object nativeResponse;
             try {
                 nativeResponse = ServerHttpResponseDecorator.getNativeResponse(response);
-            } catch (IllegalArgumentException notAServerResponse) {
+            } catch (IllegalArgumentException | IllegalStateException noNativeResponse) {
+                // Not a server's response (a decorator of something else, or a mock): written where it is.
                 return null;
             }
             return (nativeResponse instanceof Connection connection)
