@@ -21,6 +21,7 @@ import io.github.cognitoemulator.core.provider.ProviderLinkActions;
 import io.github.cognitoemulator.core.store.Resource;
 import io.github.cognitoemulator.core.store.ResourceChange;
 import io.github.cognitoemulator.core.store.ResourceStore;
+import io.github.cognitoemulator.core.support.Digests;
 import io.github.cognitoemulator.core.support.Ids;
 import io.github.cognitoemulator.core.trigger.PreSignUpTrigger;
 import io.github.cognitoemulator.core.trigger.Triggers;
@@ -32,8 +33,6 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -489,12 +488,7 @@ public final class OidcFederation implements FederatedSignIn {
 
     /** The key of a pending sign-in: a digest of the state, so that the store never holds the state itself. */
     static String pendingKey(UserPool pool, String state) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(state.getBytes(StandardCharsets.UTF_8));
-            return pool.id() + "/" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("SHA-256 is missing", ex);
-        }
+        return pool.id() + "/" + HexFormat.of().formatHex(Digests.sha256Bytes(state));
     }
 
     private String randomToken() {

@@ -4,6 +4,7 @@ import io.github.cognitoemulator.core.store.Resource;
 import io.github.cognitoemulator.core.store.ResourceChange;
 import io.github.cognitoemulator.core.store.ResourceKind;
 import io.github.cognitoemulator.core.store.ResourceStore;
+import io.github.cognitoemulator.core.support.Digests;
 import io.github.cognitoemulator.core.support.Ids;
 import java.time.Clock;
 import java.time.Duration;

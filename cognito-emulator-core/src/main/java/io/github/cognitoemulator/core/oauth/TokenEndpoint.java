@@ -4,6 +4,7 @@ import io.github.cognitoemulator.core.client.UserPoolClient;
 import io.github.cognitoemulator.core.error.CognitoException;
 import io.github.cognitoemulator.core.pool.UserPool;
 import io.github.cognitoemulator.core.resourceserver.PoolResourceServers;
+import io.github.cognitoemulator.core.support.Digests;
 import io.github.cognitoemulator.core.token.IssuedTokens;
 import io.github.cognitoemulator.core.token.OAuthGrant;
 import io.github.cognitoemulator.core.token.RefreshSession;

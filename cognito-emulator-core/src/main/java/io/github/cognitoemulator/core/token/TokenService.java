@@ -14,16 +14,15 @@ import io.github.cognitoemulator.core.error.CognitoException;
 import io.github.cognitoemulator.core.error.ErrorType;
 import io.github.cognitoemulator.core.pool.SchemaAttribute;
 import io.github.cognitoemulator.core.pool.UserPool;
+import io.github.cognitoemulator.core.support.Digests;
 import io.github.cognitoemulator.core.support.Ids;
 import io.github.cognitoemulator.core.user.User;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
@@ -217,8 +216,7 @@ public final class TokenService {
 
     /** {@code at_hash}: the left half of the SHA-256 digest of the access token, base64url without padding. */
     static String atHash(String accessToken) {
-        byte[] digest = sha256(accessToken);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
+        return Digests.base64Url(Arrays.copyOf(Digests.sha256Bytes(accessToken), 16));
     }
 
     private static JWTClaimsSet claimsSet(Map<String, Object> claims) {
@@ -342,15 +340,7 @@ public final class TokenService {
 
     /** What is kept of a refresh token: its SHA-256 digest, so that a copy of the store signs nobody in. */
     private static String digest(String refreshToken) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(refreshToken));
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
-        }
+        return Digests.sha256(refreshToken);
     }
 
     /** {@code cognito:groups}, only when the user belongs to a group. */
