@@ -3,7 +3,6 @@ package io.github.cognitoemulator.core;
 import io.github.cognitoemulator.core.protocol.CognitoJson;
 import io.github.cognitoemulator.core.protocol.ProtocolRequest;
 import io.github.cognitoemulator.core.protocol.ProtocolResponse;
-import io.github.cognitoemulator.core.token.RsaKeySource;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,9 +40,9 @@ public final class EmulatorFixture {
         return new EmulatorFixture(builder.clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 // java.util.Random rather than SplittableRandom: the concurrency tests share it between threads.
                 .random(new Random(20200716))
-                // Keys only when a test signs something: the default prefetch would generate two RSA keys in the
-                // background for every emulator, which is most of the suite's run time.
-                .keySource(RsaKeySource.generating())
+                // Keys generated once for the whole run and handed out again: the default prefetch would generate
+                // two RSA keys in the background for every emulator, which was most of the suite's run time.
+                .keySource(ReusableRsaKeys.source())
                 .build());
     }
 
