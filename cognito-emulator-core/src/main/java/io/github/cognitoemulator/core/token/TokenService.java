@@ -240,18 +240,38 @@ public final class TokenService {
      *     has expired or has been revoked
      */
     public RefreshSession refreshSession(String refreshToken, String clientId) {
+        RefreshSession session = presentedRefreshSession(refreshToken, clientId);
+        requireUsable(session);
+        return session;
+    }
+
+    /**
+     * The session behind a refresh token presented by {@code clientId}, revoked or expired or not, for a caller that
+     * answers something else first (a disabled user) before {@link #requireUsable(RefreshSession)}.
+     *
+     * @throws CognitoException {@code NotAuthorizedException} when the token is unknown or belongs to another client
+     */
+    public RefreshSession presentedRefreshSession(String refreshToken, String clientId) {
         RefreshSession session =
                 this.refreshSessions.findByTokenDigest(digest(refreshToken)).orElse(null);
         if (session == null || !session.clientId().equals(clientId)) {
             throw ErrorType.NOT_AUTHORIZED.exception("Invalid Refresh Token.");
         }
+        return session;
+    }
+
+    /**
+     * Checks that a sign-in's refresh token still works.
+     *
+     * @throws CognitoException {@code NotAuthorizedException} when it has been revoked or has expired
+     */
+    public void requireUsable(RefreshSession session) {
         if (session.revoked()) {
             throw ErrorType.NOT_AUTHORIZED.exception("Refresh Token has been revoked");
         }
         if (!this.clock.instant().isBefore(session.expiresAt())) {
             throw ErrorType.NOT_AUTHORIZED.exception("Refresh Token has expired");
         }
-        return session;
     }
 
     /**
