@@ -363,8 +363,8 @@ class CodeAttemptsTest {
     void attemptsRoundTripThroughTheDatabase() {
         try (JdbcStore h2 = JdbcStore.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "")) {
             h2.pools().create(EmulatorStoreContract.pool(POOL));
-            CodeAttempts.Attempts attempts =
-                    new CodeAttempts.Attempts(List.of(SignInFixture.START, SignInFixture.START.plusNanos(1_500_000_123)));
+            CodeAttempts.Attempts attempts = new CodeAttempts.Attempts(
+                    List.of(SignInFixture.START, SignInFixture.START.plusNanos(1_500_000_123)));
 
             assertThat(h2.resources().create(CodeAttempts.KIND, POOL, POOL + "/" + SUB + "/FORGOT_PASSWORD", attempts))
                     .isTrue();
