@@ -14,6 +14,7 @@ import io.github.cognitoemulator.core.client.ClientContents;
 import io.github.cognitoemulator.core.client.ClientSecrets;
 import io.github.cognitoemulator.core.client.UserPoolClientActions;
 import io.github.cognitoemulator.core.client.UserPoolClientSecretActions;
+import io.github.cognitoemulator.core.code.CodeAttempts;
 import io.github.cognitoemulator.core.code.VerificationCodes;
 import io.github.cognitoemulator.core.device.DeviceActions;
 import io.github.cognitoemulator.core.device.DeviceRegistry;
@@ -152,6 +153,8 @@ public final class CognitoEmulator {
         UserMfaDirectory userMfa = new UserMfaDirectory(store.resources(), clock);
         DeviceRegistry devices = new DeviceRegistry(store.resources(), ids);
         Passkeys passkeys = new Passkeys(store.resources(), clock, ids, builder.passkeyRelyingPartyId);
+        VerificationCodes codes =
+                new VerificationCodes(store.codes(), new CodeAttempts(store.resources(), clock), clock, ids);
         UserDirectory users = new UserDirectory(store.users(), (user) -> {
             groups.userDeleted(user);
             this.authEvents.userDeleted(user);
@@ -159,6 +162,7 @@ public final class CognitoEmulator {
             userMfa.userDeleted(user);
             devices.userDeleted(user);
             passkeys.userDeleted(user);
+            codes.userDeleted(user.userPoolId(), user.sub());
         });
         PasswordChanges passwords = new PasswordChanges(users, clock, ids);
         this.signingKeys = new SigningKeys(store.signingKeys(), builder.keySource);
@@ -170,14 +174,7 @@ public final class CognitoEmulator {
         MessageSender messages = new MessageSender(this.inbox, clock, ids);
         ClientSecrets clientSecrets = new ClientSecrets(store.resources());
         SelfService selfService = new SelfService(
-                store.pools(),
-                store.clients(),
-                clientSecrets,
-                users,
-                tokens,
-                new VerificationCodes(store.codes(), clock, ids),
-                messages,
-                triggers);
+                store.pools(), store.clients(), clientSecrets, users, tokens, codes, messages, triggers);
         AuthSessions authSessions = new AuthSessions(store.authSessions(), clock, ids);
         MfaActions mfaActions = new MfaActions(store.pools(), users, tokens, authSessions, userMfa, ids);
         PoolContents contents = new PoolContents() {
@@ -260,7 +257,7 @@ public final class CognitoEmulator {
                 .family(new TermsActions(store.pools(), store.clients(), store.resources(), clock, ids))
                 .family(new DomainActions(store.pools(), store.resources(), clock, ids, builder.accountId))
                 .family(new AdminUserActions(
-                        store.pools(), users, passwords, messages, clock, ids, mfaActions, triggers))
+                        store.pools(), users, passwords, messages, clock, ids, mfaActions, triggers, tokens::revokeAll))
                 .family(new ListUsersActions(store.pools(), users))
                 .family(new GroupActions(store.pools(), users, groups, clock))
                 .family(this.userImports)

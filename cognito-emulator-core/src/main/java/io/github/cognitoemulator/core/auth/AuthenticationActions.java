@@ -608,7 +608,7 @@ public final class AuthenticationActions implements ActionFamily {
                 && client.allowedFlows().stream().noneMatch(ExplicitAuthFlow::isLegacy)) {
             throw Errors.invalidParameter("Refresh Token flow not enabled for this client");
         }
-        RefreshSession session = this.tokens.refreshSession(refreshToken, client.clientId());
+        RefreshSession session = this.tokens.presentedRefreshSession(refreshToken, client.clientId());
         User user = this.users
                 .findBySub(pool, session.sub())
                 .orElseThrow(() -> ErrorType.NOT_AUTHORIZED.exception("Invalid Refresh Token."));
@@ -616,6 +616,8 @@ public final class AuthenticationActions implements ActionFamily {
         if (!user.enabled()) {
             throw ErrorType.NOT_AUTHORIZED.exception("User is disabled.");
         }
+        // After the disabled check: a disabled user is told so, and its revoked tokens stay revoked once enabled.
+        this.tokens.requireUsable(session);
         return authenticated(new SignIn(pool, client, user, context, deviceKey), session.authTime(), session);
     }
 

@@ -10,27 +10,47 @@ import java.util.Objects;
 
 /**
  * One-time six-digit codes, as Cognito sends them: a new code replaces the previous one for the same purpose, a
- * code works once, expires after its purpose's validity, and allows a limited number of wrong attempts. The codes
- * live in a {@link CodeStore}, whose atomic operations make "works once" and "limited attempts" hold under
- * concurrent requests.
+ * code works once and expires after its purpose's validity. How often a user may ask for codes and present wrong
+ * ones is limited per user and operation over an hour ({@link CodeAttempts}), not per code, so that asking for a new
+ * code does not buy more guesses. The codes live in a {@link CodeStore}, whose atomic take makes "works once" hold
+ * under concurrent requests.
  */
 public final class VerificationCodes {
 
-    /** Wrong attempts allowed on one code before further attempts are refused. */
-    public static final int MAX_FAILED_ATTEMPTS = 5;
-
     private static final int MAX_SUPERSEDED = 10;
 
+    /** The per-code failure count of the {@link CodeStore} is not used: attempts are limited per user. */
+    private static final int NO_PER_CODE_LIMIT = Integer.MAX_VALUE;
+
     private final CodeStore codes;
+
+    private final CodeAttempts attempts;
 
     private final Clock clock;
 
     private final Ids ids;
 
-    public VerificationCodes(CodeStore codes, Clock clock, Ids ids) {
+    public VerificationCodes(CodeStore codes, CodeAttempts attempts, Clock clock, Ids ids) {
         this.codes = Objects.requireNonNull(codes, "'codes' must not be null");
+        this.attempts = Objects.requireNonNull(attempts, "'attempts' must not be null");
         this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
         this.ids = Objects.requireNonNull(ids, "'ids' must not be null");
+    }
+
+    /**
+     * Counts a user's request for a code ({@code ResendConfirmationCode}, {@code ForgotPassword},
+     * {@code GetUserAttributeVerificationCode}) against the operation's hourly limit, before the code is issued.
+     *
+     * @throws io.github.cognitoemulator.core.error.CognitoException {@code LimitExceededException} when the user has
+     *     asked too often in the last hour
+     */
+    public void countRequest(String userPoolId, String sub, CodeOperation operation) {
+        this.attempts.count(userPoolId, sub, operation);
+    }
+
+    /** Forgets a deleted user's attempt counts; its pending codes go with the user in the store. */
+    public void userDeleted(String userPoolId, String sub) {
+        this.attempts.userDeleted(userPoolId, sub);
     }
 
     /** Issues a new code for a user, replacing any earlier code for the same purpose. */
@@ -54,14 +74,14 @@ public final class VerificationCodes {
      *
      * @throws io.github.cognitoemulator.core.error.CognitoException {@code CodeMismatchException} for a wrong code,
      *     {@code ExpiredCodeException} for an expired, used or never-issued one, {@code LimitExceededException}
-     *     after too many wrong attempts
+     *     once the user has presented too many wrong codes for the purpose in the last hour, whatever the code
      */
     public void consume(String userPoolId, String sub, CodePurpose purpose, String code) {
+        CodeOperation operation = CodeOperation.checking(purpose);
+        // Checked first, so that a user at the limit learns nothing more about codes, not even the right one.
+        this.attempts.requireBelowLimit(userPoolId, sub, operation);
         CodeStore.PendingCode pending =
                 this.codes.find(userPoolId, sub, purpose).orElseThrow(VerificationCodes::expired);
-        if (pending.failedAttempts() >= MAX_FAILED_ATTEMPTS) {
-            throw limitExceeded();
-        }
         if (!this.clock.instant().isBefore(pending.expiresAt())) {
             throw expired();
         }
@@ -69,27 +89,14 @@ public final class VerificationCodes {
             throw expired();
         }
         if (!pending.code().equals(code)) {
-            if (!this.codes.countFailure(userPoolId, sub, purpose, pending.code(), MAX_FAILED_ATTEMPTS)) {
-                // The limit was reached by concurrent attempts, or the code was replaced or used meanwhile.
-                throw limitOrExpired(userPoolId, sub, purpose);
-            }
+            // Throws LimitExceededException when concurrent wrong attempts used up the limit meanwhile.
+            this.attempts.count(userPoolId, sub, operation);
             throw ErrorType.CODE_MISMATCH.exception("Invalid verification code provided, please try again.");
         }
-        if (!this.codes.take(userPoolId, sub, purpose, code, MAX_FAILED_ATTEMPTS)) {
-            throw limitOrExpired(userPoolId, sub, purpose);
+        if (!this.codes.take(userPoolId, sub, purpose, code, NO_PER_CODE_LIMIT)) {
+            // Used or replaced by a concurrent request.
+            throw expired();
         }
-    }
-
-    private RuntimeException limitOrExpired(String userPoolId, String sub, CodePurpose purpose) {
-        boolean atLimit = this.codes
-                .find(userPoolId, sub, purpose)
-                .filter((pending) -> pending.failedAttempts() >= MAX_FAILED_ATTEMPTS)
-                .isPresent();
-        return atLimit ? limitExceeded() : expired();
-    }
-
-    private static RuntimeException limitExceeded() {
-        return ErrorType.LIMIT_EXCEEDED.exception("Attempt limit exceeded, please try after some time.");
     }
 
     private static RuntimeException expired() {

@@ -1,6 +1,7 @@
 package io.github.cognitoemulator.core.selfservice;
 
 import io.github.cognitoemulator.core.client.UserPoolClient;
+import io.github.cognitoemulator.core.code.CodeOperation;
 import io.github.cognitoemulator.core.code.CodePurpose;
 import io.github.cognitoemulator.core.error.ErrorType;
 import io.github.cognitoemulator.core.error.Errors;
@@ -107,6 +108,7 @@ public final class PasswordActions implements ActionFamily {
             throw Errors.invalidParameter(
                     "Cannot reset password for the user as there is no registered/verified email or phone_number");
         }
+        this.service.codes.countRequest(pool.id(), user.sub(), CodeOperation.FORGOT_PASSWORD);
         return Map.of(
                 "CodeDeliveryDetails",
                 this.service.sendCode(

@@ -2,6 +2,7 @@ package io.github.cognitoemulator.core.selfservice;
 
 import io.github.cognitoemulator.core.auth.SecretHash;
 import io.github.cognitoemulator.core.client.UserPoolClient;
+import io.github.cognitoemulator.core.code.CodeOperation;
 import io.github.cognitoemulator.core.code.CodePurpose;
 import io.github.cognitoemulator.core.error.ErrorType;
 import io.github.cognitoemulator.core.error.Errors;
@@ -178,6 +179,7 @@ public final class UserRegistrationActions implements ActionFamily {
         if (destination == null) {
             throw Errors.invalidParameter("Cannot resend codes. Auto verification not turned on.");
         }
+        this.service.codes.countRequest(pool.id(), user.sub(), CodeOperation.RESEND_CONFIRMATION_CODE);
         return Map.of(
                 "CodeDeliveryDetails",
                 this.service.sendCode(

@@ -1,6 +1,7 @@
 package io.github.cognitoemulator.core.selfservice;
 
 import io.github.cognitoemulator.core.client.UserPoolClient;
+import io.github.cognitoemulator.core.code.CodeOperation;
 import io.github.cognitoemulator.core.code.CodePurpose;
 import io.github.cognitoemulator.core.error.ErrorType;
 import io.github.cognitoemulator.core.error.Errors;
@@ -111,6 +112,8 @@ public final class UserSelfServiceActions implements ActionFamily {
         if (caller.user().attribute(attribute) == null) {
             throw Errors.invalidParameter("Invalid attribute name. Only phone_number and email can be verified.");
         }
+        this.service.codes.countRequest(
+                caller.pool().id(), caller.user().sub(), CodeOperation.GET_USER_ATTRIBUTE_VERIFICATION_CODE);
         return Map.of(
                 "CodeDeliveryDetails",
                 this.service.sendCode(

@@ -47,6 +47,9 @@ public final class TokenService {
             .withoutPadding()
             .encodeToString("{\"cty\":\"JWT\",\"enc\":\"A256GCM\",\"alg\":\"RSA-OAEP\"}".getBytes());
 
+    /** Prefixes the key of a sign-in without a refresh token; {@code /} never occurs in a base64url digest. */
+    static final String NO_REFRESH_TOKEN = "no-refresh-token/";
+
     private final SigningKeys keys;
 
     private final Clock clock;
@@ -157,13 +160,18 @@ public final class TokenService {
                 .build();
 
         String refreshToken = null;
-        if (refreshed == null && (grant == null || grant.refreshToken())) {
-            refreshToken = newRefreshToken();
-            Instant refreshExpiry = now.plus(client.tokenValidity().refreshTokenDuration());
+        if (refreshed == null) {
+            // A sign-in without a refresh token (the implicit grant) is recorded too, already expired, under a key
+            // no refresh token's digest can equal: its access tokens carry its origin_jti, and a sign-out or a
+            // disabled user must be able to revoke them as well.
+            boolean withRefreshToken = grant == null || grant.refreshToken();
+            refreshToken = withRefreshToken ? newRefreshToken() : null;
+            Instant refreshExpiry =
+                    withRefreshToken ? now.plus(client.tokenValidity().refreshTokenDuration()) : now;
             Duration longestToken = Collections.max(
                     List.of(accessLifetime, client.tokenValidity().idTokenDuration()));
             this.refreshSessions.save(new RefreshSession(
-                    digest(refreshToken),
+                    (refreshToken != null) ? digest(refreshToken) : NO_REFRESH_TOKEN + originJti,
                     request.pool().id(),
                     client.clientId(),
                     request.user().sub(),
@@ -232,18 +240,38 @@ public final class TokenService {
      *     has expired or has been revoked
      */
     public RefreshSession refreshSession(String refreshToken, String clientId) {
+        RefreshSession session = presentedRefreshSession(refreshToken, clientId);
+        requireUsable(session);
+        return session;
+    }
+
+    /**
+     * The session behind a refresh token presented by {@code clientId}, revoked or expired or not, for a caller that
+     * answers something else first (a disabled user) before {@link #requireUsable(RefreshSession)}.
+     *
+     * @throws CognitoException {@code NotAuthorizedException} when the token is unknown or belongs to another client
+     */
+    public RefreshSession presentedRefreshSession(String refreshToken, String clientId) {
         RefreshSession session =
                 this.refreshSessions.findByTokenDigest(digest(refreshToken)).orElse(null);
         if (session == null || !session.clientId().equals(clientId)) {
             throw ErrorType.NOT_AUTHORIZED.exception("Invalid Refresh Token.");
         }
+        return session;
+    }
+
+    /**
+     * Checks that a sign-in's refresh token still works.
+     *
+     * @throws CognitoException {@code NotAuthorizedException} when it has been revoked or has expired
+     */
+    public void requireUsable(RefreshSession session) {
         if (session.revoked()) {
             throw ErrorType.NOT_AUTHORIZED.exception("Refresh Token has been revoked");
         }
         if (!this.clock.instant().isBefore(session.expiresAt())) {
             throw ErrorType.NOT_AUTHORIZED.exception("Refresh Token has expired");
         }
-        return session;
     }
 
     /**

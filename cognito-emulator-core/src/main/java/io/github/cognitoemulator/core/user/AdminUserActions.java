@@ -47,9 +47,12 @@ public final class AdminUserActions implements ActionFamily {
 
     private final MfaMembers mfa;
 
+    private final TokenRevocation revocation;
+
     /**
      * @param mfa what users' MFA settings add to AdminGetUser
      * @param triggers the pool's Lambda triggers: pre sign-up
+     * @param revocation ends the tokens of a user AdminDisableUser disables
      */
     public AdminUserActions(
             PoolStore pools,
@@ -59,7 +62,9 @@ public final class AdminUserActions implements ActionFamily {
             Clock clock,
             Ids ids,
             MfaMembers mfa,
-            Triggers triggers) {
+            Triggers triggers,
+            TokenRevocation revocation) {
+        this.revocation = Objects.requireNonNull(revocation, "'revocation' must not be null");
         this.mfa = Objects.requireNonNull(mfa, "'mfa' must not be null");
         this.triggers = Objects.requireNonNull(triggers, "'triggers' must not be null");
         this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
@@ -150,13 +155,30 @@ public final class AdminUserActions implements ActionFamily {
         return null;
     }
 
-    /** AdminDisableUser and AdminEnableUser: a disabled user can neither sign in nor use the tokens it holds. */
+    /**
+     * AdminDisableUser and AdminEnableUser: a disabled user can neither sign in nor use the tokens it holds. Disabling
+     * revokes the user's tokens for good, as Cognito documents ("deactivates a user and revokes all access tokens for
+     * the user"): enabling the user again signs nobody back in.
+     */
     @Nullable
     Object setEnabled(UserRequest request, RequestContext context, boolean enabled) {
         UserPool pool = this.pools.require(request.userPoolId(), context.region());
         Instant now = this.clock.instant();
-        this.users.modify(pool, requireUser(pool, request.username()).sub(), (user) -> user.withEnabled(enabled, now));
+        User changed = this.users.modify(
+                pool, requireUser(pool, request.username()).sub(), (user) -> user.withEnabled(enabled, now));
+        if (!enabled) {
+            // After the user is stored disabled, so that a sign-in racing with this either sees the disabled user or
+            // issued tokens that are revoked here.
+            this.revocation.revokeAll(pool.id(), changed.sub());
+        }
         return null;
+    }
+
+    /** Ends every token a user holds: its sign-ins' refresh tokens and the access tokens issued from them. */
+    @FunctionalInterface
+    public interface TokenRevocation {
+
+        void revokeAll(String userPoolId, String sub);
     }
 
     @Nullable

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.github.cognitoemulator.core.MutableClock;
 import io.github.cognitoemulator.core.SignInFixture;
 import io.github.cognitoemulator.core.error.CognitoException;
+import io.github.cognitoemulator.core.store.EmulatorStoreContract;
 import io.github.cognitoemulator.core.store.memory.InMemoryStore;
 import io.github.cognitoemulator.core.support.Ids;
 import java.util.List;
@@ -25,34 +26,26 @@ class InterleavedCodeAttemptsTest {
 
     private static final String SUB = "118b5540-b031-701d-5230-a1863ad04e8c";
 
-    private static final String MISMATCH =
-            "CodeMismatchException: Invalid verification code provided, please try again.";
-
     private static final String EXPIRED = "ExpiredCodeException: Invalid code provided, please request a code again.";
-
-    private static final String LIMIT = "LimitExceededException: Attempt limit exceeded, please try after some time.";
 
     private final MutableClock clock = new MutableClock(SignInFixture.START);
 
-    private final InterleavingStore store = new InterleavingStore(new InMemoryStore().codes());
+    private final InMemoryStore memory = new InMemoryStore();
 
-    private final VerificationCodes codes = new VerificationCodes(this.store, this.clock, new Ids(new Random(11)));
+    private final InterleavingStore store = new InterleavingStore(this.memory.codes());
+
+    private final VerificationCodes codes;
+
+    InterleavedCodeAttemptsTest() {
+        this.memory.pools().create(EmulatorStoreContract.pool(POOL));
+        this.codes = new VerificationCodes(
+                this.store, new CodeAttempts(this.memory.resources(), this.clock), this.clock, new Ids(new Random(11)));
+    }
 
     private static String error(ThrowingCallable call) {
         CognitoException error = catchThrowableOfType(CognitoException.class, call);
         assertThat(error).as("expected a Cognito error").isNotNull();
         return error.type().wireName() + ": " + error.getMessage();
-    }
-
-    private static String wrong(String code) {
-        return (code.charAt(0) == '9' ? "0" : String.valueOf((char) (code.charAt(0) + 1))) + code.substring(1);
-    }
-
-    private void failTimes(String code, int times) {
-        for (int i = 0; i < times; i++) {
-            assertThat(error(() -> this.codes.consume(POOL, SUB, CodePurpose.SIGN_UP, wrong(code))))
-                    .isEqualTo(MISMATCH);
-        }
     }
 
     @Test
@@ -67,66 +60,12 @@ class InterleavedCodeAttemptsTest {
     }
 
     @Test
-    void aLockedCodeAnswersLimitExceededEvenOnceExpiredOrForAnOlderCode() {
-        String old = this.codes.issue(POOL, SUB, CodePurpose.SIGN_UP);
-        String code = this.codes.issue(POOL, SUB, CodePurpose.SIGN_UP);
-        failTimes(code, VerificationCodes.MAX_FAILED_ATTEMPTS);
-
-        // The attempt limit is checked before anything else, so a locked code tells nothing more about codes.
-        assertThat(error(() -> this.codes.consume(POOL, SUB, CodePurpose.SIGN_UP, old)))
-                .isEqualTo(LIMIT);
-        this.clock.advance(CodePurpose.SIGN_UP.validity());
-        assertThat(error(() -> this.codes.consume(POOL, SUB, CodePurpose.SIGN_UP, code)))
-                .isEqualTo(LIMIT);
-    }
-
-    @Test
-    void wrongAttemptThatLosesTheRaceToTheLastAllowedFailureIsLimitExceeded() {
-        String code = this.codes.issue(POOL, SUB, CodePurpose.SIGN_UP);
-        failTimes(code, VerificationCodes.MAX_FAILED_ATTEMPTS - 1);
-        this.store.beforeCountFailure = () ->
-                this.store.countFailure(POOL, SUB, CodePurpose.SIGN_UP, code, VerificationCodes.MAX_FAILED_ATTEMPTS);
-
-        assertThat(error(() -> this.codes.consume(POOL, SUB, CodePurpose.SIGN_UP, wrong(code))))
-                .isEqualTo(LIMIT);
-    }
-
-    @Test
-    void wrongAttemptOnACodeReplacedMeanwhileIsExpired() {
-        String code = this.codes.issue(POOL, SUB, CodePurpose.SIGN_UP);
-        this.store.beforeCountFailure = () -> this.codes.issue(POOL, SUB, CodePurpose.SIGN_UP);
-
-        assertThat(error(() -> this.codes.consume(POOL, SUB, CodePurpose.SIGN_UP, wrong(code))))
-                .isEqualTo(EXPIRED);
-    }
-
-    @Test
-    void wrongAttemptOnACodeUsedMeanwhileIsExpired() {
-        String code = this.codes.issue(POOL, SUB, CodePurpose.SIGN_UP);
-        this.store.beforeCountFailure = () -> this.codes.consume(POOL, SUB, CodePurpose.SIGN_UP, code);
-
-        assertThat(error(() -> this.codes.consume(POOL, SUB, CodePurpose.SIGN_UP, wrong(code))))
-                .isEqualTo(EXPIRED);
-    }
-
-    @Test
     void rightCodeTakenByAConcurrentRequestWorksOnlyOnce() {
         String code = this.codes.issue(POOL, SUB, CodePurpose.SIGN_UP);
         this.store.beforeTake = () -> this.codes.consume(POOL, SUB, CodePurpose.SIGN_UP, code);
 
         assertThat(error(() -> this.codes.consume(POOL, SUB, CodePurpose.SIGN_UP, code)))
                 .isEqualTo(EXPIRED);
-    }
-
-    @Test
-    void rightCodeLockedByConcurrentWrongAttemptsIsLimitExceeded() {
-        String code = this.codes.issue(POOL, SUB, CodePurpose.SIGN_UP);
-        failTimes(code, VerificationCodes.MAX_FAILED_ATTEMPTS - 1);
-        this.store.beforeTake = () ->
-                this.store.countFailure(POOL, SUB, CodePurpose.SIGN_UP, code, VerificationCodes.MAX_FAILED_ATTEMPTS);
-
-        assertThat(error(() -> this.codes.consume(POOL, SUB, CodePurpose.SIGN_UP, code)))
-                .isEqualTo(LIMIT);
     }
 
     @Test

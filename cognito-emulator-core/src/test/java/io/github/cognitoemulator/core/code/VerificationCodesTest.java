@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.github.cognitoemulator.core.MutableClock;
 import io.github.cognitoemulator.core.SignInFixture;
 import io.github.cognitoemulator.core.error.CognitoException;
+import io.github.cognitoemulator.core.store.EmulatorStoreContract;
 import io.github.cognitoemulator.core.store.memory.InMemoryStore;
 import io.github.cognitoemulator.core.support.Ids;
 import java.time.Duration;
@@ -32,8 +33,16 @@ class VerificationCodesTest {
 
     private final InMemoryStore store = new InMemoryStore();
 
-    private final VerificationCodes codes =
-            new VerificationCodes(this.store.codes(), this.clock, new Ids(new Random(7)));
+    private final VerificationCodes codes;
+
+    VerificationCodesTest() {
+        this.store.pools().create(EmulatorStoreContract.pool(POOL));
+        this.codes = new VerificationCodes(
+                this.store.codes(),
+                new CodeAttempts(this.store.resources(), this.clock),
+                this.clock,
+                new Ids(new Random(7)));
+    }
 
     private static String error(ThrowingCallable call) {
         CognitoException error = catchThrowableOfType(CognitoException.class, call);
@@ -116,32 +125,18 @@ class VerificationCodesTest {
     }
 
     @Test
-    void fiveWrongAttemptsLockTheCode() {
-        String code = this.codes.issue(POOL, SUB, CodePurpose.SIGN_UP);
-
-        for (int i = 0; i < VerificationCodes.MAX_FAILED_ATTEMPTS; i++) {
-            assertThat(error(() -> this.codes.consume(POOL, SUB, CodePurpose.SIGN_UP, wrong(code))))
+    void wrongAttemptsAreLimitedPerUserNotPerCode() {
+        String code = this.codes.issue(POOL, SUB, CodePurpose.FORGOT_PASSWORD);
+        for (int i = 0; i < 5; i++) {
+            assertThat(error(() -> this.codes.consume(POOL, SUB, CodePurpose.FORGOT_PASSWORD, wrong(code))))
                     .as("attempt %d", i + 1)
                     .isEqualTo(MISMATCH);
         }
 
-        assertThat(VerificationCodes.MAX_FAILED_ATTEMPTS).isEqualTo(5);
-        assertThat(error(() -> this.codes.consume(POOL, SUB, CodePurpose.SIGN_UP, wrong(code))))
+        String fresh = this.codes.issue(POOL, SUB, CodePurpose.FORGOT_PASSWORD);
+
+        assertThat(error(() -> this.codes.consume(POOL, SUB, CodePurpose.FORGOT_PASSWORD, fresh)))
                 .isEqualTo(LIMIT);
-        assertThat(error(() -> this.codes.consume(POOL, SUB, CodePurpose.SIGN_UP, code)))
-                .isEqualTo(LIMIT);
-    }
-
-    @Test
-    void newCodeStartsWithNoFailedAttempts() {
-        String code = this.codes.issue(POOL, SUB, CodePurpose.SIGN_UP);
-        for (int i = 0; i < VerificationCodes.MAX_FAILED_ATTEMPTS; i++) {
-            error(() -> this.codes.consume(POOL, SUB, CodePurpose.SIGN_UP, wrong(code)));
-        }
-
-        String fresh = this.codes.issue(POOL, SUB, CodePurpose.SIGN_UP);
-
-        this.codes.consume(POOL, SUB, CodePurpose.SIGN_UP, fresh);
     }
 
     @Test

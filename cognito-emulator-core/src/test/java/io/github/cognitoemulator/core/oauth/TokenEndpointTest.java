@@ -278,6 +278,18 @@ class TokenEndpointTest {
         assertError(refresh((String) first.get("refresh_token")), 400, "invalid_grant");
     }
 
+    @Test
+    void aDisabledUsersRefreshTokenStaysRevokedOnceEnabledAgain() {
+        Map<String, Object> first = this.oauth.json(this.oauth.exchange(this.oauth.code()));
+        Map<String, String> user = Map.of("UserPoolId", this.oauth.poolId, "Username", OAuthFixture.USER);
+        this.oauth.fixture.call("AdminDisableUser", user).requireSuccess();
+        this.oauth.fixture.call("AdminEnableUser", user).requireSuccess();
+
+        assertError(refresh((String) first.get("refresh_token")), 400, "invalid_grant");
+        Map<String, Object> fresh = this.oauth.json(this.oauth.exchange(this.oauth.code()));
+        assertThat(refresh((String) fresh.get("refresh_token")).status()).isEqualTo(200);
+    }
+
     private HostedResponse refresh(String refreshToken) {
         return this.oauth.post(
                 "/oauth2/token",

@@ -145,6 +145,17 @@ class UserInfoEndpointTest {
     }
 
     @Test
+    void aDisabledUsersTokenStaysUnauthorizedOnceEnabledAgain() {
+        String token = accessToken("openid");
+        Map<String, String> user = Map.of("UserPoolId", this.oauth.poolId, "Username", OAuthFixture.USER);
+        this.oauth.fixture.call("AdminDisableUser", user).requireSuccess();
+        this.oauth.fixture.call("AdminEnableUser", user).requireSuccess();
+
+        assertThat(userInfo("GET", "Bearer " + token).status()).isEqualTo(401);
+        assertThat(userInfo("GET", "Bearer " + accessToken("openid")).status()).isEqualTo(200);
+    }
+
+    @Test
     void anotherPoolsTokenIsUnauthorized() {
         OAuthFixture other = OAuthFixture.create(this.oauth.fixture, Map.of(), Map.of());
         String token = (String)

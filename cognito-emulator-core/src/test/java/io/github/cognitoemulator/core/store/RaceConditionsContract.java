@@ -244,17 +244,23 @@ public abstract class RaceConditionsContract {
         AppClient client = this.signUpClient();
         String code = this.fixture.latestCode(this.poolId, "alice");
         String wrong = code.equals("000000") ? "111111" : "000000";
-        this.pausing.holdUntil(Operation.CODE_FAILURE, 5);
-        List<Callable<Reply>> attempts = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            attempts.add(() -> confirmSignUp(client, wrong));
+        // ConfirmSignUp allows 15 wrong codes an hour per user. Seventeen attempts read an empty count and write it
+        // at once: one write lands, the others read again, and exactly 15 are counted.
+        int attempts = 17;
+        this.pausing.holdUntil(Operation.RESOURCE_WRITE, attempts);
+        List<Callable<Reply>> calls = new ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            calls.add(() -> confirmSignUp(client, wrong));
         }
 
-        List<Reply> replies = concurrently(attempts.toArray(Callable[]::new));
+        List<Reply> replies = concurrently(calls.toArray(Callable[]::new));
 
         assertThat(outcomes(replies))
-                .hasSize(5)
-                .containsOnly("400 CodeMismatchException: Invalid verification code provided, please try again.");
+                .filteredOn("400 CodeMismatchException: Invalid verification code provided, please try again."::equals)
+                .hasSize(15);
+        assertThat(outcomes(replies))
+                .filteredOn("400 LimitExceededException: Attempt limit exceeded, please try after some time."::equals)
+                .hasSize(2);
         assertThat(confirmSignUp(client, code).error())
                 .isEqualTo("400 LimitExceededException: Attempt limit exceeded, please try after some time.");
     }
