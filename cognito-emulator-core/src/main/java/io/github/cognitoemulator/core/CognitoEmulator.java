@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import io.github.cognitoemulator.core.auth.AuthSessions;
 import io.github.cognitoemulator.core.auth.AuthenticationActions;
 import io.github.cognitoemulator.core.auth.DirectTokens;
+import io.github.cognitoemulator.core.auth.SignInLockout;
 import io.github.cognitoemulator.core.auth.UserAuthFactorsActions;
 import io.github.cognitoemulator.core.authevent.AuthEventActions;
 import io.github.cognitoemulator.core.authevent.AuthEventLog;
@@ -152,6 +153,7 @@ public final class CognitoEmulator {
         UserMfaDirectory userMfa = new UserMfaDirectory(store.resources(), clock);
         DeviceRegistry devices = new DeviceRegistry(store.resources(), ids);
         Passkeys passkeys = new Passkeys(store.resources(), clock, ids, builder.passkeyRelyingPartyId);
+        SignInLockout lockout = new SignInLockout(store.resources(), clock);
         UserDirectory users = new UserDirectory(store.users(), (user) -> {
             groups.userDeleted(user);
             this.authEvents.userDeleted(user);
@@ -159,6 +161,7 @@ public final class CognitoEmulator {
             userMfa.userDeleted(user);
             devices.userDeleted(user);
             passkeys.userDeleted(user);
+            lockout.userDeleted(user);
         });
         PasswordChanges passwords = new PasswordChanges(users, clock, ids);
         this.signingKeys = new SigningKeys(store.signingKeys(), builder.keySource);
@@ -235,7 +238,8 @@ public final class CognitoEmulator {
                 userMfa,
                 devices,
                 passkeys,
-                triggers);
+                triggers,
+                lockout);
         this.registry = ActionRegistry.builder()
                 .family(poolActions)
                 .family(new UserPoolConfigActions(store.pools(), clock))
