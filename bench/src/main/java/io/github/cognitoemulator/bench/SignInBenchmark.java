@@ -117,7 +117,8 @@ public class SignInBenchmark {
                         this.timestamp));
         this.typicalSrpA = srpInitiateBody(client.publicA());
         // The largest A below N, written with the sign byte of padHex: 770 digits, the most SrpGroup accepts.
-        this.maximalSrpA = srpInitiateBody("00" + SrpGroup.N.subtract(BigInteger.ONE).toString(16));
+        this.maximalSrpA =
+                srpInitiateBody("00" + SrpGroup.N.subtract(BigInteger.ONE).toString(16));
         // As long as the service model lets a parameter be: refused by its length before it is parsed.
         this.overlongSrpA = srpInitiateBody("f".repeat(131_072));
     }
