@@ -230,6 +230,15 @@ class SignInLockoutTest {
     }
 
     @Test
+    void aRightSrpAnswerAfterTheQuietPeriodRemovesTheRecordToo() {
+        fail(3);
+        advance(Duration.ofMinutes(15));
+
+        assertThat(srpSignIn(SignInFixture.PASSWORD)).isEqualTo("tokens");
+        assertThat(record()).isEmpty();
+    }
+
+    @Test
     void aSuccessfulSignInWithoutFailuresWritesNothing() {
         assertThat(signIn(SignInFixture.PASSWORD)).isEqualTo("tokens");
 
