@@ -2,6 +2,7 @@ package io.github.cognitoemulator.bench;
 
 import io.github.cognitoemulator.core.CognitoEmulator;
 import io.github.cognitoemulator.core.password.PasswordCredential;
+import io.github.cognitoemulator.core.password.SrpGroup;
 import io.github.cognitoemulator.core.password.SrpSession;
 import io.github.cognitoemulator.core.protocol.CognitoJson;
 import io.github.cognitoemulator.core.protocol.ProtocolResponse;
@@ -63,6 +64,13 @@ public class SignInBenchmark {
 
     private byte[] signature;
 
+    // InitiateAuth bodies whose SRP_A is a typical value, the longest accepted, and one refused by its length.
+    private String typicalSrpA;
+
+    private String maximalSrpA;
+
+    private String overlongSrpA;
+
     @Setup(Level.Trial)
     public void setUp() {
         this.emulator = CognitoEmulator.builder()
@@ -107,6 +115,12 @@ public class SignInBenchmark {
                         server.publicB().toString(16),
                         Base64.getEncoder().encodeToString(this.secretBlock),
                         this.timestamp));
+        this.typicalSrpA = srpInitiateBody(client.publicA());
+        // The largest A below N, written with the sign byte of padHex: 770 digits, the most SrpGroup accepts.
+        this.maximalSrpA =
+                srpInitiateBody("00" + SrpGroup.N.subtract(BigInteger.ONE).toString(16));
+        // As long as the service model lets a parameter be: refused by its length before it is parsed.
+        this.overlongSrpA = srpInitiateBody("f".repeat(131_072));
     }
 
     /** The server's arithmetic for one SRP exchange: computing B, then checking the client's proof. */
@@ -142,6 +156,29 @@ public class SignInBenchmark {
                         + secretBlock
                         + "\",\"TIMESTAMP\":\"" + timestamp + "\",\"PASSWORD_CLAIM_SIGNATURE\":\"" + signature
                         + "\"}}");
+    }
+
+    /** InitiateAuth USER_SRP_AUTH with the SRP_A of a real client (768 hex digits or a few fewer). */
+    @Benchmark
+    public Object srpInitiateTypicalA() {
+        return call("InitiateAuth", this.typicalSrpA);
+    }
+
+    /** InitiateAuth USER_SRP_AUTH with the longest SRP_A accepted: should cost what a typical one costs. */
+    @Benchmark
+    public Object srpInitiateMaximalA() {
+        return call("InitiateAuth", this.maximalSrpA);
+    }
+
+    /** InitiateAuth USER_SRP_AUTH with an SRP_A of 131,072 hex digits, refused before any arithmetic. */
+    @Benchmark
+    public Object srpInitiateOverlongA() {
+        return this.emulator.handle("InitiateAuth", this.overlongSrpA).status();
+    }
+
+    private String srpInitiateBody(String srpA) {
+        return "{\"AuthFlow\":\"USER_SRP_AUTH\",\"ClientId\":\"" + this.clientId
+                + "\",\"AuthParameters\":{\"USERNAME\":\"alice\",\"SRP_A\":\"" + srpA + "\"}}";
     }
 
     /** A whole USER_PASSWORD_AUTH sign-in through the protocol. */

@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import io.github.cognitoemulator.core.auth.AuthSessions;
 import io.github.cognitoemulator.core.auth.AuthenticationActions;
 import io.github.cognitoemulator.core.auth.DirectTokens;
+import io.github.cognitoemulator.core.auth.SignInLockout;
 import io.github.cognitoemulator.core.auth.UserAuthFactorsActions;
 import io.github.cognitoemulator.core.authevent.AuthEventActions;
 import io.github.cognitoemulator.core.authevent.AuthEventLog;
@@ -155,6 +156,7 @@ public final class CognitoEmulator {
         Passkeys passkeys = new Passkeys(store.resources(), clock, ids, builder.passkeyRelyingPartyId);
         VerificationCodes codes =
                 new VerificationCodes(store.codes(), new CodeAttempts(store.resources(), clock), clock, ids);
+        SignInLockout lockout = new SignInLockout(store.resources(), clock);
         UserDirectory users = new UserDirectory(store.users(), (user) -> {
             groups.userDeleted(user);
             this.authEvents.userDeleted(user);
@@ -163,6 +165,7 @@ public final class CognitoEmulator {
             devices.userDeleted(user);
             passkeys.userDeleted(user);
             codes.userDeleted(user.userPoolId(), user.sub());
+            lockout.userDeleted(user);
         });
         PasswordChanges passwords = new PasswordChanges(users, clock, ids);
         this.signingKeys = new SigningKeys(store.signingKeys(), builder.keySource);
@@ -232,7 +235,8 @@ public final class CognitoEmulator {
                 userMfa,
                 devices,
                 passkeys,
-                triggers);
+                triggers,
+                lockout);
         this.registry = ActionRegistry.builder()
                 .family(poolActions)
                 .family(new UserPoolConfigActions(store.pools(), clock))

@@ -13,6 +13,12 @@ import java.util.Objects;
  */
 public final class AuthSessions {
 
+    /** The random bytes behind a session string. */
+    private static final int TOKEN_BYTES = 300;
+
+    /** The length of every session string: {@link #TOKEN_BYTES} in padded base64. */
+    static final int TOKEN_LENGTH = 400;
+
     private final AuthSessionStore sessions;
 
     private final Clock clock;
@@ -28,9 +34,17 @@ public final class AuthSessions {
     /** Opens a session and returns the string the client must send back. */
     public String open(AuthSession session) {
         // Standard base64, as Cognito's sessions and SRP secret blocks are: clients decode the secret block.
-        String token = Base64.getEncoder().encodeToString(this.ids.randomBytes(300));
+        String token = Base64.getEncoder().encodeToString(this.ids.randomBytes(TOKEN_BYTES));
         this.sessions.open(token, session);
         return token;
+    }
+
+    /**
+     * Whether {@code token} has the length of the strings {@link #open(AuthSession)} hands out, which a caller can
+     * check before looking up a string of any length a client sent.
+     */
+    static boolean isWellFormed(String token) {
+        return token.length() == TOKEN_LENGTH;
     }
 
     /**

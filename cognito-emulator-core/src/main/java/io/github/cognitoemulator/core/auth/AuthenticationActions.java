@@ -113,6 +113,8 @@ public final class AuthenticationActions implements ActionFamily {
 
     private final CustomAuthFlow customAuth;
 
+    private final SignInLockout lockout;
+
     public AuthenticationActions(
             PoolStore pools,
             ClientStore clients,
@@ -129,7 +131,9 @@ public final class AuthenticationActions implements ActionFamily {
             UserMfaDirectory mfa,
             DeviceRegistry devices,
             Passkeys passkeys,
-            Triggers triggers) {
+            Triggers triggers,
+            SignInLockout lockout) {
+        this.lockout = Objects.requireNonNull(lockout, "'lockout' must not be null");
         this.triggers = Objects.requireNonNull(triggers, "'triggers' must not be null");
         this.pools = Objects.requireNonNull(pools, "'pools' must not be null");
         this.clients = Objects.requireNonNull(clients, "'clients' must not be null");
@@ -261,11 +265,25 @@ public final class AuthenticationActions implements ActionFamily {
                 client,
                 this.clientSecrets.values(client),
                 request.challengeResponses(),
-                (sub) -> this.users.findBySub(pool, sub).ifPresent((user) -> wrongPassword(pool, user)));
+                new SrpFlow.PasswordAttempts() {
+                    @Override
+                    public void before(String sub) {
+                        AuthenticationActions.this.lockout.check(pool.id(), sub);
+                    }
+
+                    @Override
+                    public void failed(String sub) {
+                        AuthenticationActions.this
+                                .users
+                                .findBySub(pool, sub)
+                                .ifPresent((user) -> wrongPassword(pool, user));
+                    }
+                });
         // By sub only: a user whose username happens to equal the sub is someone else.
         User user = this.users
                 .findBySub(pool, session.sub())
                 .orElseThrow(() -> ErrorType.NOT_AUTHORIZED.exception("Incorrect username or password."));
+        this.lockout.succeeded(pool.id(), user.sub());
         checkCanSignIn(client, user);
         if (CustomAuthFlow.asked(session)) {
             return this.customAuth.afterPasswordVerifier(
@@ -492,6 +510,12 @@ public final class AuthenticationActions implements ActionFamily {
             }
 
             @Override
+            public void checkPassword(UserPool pool, User user, String password) {
+                AuthenticationActions.this.lockout.check(pool.id(), user.sub());
+                AuthenticationActions.this.checkPassword(pool, user, password);
+            }
+
+            @Override
             public Map<String, Object> srpChallenge(
                     UserPool pool, UserPoolClient client, User user, String username, String srpA) {
                 return AuthenticationActions.this.srp.challenge(pool, client, user, username, srpA);
@@ -537,12 +561,24 @@ public final class AuthenticationActions implements ActionFamily {
                 ? ErrorType.NOT_AUTHORIZED.exception("Incorrect username or password.")
                 : Errors.userNotFound());
         checkCanSignIn(client, user);
+        this.lockout.check(pool.id(), user.sub());
         this.triggers.preAuthentication(pool, client.clientId(), username, user, clientMetadata);
+        checkPassword(pool, user, password);
+        return user;
+    }
+
+    /**
+     * Checks a password sent in clear against the user's, counting a wrong one towards the lockout; the caller has
+     * already refused a locked-out user with {@link SignInLockout#check(String, String)}.
+     *
+     * @throws io.github.cognitoemulator.core.error.CognitoException {@code NotAuthorizedException} for a wrong password
+     */
+    private void checkPassword(UserPool pool, User user, String password) {
         if (user.password() == null || !user.password().matches(pool.idSuffix(), user.username(), password)) {
             wrongPassword(pool, user);
             throw ErrorType.NOT_AUTHORIZED.exception("Incorrect username or password.");
         }
-        return user;
+        this.lockout.succeeded(pool.id(), user.sub());
     }
 
     private Map<String, Object> srpAuth(UserPool pool, UserPoolClient client, InitiateAuthRequest request) {
@@ -550,6 +586,8 @@ public final class AuthenticationActions implements ActionFamily {
         Map<String, String> parameters = request.authParameters();
         String username = requireParameter(parameters, "USERNAME");
         String srpA = requireParameter(parameters, "SRP_A");
+        // Refused by its length and digits before anything else is done for the request.
+        SrpFlow.clientValue(srpA);
         Optional<User> found = this.users.findForSignIn(pool, username);
         SecretHash.check(
                 client, this.clientSecrets.values(client), parameters.get("SECRET_HASH"), username, found.orElse(null));
@@ -660,8 +698,13 @@ public final class AuthenticationActions implements ActionFamily {
         return response;
     }
 
-    /** Records a sign-in that failed on the password in the user's history. */
+    /** Counts a sign-in that failed on the password towards the lockout, and records it in the user's history. */
     private void wrongPassword(UserPool pool, User user) {
+        if (this.lockout.failed(pool.id(), user.sub())
+                && this.users.findBySub(pool, user.sub()).isEmpty()) {
+            // Deleted while the failure was counted: its record must not outlive it.
+            this.lockout.forget(pool.id(), user.sub());
+        }
         this.authEvents.record(
                 pool,
                 user,

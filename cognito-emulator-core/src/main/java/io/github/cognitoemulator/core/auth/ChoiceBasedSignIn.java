@@ -60,6 +60,12 @@ final class ChoiceBasedSignIn {
         /** A user who is allowed to sign in, or Cognito's error for one who is not. */
         void checkCanSignIn(UserPoolClient client, User user);
 
+        /**
+         * Checks a password sent in clear: Cognito's answer for a locked-out user or a wrong password, which counts
+         * towards the lockout.
+         */
+        void checkPassword(UserPool pool, User user, String password);
+
         /** After a password: a new password when it is temporary, then the device and MFA steps, then tokens. */
         Map<String, Object> afterFirstFactor(SignIn signIn);
 
@@ -255,9 +261,7 @@ final class ChoiceBasedSignIn {
         switch (chosen) {
             case PASSWORD: {
                 String password = AuthenticationActions.requireParameter(parameters, "PASSWORD");
-                if (user.password() == null || !user.password().matches(pool.idSuffix(), user.username(), password)) {
-                    throw ErrorType.NOT_AUTHORIZED.exception("Incorrect username or password.");
-                }
+                this.steps.checkPassword(pool, user, password);
                 return this.steps.afterFirstFactor(new SignIn(pool, client, user, context, deviceKey));
             }
             case PASSWORD_SRP: {

@@ -107,6 +107,7 @@ final class DeviceSignIn {
         String secretBlock = responses.get("PASSWORD_CLAIM_SECRET_BLOCK");
         if (deviceKey == null
                 || secretBlock == null
+                || !AuthSessions.isWellFormed(secretBlock)
                 || pool.deviceConfiguration().isEmpty()) {
             return;
         }

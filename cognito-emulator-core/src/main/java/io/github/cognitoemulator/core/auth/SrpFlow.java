@@ -24,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +34,18 @@ final class SrpFlow {
 
     /** Cognito's timestamp: English names, UTC, and a day of the month without a leading zero. */
     static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss 'UTC' yyyy", Locale.US);
+
+    /**
+     * The longest timestamp in Cognito's format, {@code Wed Sep 30 22:42:34 UTC 2026}: a longer one is refused before
+     * it is parsed.
+     */
+    static final int MAX_TIMESTAMP_LENGTH = 28;
+
+    /**
+     * The longest {@code PASSWORD_CLAIM_SIGNATURE}: an HMAC-SHA256 is 32 bytes, 44 characters of padded base64. A
+     * longer one cannot match and is refused before it is decoded.
+     */
+    static final int MAX_SIGNATURE_LENGTH = 44;
 
     /** How far a signed timestamp may be from the server's clock. */
     private static final Duration TIMESTAMP_TOLERANCE = Duration.ofMinutes(5);
@@ -76,12 +87,7 @@ final class SrpFlow {
             String username,
             String srpA,
             Map<String, String> flowData) {
-        BigInteger a;
-        try {
-            a = new BigInteger(srpA, 16);
-        } catch (NumberFormatException ex) {
-            throw incorrect();
-        }
+        BigInteger a = clientValue(srpA);
         String userId;
         String salt;
         BigInteger verifier;
@@ -131,26 +137,22 @@ final class SrpFlow {
             UserPoolClient client,
             List<String> secrets,
             Map<String, String> responses,
-            Consumer<String> wrongPassword) {
+            PasswordAttempts attempts) {
         String username = AuthenticationActions.requireParameter(responses, "USERNAME");
         String secretBlock = AuthenticationActions.requireParameter(responses, "PASSWORD_CLAIM_SECRET_BLOCK");
         String timestamp = AuthenticationActions.requireParameter(responses, "TIMESTAMP");
         String signature = AuthenticationActions.requireParameter(responses, "PASSWORD_CLAIM_SIGNATURE");
-        AuthSession session;
-        try {
-            session = this.sessions.take(secretBlock, client.clientId(), ChallengeName.PASSWORD_VERIFIER);
-        } catch (CognitoException ex) {
-            throw incorrect();
-        }
+        AuthSession session = takeSession(secretBlock, client, ChallengeName.PASSWORD_VERIFIER);
         String userId = session.data().get("userId");
         SecretHash.check(client, secrets, responses.get("SECRET_HASH"), userId);
         if (!username.equals(userId) || session.sub().isEmpty() || !isFresh(timestamp)) {
             throw incorrect();
         }
+        attempts.before(session.sub());
         try {
             checkClaim(session, pool.idSuffix(), userId, secretBlock, timestamp, signature);
         } catch (CognitoException ex) {
-            wrongPassword.accept(session.sub());
+            attempts.failed(session.sub());
             throw ex;
         }
         return session;
@@ -171,12 +173,7 @@ final class SrpFlow {
             Device device,
             String groupKey,
             String srpA) {
-        BigInteger a;
-        try {
-            a = new BigInteger(srpA, 16);
-        } catch (NumberFormatException ex) {
-            throw incorrect();
-        }
+        BigInteger a = clientValue(srpA);
         BigInteger verifier = new BigInteger(Objects.requireNonNull(device.verifier()), 16);
         SrpSession srp = start(a, verifier);
         Map<String, String> data = exchange(srp, userId);
@@ -216,12 +213,7 @@ final class SrpFlow {
         String secretBlock = AuthenticationActions.requireParameter(responses, "PASSWORD_CLAIM_SECRET_BLOCK");
         String timestamp = AuthenticationActions.requireParameter(responses, "TIMESTAMP");
         String signature = AuthenticationActions.requireParameter(responses, "PASSWORD_CLAIM_SIGNATURE");
-        AuthSession session;
-        try {
-            session = this.sessions.take(secretBlock, client.clientId(), ChallengeName.DEVICE_PASSWORD_VERIFIER);
-        } catch (CognitoException ex) {
-            throw incorrect();
-        }
+        AuthSession session = takeSession(secretBlock, client, ChallengeName.DEVICE_PASSWORD_VERIFIER);
         String userId = session.data().get("userId");
         SecretHash.check(client, secrets, responses.get("SECRET_HASH"), userId);
         if (!username.equals(userId) || !deviceKey.equals(session.data().get("deviceKey")) || !isFresh(timestamp)) {
@@ -245,6 +237,9 @@ final class SrpFlow {
                 new BigInteger(session.data().get("b"), 16),
                 new BigInteger(session.data().get("B"), 16),
                 new BigInteger(session.data().get("v"), 16));
+        if (signature.length() > MAX_SIGNATURE_LENGTH) {
+            throw incorrect();
+        }
         byte[] block;
         byte[] claimed;
         try {
@@ -254,6 +249,35 @@ final class SrpFlow {
             throw incorrect();
         }
         if (!srp.verify(name, id, block, timestamp, claimed)) {
+            throw incorrect();
+        }
+    }
+
+    /**
+     * The client's {@code SRP_A}, checked by its length and digits before it is parsed: Cognito's answer to a wrong
+     * password when it is not a public value of the group.
+     *
+     * @see SrpGroup#publicValue(String)
+     */
+    static BigInteger clientValue(String srpA) {
+        BigInteger a = SrpGroup.publicValue(srpA);
+        if (a == null) {
+            throw incorrect();
+        }
+        return a;
+    }
+
+    /**
+     * Takes the session of a {@code PASSWORD_CLAIM_SECRET_BLOCK}, spent whatever the outcome; a block that is not the
+     * length of the emulator's session strings is refused without looking it up.
+     */
+    private AuthSession takeSession(String secretBlock, UserPoolClient client, ChallengeName challenge) {
+        if (!AuthSessions.isWellFormed(secretBlock)) {
+            throw incorrect();
+        }
+        try {
+            return this.sessions.take(secretBlock, client.clientId(), challenge);
+        } catch (CognitoException ex) {
             throw incorrect();
         }
     }
@@ -280,6 +304,9 @@ final class SrpFlow {
 
     /** Whether a timestamp is in Cognito's exact format and close to now. */
     private boolean isFresh(String timestamp) {
+        if (timestamp.length() > MAX_TIMESTAMP_LENGTH) {
+            return false;
+        }
         try {
             ZonedDateTime parsed =
                     ZonedDateTime.of(java.time.LocalDateTime.parse(timestamp, TIMESTAMP), ZoneOffset.UTC);
@@ -296,5 +323,15 @@ final class SrpFlow {
 
     private static CognitoException incorrect() {
         return ErrorType.NOT_AUTHORIZED.exception("Incorrect username or password.");
+    }
+
+    /** What a PASSWORD_VERIFIER answer does with the user's failed sign-ins. */
+    interface PasswordAttempts {
+
+        /** Before the claim is checked: refuses the answer while the user {@code sub} is locked out. */
+        void before(String sub);
+
+        /** After a claim that does not prove the password of the user {@code sub}. */
+        void failed(String sub);
     }
 }

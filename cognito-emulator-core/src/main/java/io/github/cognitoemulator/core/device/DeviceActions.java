@@ -193,7 +193,7 @@ public final class DeviceActions implements ActionFamily {
 
     /** The hex of a base64 {@code DeviceSecretVerifierConfig} member, as identity-js encodes its padded hex. */
     private static String hexOf(@Nullable String base64) {
-        if (base64 == null || base64.isEmpty()) {
+        if (base64 == null || base64.isEmpty() || base64.length() > MAX_VERIFIER_CONFIG_LENGTH) {
             throw invalidVerifierConfig();
         }
         try {
@@ -202,6 +202,13 @@ public final class DeviceActions implements ActionFamily {
             throw invalidVerifierConfig();
         }
     }
+
+    /**
+     * The longest {@code PasswordVerifier} or {@code Salt}: 516 characters, the padded base64 of 385 bytes, which is
+     * the verifier {@code g^x mod N} with the sign byte clients add. Anything longer is refused before it is decoded,
+     * so that the device's SRP exchanges later work on values of the group's size.
+     */
+    static final int MAX_VERIFIER_CONFIG_LENGTH = 516;
 
     private static CognitoException invalidVerifierConfig() {
         return ErrorType.INVALID_PARAMETER.exception(

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The SRP-6a group Cognito uses: the 3072-bit MODP prime of RFC 3526 with generator 2, SHA-256, and the hex padding
@@ -26,7 +27,39 @@ public final class SrpGroup {
     /** The multiplier {@code k = H(N || g)}, over the padded bytes of both. */
     public static final BigInteger K = new BigInteger(1, sha256(HexFormat.of().parseHex(padHex(N) + padHex(G))));
 
+    /**
+     * The most hex digits a client's public value may have: 770, the 385 bytes of {@code N} in two's-complement form.
+     * A value below {@code N} needs at most 768 digits; clients write it unpadded (amazon-cognito-identity-js,
+     * Amplify), with {@link #padHex(BigInteger)}'s sign byte (770 digits at most), or zero-filled to the width of
+     * {@code N}. Anything longer is not a value a client computed, and is refused before it is parsed, so that the
+     * work of one request does not grow with what the caller sends.
+     */
+    public static final int MAX_PUBLIC_VALUE_DIGITS = 770;
+
     private SrpGroup() {}
+
+    /**
+     * A client's public value ({@code SRP_A}) read from hex, or {@code null} when it is not one: empty, longer than
+     * {@link #MAX_PUBLIC_VALUE_DIGITS}, anything but the ASCII hex digits (no sign, no prefix), or {@code 0 mod N}.
+     * The length and the digits are checked before any big-number work.
+     */
+    public static @Nullable BigInteger publicValue(String hex) {
+        if (hex.isEmpty() || hex.length() > MAX_PUBLIC_VALUE_DIGITS) {
+            return null;
+        }
+        for (int i = 0; i < hex.length(); i++) {
+            if (!isHexDigit(hex.charAt(i))) {
+                return null;
+            }
+        }
+        BigInteger value = new BigInteger(hex, 16);
+        return (value.mod(N).signum() == 0) ? null : value;
+    }
+
+    /** Whether {@code c} is an ASCII hex digit; {@link Character#digit(char, int)} also takes other scripts' digits. */
+    private static boolean isHexDigit(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
 
     /** The hex form Cognito's clients hash: even length, and a leading {@code 00} when the top bit is set. */
     public static String padHex(BigInteger value) {

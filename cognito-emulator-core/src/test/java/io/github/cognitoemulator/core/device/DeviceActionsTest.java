@@ -198,8 +198,35 @@ class DeviceActionsTest {
         assertThat(confirm(device, Map.of("DeviceSecretVerifierConfig", Map.of("PasswordVerifier", "", "Salt", "AA")))
                         .error())
                 .isEqualTo(message);
+        // Longer than the padded base64 of the group's 385 bytes, though valid base64.
+        assertThat(confirm(
+                                device,
+                                Map.of(
+                                        "DeviceSecretVerifierConfig",
+                                        Map.of("PasswordVerifier", "A".repeat(520), "Salt", "AAEC")))
+                        .error())
+                .isEqualTo(message);
+        assertThat(confirm(
+                                device,
+                                Map.of(
+                                        "DeviceSecretVerifierConfig",
+                                        Map.of("PasswordVerifier", "AAEC", "Salt", "A".repeat(520))))
+                        .error())
+                .isEqualTo(message);
         // Nothing was stored by the refused requests.
         assertThat(admin("AdminListDevices", "alice").list("Devices")).isEmpty();
+    }
+
+    @Test
+    void confirmDeviceTakesAVerifierConfigOfTheGroupsSize() {
+        NewDevice device = signIn("alice");
+
+        confirm(
+                        device,
+                        Map.of(
+                                "DeviceSecretVerifierConfig",
+                                Map.of("PasswordVerifier", "AQ" + "A".repeat(512) + "==", "Salt", "A".repeat(516))))
+                .requireSuccess();
     }
 
     @Test

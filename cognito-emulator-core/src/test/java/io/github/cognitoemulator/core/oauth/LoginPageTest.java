@@ -91,6 +91,22 @@ class LoginPageTest {
     }
 
     @Test
+    void aLockedOutUserIsShownInThePageEvenWithTheRightPassword() {
+        // Managed login shares the API's lockout: five wrong passwords, then a second of refusals.
+        for (int i = 0; i < 5; i++) {
+            assertThat(this.oauth
+                            .signIn(this.query, OAuthFixture.USER, "Wr0ng!Password")
+                            .bodyText())
+                    .contains("role=\"alert\" class=\"error\">Incorrect username or password.</div>");
+        }
+
+        HostedResponse page = this.oauth.signIn(this.query, OAuthFixture.USER, SignInFixture.PASSWORD);
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.bodyText()).contains("role=\"alert\" class=\"error\">Password attempts exceeded</div>");
+    }
+
+    @Test
     void anUnknownUserIsShownInThePage() {
         assertThat(this.oauth.signIn(this.query, "nobody", "Wr0ng!Password").bodyText())
                 .contains("role=\"alert\" class=\"error\">User does not exist.</div>");
