@@ -146,8 +146,9 @@ public final class Scale {
                         "AdminGetUser",
                         "{\"UserPoolId\":" + quote(big) + ",\"Username\":" + quote(someUser.apply(i)) + "}"));
         paginatedWalk(results, big, users);
-        Histogram empty = signIns(smallClient, signIns);
-        Histogram full = signIns(bigClient, signIns);
+        Histogram empty = new Histogram(MAX_NANOS, 3);
+        Histogram full = new Histogram(MAX_NANOS, 3);
+        signIns(smallClient, bigClient, signIns, empty, full);
         results.put("sign_in_empty_pool_p50_ms", millis(empty, 50));
         results.put("sign_in_empty_pool_p99_ms", millis(empty, 99));
         results.put("sign_in_full_pool_p50_ms", millis(full, 50));
@@ -158,20 +159,31 @@ public final class Scale {
         System.out.println(new String(CognitoJson.write(results), java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /** Sign-ins of user0 through the client, after a third as many to warm up. */
-    private Histogram signIns(String clientId, int count) {
-        Histogram histogram = new Histogram(MAX_NANOS, 3);
-        String body = "{\"AuthFlow\":\"USER_PASSWORD_AUTH\",\"ClientId\":" + quote(clientId)
-                + ",\"AuthParameters\":{\"USERNAME\":\"user0\",\"PASSWORD\":" + quote(PASSWORD) + "}}";
+    /**
+     * Sign-ins of user0 in the pool of one user and in the big pool, taking turns so that both see the same machine
+     * and the same compiled code, after a third as many of each to warm up.
+     */
+    private void signIns(String emptyClient, String fullClient, int count, Histogram empty, Histogram full) {
+        String emptyBody = signInBody(emptyClient);
+        String fullBody = signInBody(fullClient);
         for (int i = 0; i < count / 3; i++) {
-            call("InitiateAuth", body);
+            call("InitiateAuth", emptyBody);
+            call("InitiateAuth", fullBody);
         }
         for (int i = 0; i < count; i++) {
             long start = System.nanoTime();
-            call("InitiateAuth", body);
-            histogram.recordValue(Math.min(System.nanoTime() - start, MAX_NANOS));
+            call("InitiateAuth", emptyBody);
+            long middle = System.nanoTime();
+            call("InitiateAuth", fullBody);
+            long end = System.nanoTime();
+            empty.recordValue(Math.min(middle - start, MAX_NANOS));
+            full.recordValue(Math.min(end - middle, MAX_NANOS));
         }
-        return histogram;
+    }
+
+    private static String signInBody(String clientId) {
+        return "{\"AuthFlow\":\"USER_PASSWORD_AUTH\",\"ClientId\":" + quote(clientId)
+                + ",\"AuthParameters\":{\"USERNAME\":\"user0\",\"PASSWORD\":" + quote(PASSWORD) + "}}";
     }
 
     private void paginatedWalk(Map<String, Object> results, String poolId, int users) {
