@@ -48,7 +48,7 @@ public final class UserScaleProbe {
         this.clientId = (String) map(call(
                                 "CreateUserPoolClient",
                                 "{\"UserPoolId\":\"" + this.poolId + "\",\"ClientName\":\"web\",\"ExplicitAuthFlows\":["
-                                        + "\"ALLOW_USER_PASSWORD_AUTH\",\"ALLOW_REFRESH_TOKEN_AUTH\"]}")
+                                        + "\"ALLOW_USER_PASSWORD_AUTH\",\"ALLOW_USER_SRP_AUTH\",\"ALLOW_REFRESH_TOKEN_AUTH\"]}")
                         .get("UserPoolClient"))
                 .get("ClientId");
         call(
@@ -113,6 +113,7 @@ public final class UserScaleProbe {
                 "sub ^= \\\"" + probe.sampledSub(random, users).substring(0, 6) + "\\\"")));
         report("sign-in, empty pool", emptySignIn);
         report("sign-in, full pool", probe.measure(2_000, (i) -> probe.signIn()));
+        report("SRP sign-in, full pool", probe.measure(300, (i) -> probe.srpSignIn(random)));
         System.out.printf("load average %.2f%n", load());
         store.close();
     }
@@ -160,6 +161,38 @@ public final class UserScaleProbe {
                 "InitiateAuth",
                 "{\"AuthFlow\":\"USER_PASSWORD_AUTH\",\"ClientId\":\"" + this.clientId
                         + "\",\"AuthParameters\":{\"USERNAME\":\"alice\",\"PASSWORD\":\"Perm1234!\"}}");
+    }
+
+    /**
+     * A whole USER_SRP_AUTH sign-in: InitiateAuth and RespondToAuthChallenge, the client's arithmetic included (a
+     * 1024-bit client exponent, as amazon-cognito-identity-js uses).
+     */
+    private Object srpSignIn(SplittableRandom random) {
+        byte[] a = new byte[128];
+        random.nextBytes(a);
+        SrpClient client = new SrpClient(a);
+        Map<String, Object> challenge = call(
+                "InitiateAuth",
+                "{\"AuthFlow\":\"USER_SRP_AUTH\",\"ClientId\":\"" + this.clientId
+                        + "\",\"AuthParameters\":{\"USERNAME\":\"alice\",\"SRP_A\":\"" + client.publicA() + "\"}}");
+        Map<String, Object> parameters = map(challenge.get("ChallengeParameters"));
+        String timestamp = java.time.format.DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss 'UTC' yyyy", java.util.Locale.US)
+                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
+        String secretBlock = (String) parameters.get("SECRET_BLOCK");
+        String signature = client.signature(
+                this.poolId.substring(this.poolId.indexOf('_') + 1),
+                "alice",
+                "Perm1234!",
+                (String) parameters.get("SALT"),
+                (String) parameters.get("SRP_B"),
+                secretBlock,
+                timestamp);
+        return call(
+                "RespondToAuthChallenge",
+                "{\"ChallengeName\":\"PASSWORD_VERIFIER\",\"ClientId\":\"" + this.clientId
+                        + "\",\"ChallengeResponses\":{\"USERNAME\":\"alice\",\"PASSWORD_CLAIM_SECRET_BLOCK\":\""
+                        + secretBlock + "\",\"TIMESTAMP\":\"" + timestamp + "\",\"PASSWORD_CLAIM_SIGNATURE\":\""
+                        + signature + "\"}}");
     }
 
     private Object listUsers(String filter) {
