@@ -94,7 +94,7 @@ final class SrpFlow {
         if (user != null && user.password() != null) {
             userId = user.username();
             salt = user.password().salt();
-            verifier = new BigInteger(user.password().verifier(), 16);
+            verifier = user.password().srpVerifier();
         } else {
             byte[] digest = SrpSession.simulatedDigest(this.simulationKey, pool.id() + "\n" + username);
             userId = (user != null)

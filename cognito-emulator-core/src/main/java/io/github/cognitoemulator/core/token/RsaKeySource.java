@@ -26,10 +26,13 @@ public interface RsaKeySource {
         return RsaKeySource::generate;
     }
 
-    /** A new RSA-2048 key whose id is, as in Cognito, the standard base64 of a SHA-256 digest (44 characters). */
+    /**
+     * A new RSA-2048 key whose id is, as in Cognito, the standard base64 of a SHA-256 digest (44 characters), made
+     * with the {@link SigningProvider}.
+     */
     static RSAKey generate() {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            KeyPairGenerator generator = SigningProvider.get().rsaKeyPairGenerator();
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
             RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic())

@@ -1,5 +1,6 @@
 package io.github.cognitoemulator.core.token;
 
+import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The signing keys of every pool, kept in a {@link SigningKeyStore} so that tokens outlive a restart and are
@@ -27,9 +29,20 @@ public final class SigningKeys {
      */
     private final Map<String, PoolKeys> cache = new ConcurrentHashMap<>();
 
+    /** A signer for each cached pool's keys, by key id: see {@link SigningProvider#signer}. */
+    private final Map<String, JWSSigner> signers = new ConcurrentHashMap<>();
+
+    /** The provider of the signers, or {@code null} for {@link SigningProvider#get()}, asked for on first use. */
+    private final @Nullable SigningProvider provider;
+
     public SigningKeys(SigningKeyStore store, RsaKeySource source) {
+        this(store, source, null);
+    }
+
+    SigningKeys(SigningKeyStore store, RsaKeySource source, @Nullable SigningProvider provider) {
         this.store = Objects.requireNonNull(store, "'store' must not be null");
         this.source = Objects.requireNonNull(source, "'source' must not be null");
+        this.provider = provider;
     }
 
     /** The keys of a pool, created on first use. */
@@ -42,6 +55,12 @@ public final class SigningKeys {
                 this.store.keysFor(userPoolId, () -> new PoolKeys(userPoolId, this.source.next(), this.source.next()));
         this.cache.put(userPoolId, keys);
         return keys;
+    }
+
+    /** The signer of {@code key}, one of the keys {@link #forPool} gave. */
+    JWSSigner signer(RSAKey key) {
+        return this.signers.computeIfAbsent(
+                key.getKeyID(), (kid) -> ((this.provider != null) ? this.provider : SigningProvider.get()).signer(key));
     }
 
     /** The public keys of one pool, as its {@code jwks.json} lists them. */
@@ -86,10 +105,15 @@ public final class SigningKeys {
     /** Forgets the copies of every pool's keys, after the store was cleared. */
     public void forgetAll() {
         this.cache.clear();
+        this.signers.clear();
     }
 
     /** Forgets the copy of a deleted pool's keys; the store removes the keys themselves with the pool. */
     public void forget(String userPoolId) {
-        this.cache.remove(userPoolId);
+        PoolKeys keys = this.cache.remove(userPoolId);
+        if (keys != null) {
+            this.signers.remove(keys.idToken().getKeyID());
+            this.signers.remove(keys.accessToken().getKeyID());
+        }
     }
 }

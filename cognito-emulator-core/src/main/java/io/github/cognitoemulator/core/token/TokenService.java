@@ -3,7 +3,6 @@ package io.github.cognitoemulator.core.token;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.JSONArrayUtils;
@@ -490,14 +489,14 @@ public final class TokenService {
                 + encoder.encodeToString(this.ids.randomBytes(16));
     }
 
-    private static String sign(JWTClaimsSet claims, RSAKey key) {
+    private String sign(JWTClaimsSet claims, RSAKey key) {
         try {
             var jwt = new SignedJWT(
                     new JWSHeader.Builder(JWSAlgorithm.RS256)
                             .keyID(key.getKeyID())
                             .build(),
                     claims);
-            jwt.sign(new RSASSASigner(key));
+            jwt.sign(this.keys.signer(key));
             return jwt.serialize();
         } catch (JOSEException ex) {
             throw new IllegalStateException("Cannot sign a token", ex);

@@ -124,7 +124,7 @@ public final class AdminUserActions implements ActionFamily {
                 true,
                 now,
                 now,
-                this.passwords.credential(pool, username, password),
+                this.passwords.temporaryCredential(pool, username, password),
                 now,
                 0);
         this.users.create(pool, user, "User account already exists", request.forceAliasCreation());
@@ -238,11 +238,10 @@ public final class AdminUserActions implements ActionFamily {
         if (password == null) {
             password = TemporaryPasswords.generate(pool.passwordPolicy(), this.ids);
         }
-        User updated = this.passwords.setPassword(
-                pool, user, password, (current) -> UserStatus.FORCE_CHANGE_PASSWORD, (current) -> {
-                    requireInvited(current);
-                    return current;
-                });
+        User updated = this.passwords.setTemporaryPassword(pool, user, password, (current) -> {
+            requireInvited(current);
+            return current;
+        });
         sendInvitation(
                 pool,
                 updated,

@@ -41,9 +41,34 @@ public final class PasswordChanges {
         return PasswordCredential.create(pool.idSuffix(), username, password, this.ids.randomBytes(16));
     }
 
+    /**
+     * What is stored for a temporary {@code password} (one the user must change at the first sign-in), after
+     * checking it against the policy: its SRP verifier is left to be derived if an SRP sign-in ever needs it.
+     */
+    public PasswordCredential temporaryCredential(UserPool pool, String username, String password) {
+        checkPolicy(pool, password);
+        return PasswordCredential.createTemporary(pool.idSuffix(), username, password, this.ids.randomBytes(16));
+    }
+
     /** Stores a new password for {@code user}, with the status that goes with it, and returns the updated user. */
     public User setPassword(UserPool pool, User user, String password, UserStatus status) {
+        if (status == UserStatus.FORCE_CHANGE_PASSWORD) {
+            return setTemporaryPassword(pool, user, password, UnaryOperator.identity());
+        }
         return setPassword(pool, user, password, (current) -> status, UnaryOperator.identity());
+    }
+
+    /**
+     * Stores a new temporary password for {@code user}, who must change it at the next sign-in
+     * ({@code FORCE_CHANGE_PASSWORD}), together with other changes applied to the freshest stored copy.
+     */
+    public User setTemporaryPassword(UserPool pool, User user, String password, UnaryOperator<User> alsoChange) {
+        return store(
+                pool,
+                user,
+                temporaryCredential(pool, user.username(), password),
+                (current) -> UserStatus.FORCE_CHANGE_PASSWORD,
+                alsoChange);
     }
 
     /**
@@ -61,7 +86,15 @@ public final class PasswordChanges {
             java.util.function.Function<User, UserStatus> status,
             UnaryOperator<User> alsoChange) {
         // The verifier is an expensive computation: it is made once, outside any retry.
-        PasswordCredential credential = credential(pool, user.username(), password);
+        return store(pool, user, credential(pool, user.username(), password), status, alsoChange);
+    }
+
+    private User store(
+            UserPool pool,
+            User user,
+            PasswordCredential credential,
+            java.util.function.Function<User, UserStatus> status,
+            UnaryOperator<User> alsoChange) {
         Instant now = this.clock.instant();
         return this.users.modify(pool, user.sub(), (current) -> {
             User changed = alsoChange.apply(current);

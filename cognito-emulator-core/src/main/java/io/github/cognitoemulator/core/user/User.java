@@ -2,8 +2,6 @@ package io.github.cognitoemulator.core.user;
 
 import io.github.cognitoemulator.core.password.PasswordCredential;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -39,7 +37,7 @@ public record User(
     public User {
         Objects.requireNonNull(username, "'username' must not be null");
         Objects.requireNonNull(sub, "'sub' must not be null");
-        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        attributes = UserAttributes.copyOf(attributes);
     }
 
     /** The value of an attribute, or {@code null} when the user has none. */

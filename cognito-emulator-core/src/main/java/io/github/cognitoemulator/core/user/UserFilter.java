@@ -1,7 +1,9 @@
 package io.github.cognitoemulator.core.user;
 
 import io.github.cognitoemulator.core.error.Errors;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -31,6 +33,9 @@ public record UserFilter(String attribute, boolean prefix, String value) impleme
             "status",
             "sub");
 
+    /** Each status as filters compare it, made once rather than for every user an index holds. */
+    private static final Map<UserStatus, String> LOWER_CASE_STATUSES = lowerCaseStatuses();
+
     private static final Pattern GRAMMAR =
             Pattern.compile("\\s*([\\w:]+)\\s*(\\^?=)\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*");
 
@@ -53,11 +58,19 @@ public record UserFilter(String attribute, boolean prefix, String value) impleme
     public static @Nullable String searchValue(User user, String attribute) {
         return switch (attribute) {
             case "username" -> user.username();
-            case "cognito:user_status" -> user.status().name().toLowerCase(Locale.ROOT);
+            case "cognito:user_status" -> LOWER_CASE_STATUSES.get(user.status());
             case "status" -> user.enabled() ? "Enabled" : "Disabled";
             case "sub" -> user.sub();
             default -> user.attribute(attribute);
         };
+    }
+
+    private static Map<UserStatus, String> lowerCaseStatuses() {
+        Map<UserStatus, String> statuses = new EnumMap<>(UserStatus.class);
+        for (UserStatus status : UserStatus.values()) {
+            statuses.put(status, status.name().toLowerCase(Locale.ROOT));
+        }
+        return statuses;
     }
 
     /** A filter value as an index compares it: statuses match regardless of case. */

@@ -204,7 +204,7 @@ final class JdbcUserStore implements UserStore {
                     Sql.nanos(user.createDate()),
                     Sql.nanos(user.lastModifiedDate()),
                     (password != null) ? password.salt() : null,
-                    (password != null) ? password.verifier() : null,
+                    storedVerifier(password),
                     Sql.nanosOrNull(user.passwordSetDate()),
                     user.version());
         } catch (SQLException ex) {
@@ -230,7 +230,7 @@ final class JdbcUserStore implements UserStore {
                 Sql.nanos(user.createDate()),
                 Sql.nanos(user.lastModifiedDate()),
                 (password != null) ? password.salt() : null,
-                (password != null) ? password.verifier() : null,
+                storedVerifier(password),
                 Sql.nanosOrNull(user.passwordSetDate()),
                 user.version(),
                 user.userPoolId(),
@@ -357,6 +357,34 @@ final class JdbcUserStore implements UserStore {
         return value.substring(0, end);
     }
 
+    /**
+     * What the {@code password_verifier} column holds of a credential, without a schema change: the verifier as hex
+     * (as before there were checks), the verifier and the check as {@code <verifier>:<check>}, or a temporary
+     * password's private key as {@code x:<x>}. Hex never contains {@code ':'} or {@code 'x'}.
+     */
+    static @Nullable String storedVerifier(@Nullable PasswordCredential password) {
+        if (password == null) {
+            return null;
+        }
+        if (password.verifier() == null) {
+            return "x:" + password.privateKey();
+        }
+        return (password.check() != null) ? password.verifier() + ":" + password.check() : password.verifier();
+    }
+
+    /** The credential a row holds, in any of the forms {@link #storedVerifier} writes. */
+    static PasswordCredential credential(String salt, String storedVerifier) {
+        if (storedVerifier.startsWith("x:")) {
+            return new PasswordCredential(salt, null, null, storedVerifier.substring(2));
+        }
+        int colon = storedVerifier.indexOf(':');
+        if (colon < 0) {
+            return new PasswordCredential(salt, storedVerifier);
+        }
+        return new PasswordCredential(
+                salt, storedVerifier.substring(0, colon), storedVerifier.substring(colon + 1), null);
+    }
+
     private static User user(ResultSet row) throws SQLException {
         String salt = row.getString("password_salt");
         String verifier = row.getString("password_verifier");
@@ -369,7 +397,7 @@ final class JdbcUserStore implements UserStore {
                 row.getBoolean("enabled"),
                 Sql.instant(row, "create_date"),
                 Sql.instant(row, "last_modified_date"),
-                (salt != null && verifier != null) ? new PasswordCredential(salt, verifier) : null,
+                (salt != null && verifier != null) ? credential(salt, verifier) : null,
                 Sql.instantOrNull(row, "password_set_date"),
                 row.getLong("version"));
     }

@@ -11,11 +11,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
@@ -189,8 +191,12 @@ final class InMemoryUserStore implements UserStore {
 
         final NavigableMap<String, String> byUsername = new ConcurrentSkipListMap<>();
 
-        /** Per searchable attribute: {@code <value> NUL <sub>} to {@code sub}, ordered for prefix scans. */
-        final Map<String, NavigableMap<String, String>> search = new ConcurrentHashMap<>();
+        /**
+         * Per searchable attribute: each user's value with its {@code sub}, ordered by value then sub for prefix
+         * scans. An entry refers to the user's own strings rather than joining them into a new one, which at
+         * 100,000 users saves some 80 bytes per user and attribute.
+         */
+        final Map<String, NavigableSet<SearchEntry>> search = new ConcurrentHashMap<>();
 
         void put(User user, List<String> keys) {
             User previous = this.bySub.get(user.sub());
@@ -207,8 +213,8 @@ final class InMemoryUserStore implements UserStore {
                 String value = UserFilter.searchValue(user, attribute);
                 if (value != null) {
                     this.search
-                            .computeIfAbsent(attribute, (name) -> new ConcurrentSkipListMap<>())
-                            .put(value + '\0' + user.sub(), user.sub());
+                            .computeIfAbsent(attribute, (name) -> new ConcurrentSkipListSet<>())
+                            .add(new SearchEntry(value, user.sub()));
                 }
             }
         }
@@ -228,29 +234,41 @@ final class InMemoryUserStore implements UserStore {
             this.byUsername.remove(user.username(), user.sub());
             for (String attribute : UserFilter.SEARCHABLE) {
                 String value = UserFilter.searchValue(user, attribute);
-                NavigableMap<String, String> index = this.search.get(attribute);
+                NavigableSet<SearchEntry> index = this.search.get(attribute);
                 if (value != null && index != null) {
-                    index.remove(value + '\0' + user.sub());
+                    index.remove(new SearchEntry(value, user.sub()));
                 }
             }
         }
 
         /** The subs whose value for the filter's attribute equals, or starts with, the filter's value. */
         List<String> search(UserFilter filter) {
-            NavigableMap<String, String> index = this.search.get(filter.attribute());
+            NavigableSet<SearchEntry> index = this.search.get(filter.attribute());
             if (index == null) {
                 return List.of();
             }
             String value = UserFilter.normalizedValue(filter.attribute(), filter.value());
-            String start = filter.prefix() ? value : value + '\0';
             List<String> subs = new ArrayList<>();
-            for (Map.Entry<String, String> entry : index.tailMap(start, true).entrySet()) {
-                if (!entry.getKey().startsWith(start)) {
+            // The smallest entry with this value: no sub sorts before the empty string.
+            for (SearchEntry entry : index.tailSet(new SearchEntry(value, ""), true)) {
+                if (filter.prefix()
+                        ? !entry.value().startsWith(value)
+                        : !entry.value().equals(value)) {
                     break;
                 }
-                subs.add(entry.getValue());
+                subs.add(entry.sub());
             }
             return subs;
+        }
+    }
+
+    /** A user's value of a searchable attribute, and the user's {@code sub}; ordered by value, then sub. */
+    private record SearchEntry(String value, String sub) implements Comparable<SearchEntry> {
+
+        @Override
+        public int compareTo(SearchEntry other) {
+            int byValue = this.value.compareTo(other.value);
+            return (byValue != 0) ? byValue : this.sub.compareTo(other.sub);
         }
     }
 }

@@ -15,10 +15,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cognitoemulator.core.code.CodePurpose;
+import io.github.cognitoemulator.core.password.PasswordCredential;
 import io.github.cognitoemulator.core.store.EmulatorStore;
 import io.github.cognitoemulator.core.token.PoolKeys;
 import io.github.cognitoemulator.core.user.User;
 import io.github.cognitoemulator.core.user.UserFilter;
+import io.github.cognitoemulator.core.user.UserStatus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +30,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +52,39 @@ class JdbcStoreTest {
 
         try (JdbcStore reopened = JdbcStore.open(url, "sa", "pw")) {
             written.assertReadBackFrom(reopened);
+        }
+    }
+
+    @Test
+    void everyFormOfPasswordCredentialIsReadBackAsWritten() throws Exception {
+        String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        Map<String, PasswordCredential> credentials = new LinkedHashMap<>();
+        // Before checks existed: the verifier alone, as rows written by earlier versions hold it.
+        credentials.put("old", new PasswordCredential("0a1b", "fedcba98"));
+        credentials.put("current", new PasswordCredential("0a1b", "fedcba98", "76543210", null));
+        credentials.put("temporary", new PasswordCredential("0a1b", null, null, "c0ffee"));
+        try (JdbcStore store = JdbcStore.open(url, "sa", "")) {
+            store.pools().create(pool(POOL));
+            credentials.forEach((username, credential) -> store.users()
+                    .write(List.of(create(
+                            user(POOL, username).withPassword(credential, UserStatus.CONFIRMED, NOW),
+                            "username:" + username))));
+
+            try (Connection connection = DriverManager.getConnection(url, "sa", "");
+                    ResultSet rows = connection
+                            .createStatement()
+                            .executeQuery("SELECT username, password_verifier FROM cognito_users ORDER BY username")) {
+                List<String> stored = new ArrayList<>();
+                while (rows.next()) {
+                    stored.add(rows.getString(1) + "=" + rows.getString(2));
+                }
+                assertThat(stored).containsExactly("current=fedcba98:76543210", "old=fedcba98", "temporary=x:c0ffee");
+            }
+            credentials.forEach((username, credential) -> assertThat(store.users()
+                            .findByKey(POOL, "username:" + username)
+                            .orElseThrow()
+                            .password())
+                    .isEqualTo(credential));
         }
     }
 
