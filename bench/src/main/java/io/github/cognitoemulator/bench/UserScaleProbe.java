@@ -43,8 +43,9 @@ public final class UserScaleProbe {
                 .keySource(RsaKeySource.generating())
                 .store(store)
                 .build();
-        this.poolId = (String) map(call("CreateUserPool", "{\"PoolName\":\"scale\"}").get("UserPool"))
-                .get("Id");
+        this.poolId =
+                (String) map(call("CreateUserPool", "{\"PoolName\":\"scale\"}").get("UserPool"))
+                        .get("Id");
         this.clientId = (String) map(call(
                                 "CreateUserPoolClient",
                                 "{\"UserPoolId\":\"" + this.poolId + "\",\"ClientName\":\"web\",\"ExplicitAuthFlows\":["
@@ -67,7 +68,10 @@ public final class UserScaleProbe {
         EmulatorStore store = storeName.equals("memory")
                 ? new InMemoryStore()
                 : JdbcStore.open(
-                        "jdbc:h2:file:" + Files.createTempDirectory("cognito-scale").resolve("cognito"), "sa", "");
+                        "jdbc:h2:file:"
+                                + Files.createTempDirectory("cognito-scale").resolve("cognito"),
+                        "sa",
+                        "");
         UserScaleProbe probe = new UserScaleProbe(store);
         System.out.printf("store %s, %d users, load average %.2f%n", storeName, users, load());
 
@@ -100,17 +104,29 @@ public final class UserScaleProbe {
                 baseline / 1048576.0, full / 1048576.0, (full - baseline) / (double) users);
 
         SplittableRandom random = new SplittableRandom(3);
-        report("AdminGetUser", probe.measure(20_000, (i) -> probe.call(
+        report(
                 "AdminGetUser",
-                "{\"UserPoolId\":\"" + probe.poolId + "\",\"Username\":\"user" + random.nextInt(users) + "\"}")));
-        report("ListUsers username =", probe.measure(5_000, (i) -> probe.listUsers(
-                "username = \\\"user" + random.nextInt(users) + "\\\"")));
-        report("ListUsers email ^=", probe.measure(5_000, (i) -> probe.listUsers(
-                "email ^= \\\"user" + random.nextInt(users) + "\\\"")));
-        report("ListUsers sub =", probe.measure(5_000, (i) -> probe.listUsers(
-                "sub = \\\"" + probe.sampledSub(random, users) + "\\\"")));
-        report("ListUsers sub ^=", probe.measure(5_000, (i) -> probe.listUsers(
-                "sub ^= \\\"" + probe.sampledSub(random, users).substring(0, 6) + "\\\"")));
+                probe.measure(
+                        20_000,
+                        (i) -> probe.call(
+                                "AdminGetUser",
+                                "{\"UserPoolId\":\"" + probe.poolId + "\",\"Username\":\"user" + random.nextInt(users)
+                                        + "\"}")));
+        report(
+                "ListUsers username =",
+                probe.measure(5_000, (i) -> probe.listUsers("username = \\\"user" + random.nextInt(users) + "\\\"")));
+        report(
+                "ListUsers email ^=",
+                probe.measure(5_000, (i) -> probe.listUsers("email ^= \\\"user" + random.nextInt(users) + "\\\"")));
+        report(
+                "ListUsers sub =",
+                probe.measure(5_000, (i) -> probe.listUsers("sub = \\\"" + probe.sampledSub(random, users) + "\\\"")));
+        report(
+                "ListUsers sub ^=",
+                probe.measure(
+                        5_000,
+                        (i) -> probe.listUsers(
+                                "sub ^= \\\"" + probe.sampledSub(random, users).substring(0, 6) + "\\\"")));
         report("sign-in, empty pool", emptySignIn);
         report("sign-in, full pool", probe.measure(2_000, (i) -> probe.signIn()));
         report("SRP sign-in, full pool", probe.measure(300, (i) -> probe.srpSignIn(random)));
@@ -176,7 +192,8 @@ public final class UserScaleProbe {
                 "{\"AuthFlow\":\"USER_SRP_AUTH\",\"ClientId\":\"" + this.clientId
                         + "\",\"AuthParameters\":{\"USERNAME\":\"alice\",\"SRP_A\":\"" + client.publicA() + "\"}}");
         Map<String, Object> parameters = map(challenge.get("ChallengeParameters"));
-        String timestamp = java.time.format.DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss 'UTC' yyyy", java.util.Locale.US)
+        String timestamp = java.time.format.DateTimeFormatter.ofPattern(
+                        "EEE MMM d HH:mm:ss 'UTC' yyyy", java.util.Locale.US)
                 .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
         String secretBlock = (String) parameters.get("SECRET_BLOCK");
         String signature = client.signature(
