@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 
 class CognitoEmulatorPropertiesTests {
 
@@ -26,7 +27,9 @@ class CognitoEmulatorPropertiesTests {
                 null,
                 documentsPath,
                 List.of(),
-                new CognitoEmulatorProperties.Security(true, "ROLE_", true));
+                new CognitoEmulatorProperties.Security(true, "ROLE_", true),
+                DataSize.ofMegabytes(2),
+                new CognitoEmulatorProperties.RemoteAccess(false, List.of()));
     }
 
     @Test
