@@ -98,26 +98,43 @@ public record EmulatorAccess(
         if (zone >= 0) {
             literal = literal.substring(0, zone);
         }
-        if (!isIpLiteral(literal)) {
-            return null;
-        }
         try {
-            // Only digits, dots and colons: parsed as a literal, never resolved.
-            return InetAddress.getByName(literal);
+            if (literal.indexOf(':') >= 0) {
+                // Hexadecimal digits, colons and dots, starting with a digit or a colon: the JDK parses such a host as
+                // an IPv6 literal and fails rather than look it up.
+                return isIpv6Literal(literal) ? InetAddress.getByName(literal) : null;
+            }
+            byte[] ipv4 = ipv4(literal);
+            return (ipv4 != null) ? InetAddress.getByAddress(ipv4) : null;
         } catch (UnknownHostException notAnAddress) {
             return null;
         }
     }
 
-    private static boolean isIpLiteral(String address) {
-        if (address.isEmpty()) {
-            return false;
+    private static boolean isIpv6Literal(String address) {
+        return (Character.digit(address.charAt(0), 16) >= 0 || address.charAt(0) == ':')
+                && address.chars().allMatch((c) -> Character.digit(c, 16) >= 0 || c == ':' || c == '.');
+    }
+
+    /** The four bytes of a dotted-quad IPv4 address, or {@code null}. */
+    private static byte @Nullable [] ipv4(String address) {
+        String[] parts = address.split("\\.", -1);
+        if (parts.length != 4) {
+            return null;
         }
-        if (address.indexOf(':') >= 0) {
-            return address.chars().allMatch((c) -> Character.digit(c, 16) >= 0 || c == ':' || c == '.');
+        byte[] bytes = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            String part = parts[i];
+            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch((c) -> c >= '0' && c <= '9')) {
+                return null;
+            }
+            int value = Integer.parseInt(part);
+            if (value > 255) {
+                return null;
+            }
+            bytes[i] = (byte) value;
         }
-        return address.chars().allMatch((c) -> (c >= '0' && c <= '9') || c == '.')
-                && address.chars().filter((c) -> c == '.').count() == 3;
+        return bytes;
     }
 
     /** Cognito's JSON 1.1 endpoint with this body limit, checking signatures when access keys are configured. */
