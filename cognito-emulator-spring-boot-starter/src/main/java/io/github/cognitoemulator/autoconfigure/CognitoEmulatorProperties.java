@@ -114,9 +114,11 @@ public record CognitoEmulatorProperties(
      *
      * @param allowed Whether callers on other hosts are answered too. Without access keys, they are trusted as
      *     local callers are, for a trusted network only.
-     * @param accessKeys Access keys whose AWS Signature Version 4 administrative calls must carry once any is set, as
-     *     Cognito requires: a call signed with another key, or with a wrong signature, is refused as Cognito refuses
-     *     it, and the inbox is then served to callers on this machine only.
+     * @param accessKeys Access keys (id and secret) of the shared-server mode. Once any is set, every administrative
+     *     call (the ones Cognito requires IAM credentials for) must carry a valid AWS Signature Version 4 of one of
+     *     them, or is refused as AWS refuses it (UnrecognizedClientException, InvalidSignatureException,
+     *     MissingAuthenticationTokenException), and the inbox answers callers on this machine only. Public calls
+     *     (SignUp, InitiateAuth, ...) need no signature, as with Cognito.
      */
     public record RemoteAccess(
             @DefaultValue("false") boolean allowed,

@@ -90,7 +90,8 @@ public final class CognitoEmulatorServletAutoConfiguration {
 
     /**
      * The inbox is a developer page, not part of Cognito's API: it holds codes and temporary passwords, so it sits
-     * behind the application's own security, which decides who may read it.
+     * behind the application's own security, which decides who may read it, and answers callers on this machine
+     * only unless {@code cognito.emulator.remote-access} lets others in.
      */
     @Bean
     @ConditionalOnMissingBean(name = "cognitoEmulatorInboxFilterRegistration")
