@@ -101,7 +101,7 @@ public record CognitoEmulatorProperties(
         }
         if (maxRequestSize.toBytes() < 1 || maxRequestSize.toBytes() > Integer.MAX_VALUE - 1) {
             throw new IllegalArgumentException(
-                    "'maxRequestSize' must be between 1B and 2047MB but was '" + maxRequestSize + "'");
+                    "'maxRequestSize' must be between 1 and 2147483646 bytes but was '" + maxRequestSize + "'");
         }
     }
 
