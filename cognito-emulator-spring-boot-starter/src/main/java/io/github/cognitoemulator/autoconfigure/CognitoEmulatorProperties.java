@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration of the Cognito emulator that runs inside the application.
@@ -38,6 +39,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     ...). Created with the same checks as the API where missing; left as they are where they exist already, such
  *     as in a database kept across restarts.
  * @param security How the emulator joins Spring Security when the application is an OAuth2 resource server.
+ * @param maxRequestSize Largest body of a Cognito API call that the emulator reads; a longer one is refused with
+ *     HTTP 413 before it is read. The default is Cognito's documented request-size limit of its largest calls
+ *     (CreateManagedLoginBranding and UpdateManagedLoginBranding, 2 MB).
+ * @param remoteAccess Who, besides callers on this machine, may reach the emulator.
  */
 @ConfigurationProperties(CognitoEmulatorProperties.PREFIX)
 public record CognitoEmulatorProperties(
@@ -55,12 +60,20 @@ public record CognitoEmulatorProperties(
         @Nullable String passkeyRelyingPartyId,
         @Nullable String documentsPath,
         @DefaultValue List<PoolSeed> pools,
-        @DefaultValue Security security) {
+        @DefaultValue Security security,
+
+        @DefaultValue(CognitoEmulatorProperties.DEFAULT_MAX_REQUEST_SIZE)
+        DataSize maxRequestSize,
+
+        @DefaultValue RemoteAccess remoteAccess) {
 
     /** The prefix of the emulator's properties. */
     public static final String PREFIX = "cognito.emulator";
 
     static final String DEFAULT_PROFILE = "dev";
+
+    /** Cognito's request-size limit of CreateManagedLoginBranding, the largest calls of its API. */
+    static final String DEFAULT_MAX_REQUEST_SIZE = "2MB";
 
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
@@ -85,6 +98,58 @@ public record CognitoEmulatorProperties(
         }
         if (!ACCOUNT_ID.matcher(accountId).matches()) {
             throw new IllegalArgumentException("'accountId' must be twelve digits but was '" + accountId + "'");
+        }
+        if (maxRequestSize.toBytes() < 1 || maxRequestSize.toBytes() > Integer.MAX_VALUE - 1) {
+            throw new IllegalArgumentException(
+                    "'maxRequestSize' must be between 1 and 2147483646 bytes but was '" + maxRequestSize + "'");
+        }
+    }
+
+    /**
+     * Who, besides callers on this machine, may reach the emulator. By default it answers loopback callers only
+     * (127.0.0.0/8 and ::1): a developer's emulator hands out codes and temporary passwords in clear and takes
+     * administrative calls from any credentials, so no other host of the network is let in unless this allows it.
+     * Behind a reverse proxy every caller has the proxy's address: set 'server.forward-headers-strategy' so that
+     * the caller's own address is the one checked.
+     *
+     * @param allowed Whether callers on other hosts are answered too. Without access keys, they are trusted as
+     *     local callers are, for a trusted network only.
+     * @param accessKeys Access keys (id and secret) of the shared-server mode. Once any is set, every administrative
+     *     call (the ones Cognito requires IAM credentials for) must carry a valid AWS Signature Version 4 of one of
+     *     them, or is refused as AWS refuses it (UnrecognizedClientException, InvalidSignatureException,
+     *     MissingAuthenticationTokenException), and the inbox answers callers on this machine only. Public calls
+     *     (SignUp, InitiateAuth, ...) need no signature, as with Cognito.
+     */
+    public record RemoteAccess(
+            @DefaultValue("false") boolean allowed,
+            @DefaultValue List<AccessKey> accessKeys) {
+
+        public RemoteAccess {
+            accessKeys = List.copyOf(accessKeys);
+        }
+    }
+
+    /**
+     * An access key that may sign administrative calls.
+     *
+     * @param id Access key id, for example 'AKIAIOSFODNN7EXAMPLE'.
+     * @param secret Secret access key.
+     */
+    public record AccessKey(String id, String secret) {
+
+        public AccessKey {
+            if (id == null || id.isBlank()) {
+                throw new IllegalArgumentException("'id' must not be blank");
+            }
+            if (secret == null || secret.isEmpty()) {
+                throw new IllegalArgumentException("'secret' of access key '" + id + "' must not be empty");
+            }
+        }
+
+        /** A description without the secret, so that logging the properties leaks nothing. */
+        @Override
+        public String toString() {
+            return "AccessKey[id=" + this.id + ", secret=***]";
         }
     }
 

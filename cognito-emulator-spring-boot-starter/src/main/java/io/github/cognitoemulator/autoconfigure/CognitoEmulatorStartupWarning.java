@@ -37,5 +37,16 @@ class CognitoEmulatorStartupWarning implements ApplicationListener<WebServerInit
                 + event.getWebServer().getPort() + contextPath
                 + this.properties.path() + " (region " + this.properties.region()
                 + "). It accepts any credentials and is for local development only: never run it in production.");
+        CognitoEmulatorProperties.RemoteAccess remoteAccess = this.properties.remoteAccess();
+        if (remoteAccess.allowed() && remoteAccess.accessKeys().isEmpty()) {
+            logger.warn("Cognito emulator answers callers on other hosts (cognito.emulator.remote-access.allowed=true)"
+                    + " without checking signatures: anyone who reaches this port can call administrative actions and"
+                    + " read codes and temporary passwords in its inbox. Set cognito.emulator.remote-access.access-keys"
+                    + " for a shared server.");
+        } else if (remoteAccess.allowed()) {
+            logger.warn("Cognito emulator answers callers on other hosts; administrative calls need a signature of one"
+                    + " of " + remoteAccess.accessKeys().size() + " configured access keys, and the inbox answers"
+                    + " callers on this machine only.");
+        }
     }
 }

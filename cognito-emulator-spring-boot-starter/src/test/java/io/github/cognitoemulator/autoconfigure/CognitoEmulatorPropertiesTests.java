@@ -2,10 +2,12 @@ package io.github.cognitoemulator.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 
 class CognitoEmulatorPropertiesTests {
 
@@ -26,7 +28,9 @@ class CognitoEmulatorPropertiesTests {
                 null,
                 documentsPath,
                 List.of(),
-                new CognitoEmulatorProperties.Security(true, "ROLE_", true));
+                new CognitoEmulatorProperties.Security(true, "ROLE_", true),
+                DataSize.ofMegabytes(2),
+                new CognitoEmulatorProperties.RemoteAccess(false, List.of()));
     }
 
     @Test
@@ -64,5 +68,47 @@ class CognitoEmulatorPropertiesTests {
                 .isEqualTo("Storage[url=jdbc:h2:mem:x, username=sa, password=***]");
         assertThat(new CognitoEmulatorProperties.Storage(null, null, null).toString())
                 .isEqualTo("Storage[url=null, username=null, password=null]");
+    }
+
+    @Test
+    void theRequestSizeLimitIsCognitosTwoMegabytesUnlessConfiguredWithinBounds() {
+        assertThat(bind(Map.of()).maxRequestSize()).isEqualTo(DataSize.ofBytes(2_097_152));
+        assertThat(bind(Map.of("cognito.emulator.max-request-size", "1B")).maxRequestSize())
+                .isEqualTo(DataSize.ofBytes(1));
+        assertThat(bind(Map.of("cognito.emulator.max-request-size", "2147483646B"))
+                        .maxRequestSize())
+                .isEqualTo(DataSize.ofBytes(2_147_483_646L));
+        for (String size : new String[] {"0B", "2147483647B"}) {
+            assertThatThrownBy(() -> bind(Map.of("cognito.emulator.max-request-size", size)))
+                    .rootCause()
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("'maxRequestSize' must be between 1 and 2147483646 bytes but was '" + size + "'");
+        }
+    }
+
+    @Test
+    void remoteCallersAreRefusedAndNoAccessKeyIsSetByDefault() {
+        CognitoEmulatorProperties.RemoteAccess remoteAccess = bind(Map.of()).remoteAccess();
+
+        assertThat(remoteAccess.allowed()).isFalse();
+        assertThat(remoteAccess.accessKeys()).isEmpty();
+    }
+
+    @Test
+    void theAccessKeysCannotBeChangedOnceBound() {
+        List<CognitoEmulatorProperties.AccessKey> keys =
+                new java.util.ArrayList<>(List.of(new CognitoEmulatorProperties.AccessKey("AKID", "secret")));
+        CognitoEmulatorProperties.RemoteAccess remoteAccess = new CognitoEmulatorProperties.RemoteAccess(true, keys);
+        keys.clear();
+
+        assertThat(remoteAccess.accessKeys()).hasSize(1);
+        assertThatThrownBy(() -> remoteAccess.accessKeys().clear()).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    private static CognitoEmulatorProperties bind(Map<String, String> properties) {
+        return new org.springframework.boot.context.properties.bind.Binder(
+                        new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(
+                                properties))
+                .bindOrCreate(CognitoEmulatorProperties.PREFIX, CognitoEmulatorProperties.class);
     }
 }

@@ -32,6 +32,62 @@ class CognitoEmulatorStartupWarningTests {
                 .contains("Cognito emulator is active at http://localhost:4566/app/cognito (region eu-west-1)");
     }
 
+    @Test
+    void saysNothingMoreOfALoopbackOnlyEmulator(CapturedOutput output) {
+        MockEnvironment environment = new MockEnvironment();
+
+        new CognitoEmulatorStartupWarning(bind(environment)).onApplicationEvent(started(4566, environment));
+
+        assertThat(output.getOut()).doesNotContain("other hosts");
+    }
+
+    @Test
+    void warnsOfRemoteCallersAllowedWithoutAccessKeys(CapturedOutput output) {
+        MockEnvironment environment =
+                new MockEnvironment().withProperty("cognito.emulator.remote-access.allowed", "true");
+
+        new CognitoEmulatorStartupWarning(bind(environment)).onApplicationEvent(started(4566, environment));
+
+        assertThat(output.getOut())
+                .contains(
+                        "Cognito emulator answers callers on other hosts (cognito.emulator.remote-access.allowed=true)"
+                                + " without checking signatures: anyone who reaches this port can call administrative actions"
+                                + " and read codes and temporary passwords in its inbox. Set"
+                                + " cognito.emulator.remote-access.access-keys for a shared server.");
+    }
+
+    @Test
+    void saysHowASharedServerIsProtected(CapturedOutput output) {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("cognito.emulator.remote-access.allowed", "true")
+                .withProperty("cognito.emulator.remote-access.access-keys[0].id", "AKID1")
+                .withProperty("cognito.emulator.remote-access.access-keys[0].secret", "s1")
+                .withProperty("cognito.emulator.remote-access.access-keys[1].id", "AKID2")
+                .withProperty("cognito.emulator.remote-access.access-keys[1].secret", "s2");
+
+        new CognitoEmulatorStartupWarning(bind(environment)).onApplicationEvent(started(4566, environment));
+
+        assertThat(output.getOut())
+                .contains("Cognito emulator answers callers on other hosts; administrative calls need a signature of"
+                        + " one of 2 configured access keys, and the inbox answers callers on this machine only.")
+                .doesNotContain("without checking signatures");
+    }
+
+    @Test
+    void saysNothingOfAccessKeysWithoutRemoteCallers(CapturedOutput output) {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("cognito.emulator.remote-access.access-keys[0].id", "AKID1")
+                .withProperty("cognito.emulator.remote-access.access-keys[0].secret", "s1");
+
+        new CognitoEmulatorStartupWarning(bind(environment)).onApplicationEvent(started(4566, environment));
+
+        assertThat(output.getOut()).doesNotContain("other hosts");
+    }
+
+    private static CognitoEmulatorProperties bind(MockEnvironment environment) {
+        return Binder.get(environment).bindOrCreate(CognitoEmulatorProperties.PREFIX, CognitoEmulatorProperties.class);
+    }
+
     private static WebServerInitializedEvent started(int port, MockEnvironment environment) {
         WebServer server = mock(WebServer.class);
         given(server.getPort()).willReturn(port);

@@ -26,7 +26,21 @@ public final class CognitoEmulatorDocumentsFilter extends OncePerRequestFilter {
      * @param issuer the issuer the documents describe
      */
     public CognitoEmulatorDocumentsFilter(CognitoEmulator emulator, String path, CognitoEmulatorIssuer issuer) {
-        this.endpoint = new DocumentsEndpoint(emulator, path, issuer);
+        this(emulator, path, issuer, EmulatorAccess.loopbackOnly());
+    }
+
+    /**
+     * A filter that answers only the callers {@code access} lets in; the others are
+     * refused without their bodies being read.
+     *
+     * @param emulator the emulator that answers
+     * @param path as for the constructor without {@code access}
+     * @param issuer as for the constructor without {@code access}
+     * @param access who may reach the emulator
+     */
+    public CognitoEmulatorDocumentsFilter(
+            CognitoEmulator emulator, String path, CognitoEmulatorIssuer issuer, EmulatorAccess access) {
+        this.endpoint = access.api(new DocumentsEndpoint(emulator, path, issuer), EmulatorAccess::forbidden);
     }
 
     @Override

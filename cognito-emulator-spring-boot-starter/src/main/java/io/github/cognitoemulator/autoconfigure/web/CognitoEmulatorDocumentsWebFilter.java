@@ -24,7 +24,21 @@ public final class CognitoEmulatorDocumentsWebFilter implements WebFilter, Order
      * @param issuer the issuer the documents describe
      */
     public CognitoEmulatorDocumentsWebFilter(CognitoEmulator emulator, String path, CognitoEmulatorIssuer issuer) {
-        this.endpoint = new DocumentsEndpoint(emulator, path, issuer);
+        this(emulator, path, issuer, EmulatorAccess.loopbackOnly());
+    }
+
+    /**
+     * A filter that answers only the callers {@code access} lets in; the others are
+     * refused without their bodies being read.
+     *
+     * @param emulator the emulator that answers
+     * @param path as for the constructor without {@code access}
+     * @param issuer as for the constructor without {@code access}
+     * @param access who may reach the emulator
+     */
+    public CognitoEmulatorDocumentsWebFilter(
+            CognitoEmulator emulator, String path, CognitoEmulatorIssuer issuer, EmulatorAccess access) {
+        this.endpoint = access.api(new DocumentsEndpoint(emulator, path, issuer), EmulatorAccess::forbidden);
     }
 
     @Override

@@ -22,7 +22,19 @@ public final class CognitoEmulatorImportUploadFilter extends OncePerRequestFilte
      * @param path the emulator's documents path within the application; must start with {@code /}
      */
     public CognitoEmulatorImportUploadFilter(CognitoEmulator emulator, String path) {
-        this.endpoint = new ImportUploadEndpoint(emulator, path);
+        this(emulator, path, EmulatorAccess.loopbackOnly());
+    }
+
+    /**
+     * A filter that answers only the callers {@code access} lets in; the others are
+     * refused without their bodies being read.
+     *
+     * @param emulator the emulator that answers
+     * @param path as for the constructor without {@code access}
+     * @param access who may reach the emulator
+     */
+    public CognitoEmulatorImportUploadFilter(CognitoEmulator emulator, String path, EmulatorAccess access) {
+        this.endpoint = access.api(new ImportUploadEndpoint(emulator, path), EmulatorAccess::forbidden);
     }
 
     @Override

@@ -23,7 +23,19 @@ public final class CognitoEmulatorImportUploadWebFilter implements WebFilter, Or
      * @param path the emulator's documents path within the application's base path; must start with {@code /}
      */
     public CognitoEmulatorImportUploadWebFilter(CognitoEmulator emulator, String path) {
-        this.endpoint = new ImportUploadEndpoint(emulator, path);
+        this(emulator, path, EmulatorAccess.loopbackOnly());
+    }
+
+    /**
+     * A filter that answers only the callers {@code access} lets in; the others are
+     * refused without their bodies being read.
+     *
+     * @param emulator the emulator that answers
+     * @param path as for the constructor without {@code access}
+     * @param access who may reach the emulator
+     */
+    public CognitoEmulatorImportUploadWebFilter(CognitoEmulator emulator, String path, EmulatorAccess access) {
+        this.endpoint = access.api(new ImportUploadEndpoint(emulator, path), EmulatorAccess::forbidden);
     }
 
     @Override

@@ -28,7 +28,19 @@ public final class CognitoEmulatorInboxWebFilter implements WebFilter, Ordered {
      * @param path the emulator's path within the application's base path; must start with {@code /}
      */
     public CognitoEmulatorInboxWebFilter(CognitoEmulator emulator, String path) {
-        this.endpoint = new InboxEndpoint(emulator, path);
+        this(emulator, path, EmulatorAccess.loopbackOnly());
+    }
+
+    /**
+     * A filter that answers only the callers {@code access} lets in; the others are
+     * refused without their bodies being read.
+     *
+     * @param emulator the emulator that answers
+     * @param path as for the constructor without {@code access}
+     * @param access who may reach the emulator
+     */
+    public CognitoEmulatorInboxWebFilter(CognitoEmulator emulator, String path, EmulatorAccess access) {
+        this.endpoint = access.developerPage(new InboxEndpoint(emulator, path));
     }
 
     @Override

@@ -25,7 +25,21 @@ public final class CognitoEmulatorManagedLoginWebFilter implements WebFilter, Or
      * @param issuer the issuer whose base URL the sites' URLs are under
      */
     public CognitoEmulatorManagedLoginWebFilter(CognitoEmulator emulator, String path, CognitoEmulatorIssuer issuer) {
-        this.endpoint = new ManagedLoginEndpoint(emulator, path, issuer);
+        this(emulator, path, issuer, EmulatorAccess.loopbackOnly());
+    }
+
+    /**
+     * A filter that answers only the callers {@code access} lets in; the others are
+     * refused without their bodies being read.
+     *
+     * @param emulator the emulator that answers
+     * @param path as for the constructor without {@code access}
+     * @param issuer as for the constructor without {@code access}
+     * @param access who may reach the emulator
+     */
+    public CognitoEmulatorManagedLoginWebFilter(
+            CognitoEmulator emulator, String path, CognitoEmulatorIssuer issuer, EmulatorAccess access) {
+        this.endpoint = access.api(new ManagedLoginEndpoint(emulator, path, issuer), EmulatorAccess::forbidden);
     }
 
     @Override

@@ -41,8 +41,8 @@ public final class CognitoEmulatorServletAutoConfiguration {
     @ConditionalOnMissingBean(name = "cognitoJsonProtocolFilterRegistration")
     FilterRegistrationBean<CognitoJsonProtocolFilter> cognitoJsonProtocolFilterRegistration(
             CognitoEmulator emulator, CognitoEmulatorProperties properties, CognitoEmulatorIssuer issuer) {
-        FilterRegistrationBean<CognitoJsonProtocolFilter> registration =
-                new FilterRegistrationBean<>(new CognitoJsonProtocolFilter(emulator, properties.path(), issuer));
+        FilterRegistrationBean<CognitoJsonProtocolFilter> registration = new FilterRegistrationBean<>(
+                new CognitoJsonProtocolFilter(emulator, properties.path(), issuer, EmulatorAccess.of(properties)));
         registration.setName("cognitoJsonProtocolFilter");
         registration.setOrder(FILTER_ORDER);
         return registration;
@@ -52,8 +52,9 @@ public final class CognitoEmulatorServletAutoConfiguration {
     @ConditionalOnMissingBean(name = "cognitoEmulatorDocumentsFilterRegistration")
     FilterRegistrationBean<CognitoEmulatorDocumentsFilter> cognitoEmulatorDocumentsFilterRegistration(
             CognitoEmulator emulator, CognitoEmulatorProperties properties, CognitoEmulatorIssuer issuer) {
-        FilterRegistrationBean<CognitoEmulatorDocumentsFilter> registration = new FilterRegistrationBean<>(
-                new CognitoEmulatorDocumentsFilter(emulator, properties.documentsPath(), issuer));
+        FilterRegistrationBean<CognitoEmulatorDocumentsFilter> registration =
+                new FilterRegistrationBean<>(new CognitoEmulatorDocumentsFilter(
+                        emulator, properties.documentsPath(), issuer, EmulatorAccess.of(properties)));
         registration.setName("cognitoEmulatorDocumentsFilter");
         registration.setOrder(FILTER_ORDER);
         return registration;
@@ -67,8 +68,9 @@ public final class CognitoEmulatorServletAutoConfiguration {
     @ConditionalOnMissingBean(name = "cognitoEmulatorManagedLoginFilterRegistration")
     FilterRegistrationBean<CognitoEmulatorManagedLoginFilter> cognitoEmulatorManagedLoginFilterRegistration(
             CognitoEmulator emulator, CognitoEmulatorProperties properties, CognitoEmulatorIssuer issuer) {
-        FilterRegistrationBean<CognitoEmulatorManagedLoginFilter> registration = new FilterRegistrationBean<>(
-                new CognitoEmulatorManagedLoginFilter(emulator, properties.documentsPath(), issuer));
+        FilterRegistrationBean<CognitoEmulatorManagedLoginFilter> registration =
+                new FilterRegistrationBean<>(new CognitoEmulatorManagedLoginFilter(
+                        emulator, properties.documentsPath(), issuer, EmulatorAccess.of(properties)));
         registration.setName("cognitoEmulatorManagedLoginFilter");
         registration.setOrder(FILTER_ORDER);
         return registration;
@@ -78,8 +80,9 @@ public final class CognitoEmulatorServletAutoConfiguration {
     @ConditionalOnMissingBean(name = "cognitoEmulatorImportUploadFilterRegistration")
     FilterRegistrationBean<CognitoEmulatorImportUploadFilter> cognitoEmulatorImportUploadFilterRegistration(
             CognitoEmulator emulator, CognitoEmulatorProperties properties) {
-        FilterRegistrationBean<CognitoEmulatorImportUploadFilter> registration = new FilterRegistrationBean<>(
-                new CognitoEmulatorImportUploadFilter(emulator, properties.documentsPath()));
+        FilterRegistrationBean<CognitoEmulatorImportUploadFilter> registration =
+                new FilterRegistrationBean<>(new CognitoEmulatorImportUploadFilter(
+                        emulator, properties.documentsPath(), EmulatorAccess.of(properties)));
         registration.setName("cognitoEmulatorImportUploadFilter");
         registration.setOrder(FILTER_ORDER);
         return registration;
@@ -87,14 +90,15 @@ public final class CognitoEmulatorServletAutoConfiguration {
 
     /**
      * The inbox is a developer page, not part of Cognito's API: it holds codes and temporary passwords, so it sits
-     * behind the application's own security, which decides who may read it.
+     * behind the application's own security, which decides who may read it, and answers callers on this machine
+     * only unless {@code cognito.emulator.remote-access} lets others in.
      */
     @Bean
     @ConditionalOnMissingBean(name = "cognitoEmulatorInboxFilterRegistration")
     FilterRegistrationBean<CognitoEmulatorInboxFilter> cognitoEmulatorInboxFilterRegistration(
             CognitoEmulator emulator, CognitoEmulatorProperties properties) {
-        FilterRegistrationBean<CognitoEmulatorInboxFilter> registration =
-                new FilterRegistrationBean<>(new CognitoEmulatorInboxFilter(emulator, properties.path()));
+        FilterRegistrationBean<CognitoEmulatorInboxFilter> registration = new FilterRegistrationBean<>(
+                new CognitoEmulatorInboxFilter(emulator, properties.path(), EmulatorAccess.of(properties)));
         registration.setName("cognitoEmulatorInboxFilter");
         registration.setOrder(DEVELOPER_PAGES_FILTER_ORDER);
         return registration;

@@ -30,14 +30,15 @@ public final class CognitoEmulatorWebFluxAutoConfiguration {
     @ConditionalOnMissingBean(name = "cognitoJsonProtocolWebFilter")
     CognitoJsonProtocolWebFilter cognitoJsonProtocolWebFilter(
             CognitoEmulator emulator, CognitoEmulatorProperties properties, CognitoEmulatorIssuer issuer) {
-        return new CognitoJsonProtocolWebFilter(emulator, properties.path(), issuer);
+        return new CognitoJsonProtocolWebFilter(emulator, properties.path(), issuer, EmulatorAccess.of(properties));
     }
 
     @Bean
     @ConditionalOnMissingBean(name = "cognitoEmulatorDocumentsWebFilter")
     CognitoEmulatorDocumentsWebFilter cognitoEmulatorDocumentsWebFilter(
             CognitoEmulator emulator, CognitoEmulatorProperties properties, CognitoEmulatorIssuer issuer) {
-        return new CognitoEmulatorDocumentsWebFilter(emulator, properties.documentsPath(), issuer);
+        return new CognitoEmulatorDocumentsWebFilter(
+                emulator, properties.documentsPath(), issuer, EmulatorAccess.of(properties));
     }
 
     /** Each pool's managed login, ahead of the application's security, as Cognito's pages are for anyone's browser. */
@@ -45,24 +46,27 @@ public final class CognitoEmulatorWebFluxAutoConfiguration {
     @ConditionalOnMissingBean(name = "cognitoEmulatorManagedLoginWebFilter")
     CognitoEmulatorManagedLoginWebFilter cognitoEmulatorManagedLoginWebFilter(
             CognitoEmulator emulator, CognitoEmulatorProperties properties, CognitoEmulatorIssuer issuer) {
-        return new CognitoEmulatorManagedLoginWebFilter(emulator, properties.documentsPath(), issuer);
+        return new CognitoEmulatorManagedLoginWebFilter(
+                emulator, properties.documentsPath(), issuer, EmulatorAccess.of(properties));
     }
 
     @Bean
     @ConditionalOnMissingBean(name = "cognitoEmulatorImportUploadWebFilter")
     CognitoEmulatorImportUploadWebFilter cognitoEmulatorImportUploadWebFilter(
             CognitoEmulator emulator, CognitoEmulatorProperties properties) {
-        return new CognitoEmulatorImportUploadWebFilter(emulator, properties.documentsPath());
+        return new CognitoEmulatorImportUploadWebFilter(
+                emulator, properties.documentsPath(), EmulatorAccess.of(properties));
     }
 
     /**
      * The inbox is a developer page, not part of Cognito's API: it holds codes and temporary passwords, so it sits
-     * behind the application's own security, which decides who may read it.
+     * behind the application's own security, which decides who may read it, and answers callers on this machine
+     * only unless {@code cognito.emulator.remote-access} lets others in.
      */
     @Bean
     @ConditionalOnMissingBean(name = "cognitoEmulatorInboxWebFilter")
     CognitoEmulatorInboxWebFilter cognitoEmulatorInboxWebFilter(
             CognitoEmulator emulator, CognitoEmulatorProperties properties) {
-        return new CognitoEmulatorInboxWebFilter(emulator, properties.path());
+        return new CognitoEmulatorInboxWebFilter(emulator, properties.path(), EmulatorAccess.of(properties));
     }
 }

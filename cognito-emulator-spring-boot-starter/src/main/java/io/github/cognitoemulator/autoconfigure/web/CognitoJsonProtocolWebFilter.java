@@ -31,7 +31,21 @@ public final class CognitoJsonProtocolWebFilter implements WebFilter, Ordered {
      * @param issuer the issuer of the tokens it hands out
      */
     public CognitoJsonProtocolWebFilter(CognitoEmulator emulator, String path, CognitoEmulatorIssuer issuer) {
-        this.endpoint = new JsonProtocolEndpoint(emulator, path, issuer);
+        this(emulator, path, issuer, EmulatorAccess.loopbackOnly());
+    }
+
+    /**
+     * A filter that answers only the callers {@code access} lets in, and takes bodies up to its limit; the others are
+     * refused without their bodies being read.
+     *
+     * @param emulator the emulator that answers
+     * @param path as for the constructor without {@code access}
+     * @param issuer as for the constructor without {@code access}
+     * @param access who may reach the emulator
+     */
+    public CognitoJsonProtocolWebFilter(
+            CognitoEmulator emulator, String path, CognitoEmulatorIssuer issuer, EmulatorAccess access) {
+        this.endpoint = access.api(access.jsonProtocol(emulator, path, issuer), JsonProtocolEndpoint::accessDenied);
     }
 
     @Override

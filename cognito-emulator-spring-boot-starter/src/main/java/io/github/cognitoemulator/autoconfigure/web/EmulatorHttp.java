@@ -1,6 +1,7 @@
 package io.github.cognitoemulator.autoconfigure.web;
 
 import io.github.cognitoemulator.autoconfigure.ApplicationPaths;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -85,6 +86,8 @@ final class EmulatorHttp {
      * @param query the request's query parameters
      * @param contentLength the declared length of the body, or {@code -1} when unknown
      * @param rawQuery the query string as sent, not decoded, or {@code null} when there is none
+     * @param rawPath the whole path as sent, context path included, not decoded: the one a SigV4 signature covers
+     * @param remoteAddress the caller's address, or {@code null} when the web stack does not know it
      */
     record Request(
             String method,
@@ -92,7 +95,21 @@ final class EmulatorHttp {
             Headers headers,
             QueryParameters query,
             long contentLength,
-            @Nullable String rawQuery) {}
+            @Nullable String rawQuery,
+            String rawPath,
+            @Nullable InetAddress remoteAddress) {
+
+        /** A request whose path is the whole path, from a caller whose address is unknown. */
+        Request(
+                String method,
+                String path,
+                Headers headers,
+                QueryParameters query,
+                long contentLength,
+                @Nullable String rawQuery) {
+            this(method, path, headers, query, contentLength, rawQuery, path, null);
+        }
+    }
 
     /**
      * An answer to write back as it is.

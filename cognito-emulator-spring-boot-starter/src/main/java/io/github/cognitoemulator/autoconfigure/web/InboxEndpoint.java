@@ -16,7 +16,8 @@ import java.util.Objects;
  * {@code username} query parameters.
  *
  * <p>It carries no CORS header: what it shows is as secret as a password, so only pages of the application's own
- * origin, and whoever the application's security lets through, may read it.
+ * origin, and whoever the application's security lets through, may read it. Its filters also answer it to callers on
+ * this machine only, unless remote callers are allowed without access keys ({@link EmulatorAccess}).
  */
 final class InboxEndpoint implements EmulatorHttp.Endpoint {
 

@@ -1,5 +1,7 @@
 package io.github.cognitoemulator.autoconfigure.web;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cognitoemulator.autoconfigure.CognitoEmulatorIssuer;
 import io.github.cognitoemulator.autoconfigure.web.EmulatorHttp.Handle;
 import io.github.cognitoemulator.autoconfigure.web.EmulatorHttp.Pass;
@@ -32,19 +34,18 @@ final class JsonProtocolEndpoint implements EmulatorHttp.Endpoint {
     /** The headers a browser SDK reads from Cognito's answers, exposed as Cognito itself exposes them. */
     static final String EXPOSED_HEADERS = "x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date";
 
-    /**
-     * The longest body read. Far beyond any valid call (Cognito's largest member, a UI customization image, is
-     * 128 KiB) and beyond what the JSON parser takes (strings up to 20 million characters), so only a body no
-     * Cognito call could be is cut short, and it gets the same {@code SerializationException} an unreadable one gets.
-     */
-    static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+    /** The {@code __type} of the answer to a body over the limit. */
+    static final String TOO_LARGE_TYPE = "RequestEntityTooLargeException";
+
+    /** The {@code __type} of the answer to a caller the emulator does not answer. */
+    static final String ACCESS_DENIED_TYPE = "AccessDeniedException";
 
     /** {@code Credential=AKID/20260101/eu-west-1/cognito-idp/aws4_request}: the region is the third element. */
     private static final Pattern CREDENTIAL_SCOPE =
             Pattern.compile("Credential=[^/,\\s]+/\\d{8}/([a-z0-9-]+)/[^/,\\s]+/aws4_request");
 
-    /** Not JSON: what the emulator is given in place of a body over the limit, which it refuses likewise. */
-    private static final byte[] UNREADABLE_BODY = "{".getBytes(StandardCharsets.UTF_8);
+    /** The type of the error Cognito answers an unsigned administrative call with. */
+    private static final String MISSING_TOKEN_TYPE = "MissingAuthenticationTokenException";
 
     private final CognitoEmulator emulator;
 
@@ -52,10 +53,29 @@ final class JsonProtocolEndpoint implements EmulatorHttp.Endpoint {
 
     private final CognitoEmulatorIssuer issuer;
 
+    private final int maxBodyBytes;
+
+    private final @Nullable SignatureV4Verifier verifier;
+
     JsonProtocolEndpoint(CognitoEmulator emulator, String path, CognitoEmulatorIssuer issuer) {
+        this(emulator, path, issuer, EmulatorAccess.DEFAULT_MAX_REQUEST_BYTES, null);
+    }
+
+    /**
+     * @param maxBodyBytes the longest body read; a longer one is refused with HTTP 413
+     * @param verifier what checks the signatures of administrative calls, or {@code null} to take any
+     */
+    JsonProtocolEndpoint(
+            CognitoEmulator emulator,
+            String path,
+            CognitoEmulatorIssuer issuer,
+            int maxBodyBytes,
+            @Nullable SignatureV4Verifier verifier) {
         this.emulator = Objects.requireNonNull(emulator, "'emulator' must not be null");
         this.basePath = EmulatorHttp.basePath(path);
         this.issuer = Objects.requireNonNull(issuer, "'issuer' must not be null");
+        this.maxBodyBytes = maxBodyBytes;
+        this.verifier = verifier;
     }
 
     @Override
@@ -63,7 +83,7 @@ final class JsonProtocolEndpoint implements EmulatorHttp.Endpoint {
         if (isAtBasePath(request.path())) {
             if ("POST".equals(request.method())
                     && isCognitoTarget(request.headers().first(TARGET_HEADER))) {
-                return new Handle(MAX_BODY_BYTES, (body) -> answer(request, body), () -> answer(request, null));
+                return new Handle(this.maxBodyBytes, (body) -> answer(request, body), this::tooLarge);
             }
             if ("OPTIONS".equals(request.method()) && isCognitoPreflight(request.headers())) {
                 return Handle.withoutBody(() -> preflight(request.headers()));
@@ -72,19 +92,70 @@ final class JsonProtocolEndpoint implements EmulatorHttp.Endpoint {
         return Pass.INSTANCE;
     }
 
-    /** The emulator's answer to a call, whose body is {@code null} when it was over the limit. */
-    private Response answer(Request request, byte @Nullable [] body) {
+    /**
+     * The emulator's answer to a call. When signatures are checked, a signature that is not valid counts as none: an
+     * administrative call, which needs one, gets AWS's refusal of that signature in place of Cognito's
+     * {@code MissingAuthenticationTokenException}, while a public call (InitiateAuth, SignUp, ...) is answered as
+     * Cognito answers it, whatever credentials its client may have signed it with.
+     */
+    private Response answer(Request request, byte[] body) {
         String authorization = request.headers().first("Authorization");
+        boolean signed = isSigned(authorization);
+        SignatureV4Verifier.Refusal refusal = null;
+        if (signed && this.verifier != null) {
+            refusal = this.verifier.verify(
+                    request.method(), request.rawPath(), request.rawQuery(), request.headers(), body);
+            signed = refusal == null;
+        }
         ProtocolResponse answer = this.emulator.handle(new ProtocolRequest(
                 request.headers().first(TARGET_HEADER),
-                (body != null) ? body : UNREADABLE_BODY,
+                body,
                 credentialScopeRegion(authorization),
                 this.issuer.baseUrl(),
-                isSigned(authorization)));
+                signed));
+        if (refusal != null && isMissingToken(answer)) {
+            return error(
+                    400, refusal.type(), refusal.message(), answer.headers().get("x-amzn-RequestId"));
+        }
         Map<String, String> headers = new LinkedHashMap<>(answer.headers());
         headers.put("Access-Control-Allow-Origin", "*");
         headers.put("Access-Control-Expose-Headers", EXPOSED_HEADERS);
         return new Response(answer.status(), headers, answer.body());
+    }
+
+    private static boolean isMissingToken(ProtocolResponse answer) {
+        String type = answer.headers().get("x-amzn-ErrorType");
+        return type != null && type.startsWith(MISSING_TOKEN_TYPE + ":");
+    }
+
+    /**
+     * The answer to a body longer than the limit. Cognito's limit is not reported in a documented error; this is the
+     * status (413) and wording AWS's front ends use for an oversized request.
+     */
+    private Response tooLarge() {
+        return error(413, TOO_LARGE_TYPE, "HTTP content length exceeded " + this.maxBodyBytes + " bytes.", null);
+    }
+
+    /** The refusal of a caller the emulator does not answer, shaped as an AWS error so that the SDKs show it. */
+    static Response accessDenied() {
+        return error(403, ACCESS_DENIED_TYPE, EmulatorAccess.REFUSAL, null);
+    }
+
+    /** An AWS JSON error, readable by a browser as every answer of this endpoint is. */
+    static Response error(int status, String type, String message, @Nullable String requestId) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", AwsJsonProtocol.CONTENT_TYPE);
+        if (requestId != null) {
+            headers.put("x-amzn-RequestId", requestId);
+        }
+        headers.put("x-amzn-ErrorType", type + ":");
+        headers.put("x-amzn-ErrorMessage", message);
+        headers.put("Access-Control-Allow-Origin", "*");
+        headers.put("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("__type", type);
+        body.put("message", message);
+        return new Response(status, headers, body.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static Response preflight(EmulatorHttp.Headers requestHeaders) {
@@ -124,7 +195,7 @@ final class JsonProtocolEndpoint implements EmulatorHttp.Endpoint {
         return requested;
     }
 
-    /** Whether the request carries a SigV4 signature; its validity is never checked, any credentials will do. */
+    /** Whether the request carries a SigV4 signature, valid or not. */
     static boolean isSigned(@Nullable String authorization) {
         return authorization != null && authorization.startsWith("AWS4-HMAC-SHA256");
     }

@@ -3,6 +3,8 @@ package io.github.cognitoemulator.autoconfigure.web;
 import io.github.cognitoemulator.autoconfigure.web.EmulatorHttp.Handle;
 import io.github.cognitoemulator.autoconfigure.web.EmulatorHttp.Response;
 import io.github.cognitoemulator.autoconfigure.web.EmulatorHttp.Route;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -41,7 +43,9 @@ final class ReactiveEndpointAdapter {
                         (name) -> request.getHeaders().getOrEmpty(name)),
                 (name) -> queryParameter(request.getQueryParams(), name),
                 request.getHeaders().getContentLength(),
-                request.getURI().getRawQuery()));
+                request.getURI().getRawQuery(),
+                request.getURI().getRawPath(),
+                remoteAddress(request)));
         if (!(route instanceof Handle handle)) {
             return chain.filter(exchange);
         }
@@ -80,7 +84,16 @@ final class ReactiveEndpointAdapter {
         }
     }
 
+    private static @Nullable InetAddress remoteAddress(ServerHttpRequest request) {
+        InetSocketAddress remote = request.getRemoteAddress();
+        return (remote != null) ? remote.getAddress() : null;
+    }
+
     private static Mono<Response> answer(Handle handle, ServerHttpRequest request) {
+        if (handle.bodyLimit() > 0 && request.getHeaders().getContentLength() > handle.bodyLimit()) {
+            // Refused on its declared length alone, none of it read.
+            return Mono.fromSupplier(handle.overLimit()).subscribeOn(Schedulers.boundedElastic());
+        }
         Mono<byte[]> body = (handle.bodyLimit() == 0)
                 ? Mono.just(NO_BODY)
                 : DataBufferUtils.join(request.getBody(), handle.bodyLimit())

@@ -26,12 +26,21 @@ final class ServletEndpointAdapter {
                         (name) -> Collections.list(request.getHeaders(name))),
                 request::getParameter,
                 request.getContentLengthLong(),
-                request.getQueryString()));
+                request.getQueryString(),
+                request.getRequestURI(),
+                EmulatorAccess.parseLiteral(request.getRemoteAddr())));
         if (!(route instanceof Handle handle)) {
             chain.doFilter(request, response);
             return;
         }
         write(answer(handle, request), response);
+        // Out at once: a body refused unread (too long, or from a caller not let in) is then not waited for before the
+        // caller has its answer, though the container may still read it to keep the connection.
+        response.flushBuffer();
+    }
+
+    private static boolean isBodyLeftUnread(Handle handle, HttpServletRequest request) {
+        return handle.bodyLimit() > 0 && request.getContentLengthLong() > handle.bodyLimit();
     }
 
     /** The request path within the servlet context. */
@@ -42,6 +51,10 @@ final class ServletEndpointAdapter {
     private static Response answer(Handle handle, HttpServletRequest request) throws IOException {
         if (handle.bodyLimit() == 0) {
             return handle.answer().apply(new byte[0]);
+        }
+        if (isBodyLeftUnread(handle, request)) {
+            // Refused on its declared length alone, none of it read.
+            return handle.overLimit().get();
         }
         // Whatever the content type claims, the body is read as bytes, never as parameters; one byte more than the
         // limit tells a body over it apart without reading all of it.

@@ -7,6 +7,8 @@ import io.github.cognitoemulator.autoconfigure.CognitoEmulatorIssuer;
 import io.github.cognitoemulator.core.CognitoEmulator;
 import io.github.cognitoemulator.core.token.RsaKeySource;
 import io.github.cognitoemulator.core.userimport.UserImportActions;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,9 @@ import reactor.core.publisher.Mono;
 
 /** The reactive filters at their edges, and the limits both stacks share. */
 class CognitoEmulatorWebFiltersTests {
+
+    /** A caller on this machine, whom the emulator answers. */
+    private static final InetSocketAddress LOCAL = new InetSocketAddress(InetAddress.getLoopbackAddress(), 40000);
 
     private static final CognitoEmulatorIssuer ISSUER = new CognitoEmulatorIssuer(null, "", "/", 8080);
 
@@ -58,6 +63,7 @@ class CognitoEmulatorWebFiltersTests {
     @Test
     void answersACognitoCallAtTheConfiguredPathWithinTheBasePath() {
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/app/cognito/")
+                .remoteAddress(LOCAL)
                 .contextPath("/app")
                 .header("X-Amz-Target", "AWSCognitoIdentityProviderService.ListUserPools")
                 .header("Authorization", SIGNED)
@@ -82,16 +88,20 @@ class CognitoEmulatorWebFiltersTests {
         };
         for (WebFilter filter : filters) {
             this.chainCalled = false;
-            run(filter, MockServerWebExchange.from(MockServerHttpRequest.post("/greeting")));
+            run(
+                    filter,
+                    MockServerWebExchange.from(
+                            MockServerHttpRequest.post("/greeting").remoteAddress(LOCAL)));
             assertThat(this.chainCalled).as(filter.getClass().getSimpleName()).isTrue();
         }
     }
 
     @Test
-    void aCognitoCallOverTheBodyLimitIsASerializationErrorOnBothStacks() throws Exception {
-        byte[] body = new byte[JsonProtocolEndpoint.MAX_BODY_BYTES + 1];
+    void aCognitoCallOverTheBodyLimitIsRefusedAsTooLargeOnBothStacks() throws Exception {
+        byte[] body = new byte[EmulatorAccess.DEFAULT_MAX_REQUEST_BYTES + 1];
         paddedListUserPools(body);
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/")
+                .remoteAddress(LOCAL)
                 .header("X-Amz-Target", "AWSCognitoIdentityProviderService.ListUserPools")
                 .header("Authorization", SIGNED)
                 .body(new String(body, StandardCharsets.US_ASCII)));
@@ -105,18 +115,20 @@ class CognitoEmulatorWebFiltersTests {
         new CognitoJsonProtocolFilter(this.emulator, "/", ISSUER)
                 .doFilter(servletRequest, servletResponse, new MockFilterChain());
 
-        assertThat(exchange.getResponse().getStatusCode().value()).isEqualTo(400);
-        assertThat(exchange.getResponse().getBodyAsString().block())
-                .isEqualTo("{\"__type\":\"SerializationException\"}");
-        assertThat(servletResponse.getStatus()).isEqualTo(400);
-        assertThat(servletResponse.getContentAsString()).isEqualTo("{\"__type\":\"SerializationException\"}");
+        String tooLarge = "{\"__type\":\"RequestEntityTooLargeException\","
+                + "\"message\":\"HTTP content length exceeded 2097152 bytes.\"}";
+        assertThat(exchange.getResponse().getStatusCode().value()).isEqualTo(413);
+        assertThat(exchange.getResponse().getBodyAsString().block()).isEqualTo(tooLarge);
+        assertThat(servletResponse.getStatus()).isEqualTo(413);
+        assertThat(servletResponse.getContentAsString()).isEqualTo(tooLarge);
     }
 
     @Test
     void aCognitoCallOfExactlyTheBodyLimitIsRead() {
-        byte[] body = new byte[JsonProtocolEndpoint.MAX_BODY_BYTES];
+        byte[] body = new byte[EmulatorAccess.DEFAULT_MAX_REQUEST_BYTES];
         paddedListUserPools(body);
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/")
+                .remoteAddress(LOCAL)
                 .header("X-Amz-Target", "AWSCognitoIdentityProviderService.ListUserPools")
                 .header("Authorization", SIGNED)
                 .body(new String(body, StandardCharsets.US_ASCII)));
@@ -130,6 +142,7 @@ class CognitoEmulatorWebFiltersTests {
     void anImportFileDeclaredOverTheLimitIsTooLargeWithoutBeingRead() {
         MockServerWebExchange exchange =
                 MockServerWebExchange.from(MockServerHttpRequest.put("/_emulator/user-import/import-abc123")
+                        .remoteAddress(LOCAL)
                         .contentLength(UserImportActions.MAX_FILE_BYTES + 1L)
                         .body(Flux.error(new AssertionError("the body was read"))));
 
@@ -144,6 +157,7 @@ class CognitoEmulatorWebFiltersTests {
     void anImportFileForNoJobIsNoSuchKey() {
         MockServerWebExchange exchange =
                 MockServerWebExchange.from(MockServerHttpRequest.put("/_emulator/user-import/import-abc123")
+                        .remoteAddress(LOCAL)
                         .body("a,b"));
 
         run(new CognitoEmulatorImportUploadWebFilter(this.emulator, "/"), exchange);

@@ -16,6 +16,7 @@ import org.springframework.mock.web.MockServletContext;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.context.support.StaticWebApplicationContext;
 import org.springframework.web.server.ServerWebExchange;
@@ -46,7 +47,9 @@ class EmulatorPathRequestTests {
                                     null,
                                     documentsPath,
                                     List.of(),
-                                    new CognitoEmulatorProperties.Security(true, "ROLE_", true)));
+                                    new CognitoEmulatorProperties.Security(true, "ROLE_", true),
+                                    DataSize.ofMegabytes(2),
+                                    new CognitoEmulatorProperties.RemoteAccess(false, List.of())));
         }
         context.refresh();
         return context;
