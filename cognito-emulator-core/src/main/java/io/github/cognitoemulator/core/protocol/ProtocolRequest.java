@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
  *     {@code http://localhost:4566}), or {@code null} for Cognito's own
  *     ({@code https://cognito-idp.<region>.amazonaws.com})
  * @param signed whether the request carries a SigV4 signature, which Cognito requires of every action but the few
- *     that identify their caller by app client, token or session. Signatures are never verified: any credentials
- *     will do.
+ *     that identify their caller by app client, token or session. The core does not verify signatures: by default
+ *     any credentials will do, and the Spring Boot starter's shared-server mode checks them against configured
+ *     access keys before the request gets here.
  */
 public record ProtocolRequest(
         @Nullable String target,
