@@ -162,6 +162,26 @@ class SignInLockoutRecordTest {
     }
 
     @Test
+    void takingBackKeepsALockoutWrittenByAnotherAttemptAtTheSameCount() {
+        fail("sub-1", 4);
+        SignInLockout.Attempt fifth = fail("sub-1");
+        this.clock.advance(Duration.ofSeconds(1));
+        SignInLockout.Attempt sixth = fail("sub-1");
+        this.clock.advance(Duration.ofSeconds(2));
+        SignInLockout.Attempt seventh = fail("sub-1");
+        this.lockout.succeeded(sixth);
+        this.lockout.succeeded(seventh);
+        assertThat(record("sub-1"))
+                .contains(state(5, EmulatorFixture.NOW.plusSeconds(3), EmulatorFixture.NOW.plusSeconds(7)));
+
+        this.lockout.succeeded(fifth);
+
+        // Back at the fifth's count, but the lockout in force is the seventh's, not the fifth's: it stays.
+        assertThat(record("sub-1"))
+                .contains(state(4, EmulatorFixture.NOW.plusSeconds(3), EmulatorFixture.NOW.plusSeconds(7)));
+    }
+
+    @Test
     void takingBackKeepsALaterLastAttempt() {
         fail("sub-1", 2);
         this.clock.advance(Duration.ofSeconds(5));
