@@ -267,23 +267,29 @@ public final class AuthenticationActions implements ActionFamily {
                 request.challengeResponses(),
                 new SrpFlow.PasswordAttempts() {
                     @Override
-                    public void before(String sub) {
-                        AuthenticationActions.this.lockout.check(pool.id(), sub);
+                    public SignInLockout.Attempt reserve(String sub) {
+                        return AuthenticationActions.this.lockout.reserve(pool.id(), sub);
                     }
 
                     @Override
-                    public void failed(String sub) {
+                    public void failed(SignInLockout.Attempt attempt) {
+                        settled(pool, attempt);
                         AuthenticationActions.this
                                 .users
-                                .findBySub(pool, sub)
-                                .ifPresent((user) -> wrongPassword(pool, user));
+                                .findBySub(pool, attempt.sub())
+                                .ifPresent((user) -> recordWrongPassword(pool, user));
+                    }
+
+                    @Override
+                    public void succeeded(SignInLockout.Attempt attempt) {
+                        AuthenticationActions.this.lockout.succeeded(attempt);
+                        settled(pool, attempt);
                     }
                 });
         // By sub only: a user whose username happens to equal the sub is someone else.
         User user = this.users
                 .findBySub(pool, session.sub())
                 .orElseThrow(() -> ErrorType.NOT_AUTHORIZED.exception("Incorrect username or password."));
-        this.lockout.succeeded(pool.id(), user.sub());
         checkCanSignIn(client, user);
         if (CustomAuthFlow.asked(session)) {
             return this.customAuth.afterPasswordVerifier(
@@ -511,7 +517,6 @@ public final class AuthenticationActions implements ActionFamily {
 
             @Override
             public void checkPassword(UserPool pool, User user, String password) {
-                AuthenticationActions.this.lockout.check(pool.id(), user.sub());
                 AuthenticationActions.this.checkPassword(pool, user, password);
             }
 
@@ -568,17 +573,24 @@ public final class AuthenticationActions implements ActionFamily {
     }
 
     /**
-     * Checks a password sent in clear against the user's, counting a wrong one towards the lockout; the caller has
-     * already refused a locked-out user with {@link SignInLockout#check(String, String)}.
+     * Checks a password sent in clear against the user's, as an attempt reserved with the lockout first, so that a
+     * locked-out user is refused and a wrong password is counted whatever runs at the same time.
      *
-     * @throws io.github.cognitoemulator.core.error.CognitoException {@code NotAuthorizedException} for a wrong password
+     * @throws io.github.cognitoemulator.core.error.CognitoException {@code NotAuthorizedException}
+     *     {@code Password attempts exceeded} while the user is locked out, {@code Incorrect username or password.}
+     *     for a wrong password
      */
     private void checkPassword(UserPool pool, User user, String password) {
-        if (user.password() == null || !user.password().matches(pool.idSuffix(), user.username(), password)) {
-            wrongPassword(pool, user);
+        SignInLockout.Attempt attempt = this.lockout.reserve(pool.id(), user.sub());
+        boolean right = user.password() != null && user.password().matches(pool.idSuffix(), user.username(), password);
+        if (right) {
+            this.lockout.succeeded(attempt);
+        }
+        settled(pool, attempt);
+        if (!right) {
+            recordWrongPassword(pool, user);
             throw ErrorType.NOT_AUTHORIZED.exception("Incorrect username or password.");
         }
-        this.lockout.succeeded(pool.id(), user.sub());
     }
 
     private Map<String, Object> srpAuth(UserPool pool, UserPoolClient client, InitiateAuthRequest request) {
@@ -698,13 +710,15 @@ public final class AuthenticationActions implements ActionFamily {
         return response;
     }
 
-    /** Counts a sign-in that failed on the password towards the lockout, and records it in the user's history. */
-    private void wrongPassword(UserPool pool, User user) {
-        if (this.lockout.failed(pool.id(), user.sub())
-                && this.users.findBySub(pool, user.sub()).isEmpty()) {
-            // Deleted while the failure was counted: its record must not outlive it.
-            this.lockout.forget(pool.id(), user.sub());
+    /** Removes the lockout record an attempt created if its user was deleted meanwhile: it must not outlive her. */
+    private void settled(UserPool pool, SignInLockout.Attempt attempt) {
+        if (attempt.created() && this.users.findBySub(pool, attempt.sub()).isEmpty()) {
+            this.lockout.forget(pool.id(), attempt.sub());
         }
+    }
+
+    /** Records a sign-in that failed on the password in the user's history; the lockout counted it already. */
+    private void recordWrongPassword(UserPool pool, User user) {
         this.authEvents.record(
                 pool,
                 user,

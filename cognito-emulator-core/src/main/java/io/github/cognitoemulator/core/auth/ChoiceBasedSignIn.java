@@ -266,6 +266,7 @@ final class ChoiceBasedSignIn {
             }
             case PASSWORD_SRP: {
                 String srpA = AuthenticationActions.requireParameter(parameters, "SRP_A");
+                SrpFlow.clientValue(srpA);
                 return this.steps.srpChallenge(pool, client, user, username, srpA);
             }
             case EMAIL_OTP:

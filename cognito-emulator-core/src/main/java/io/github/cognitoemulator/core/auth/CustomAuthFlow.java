@@ -106,6 +106,14 @@ final class CustomAuthFlow {
             throw Errors.invalidParameter("Custom auth lambda trigger is not configured for the user pool.");
         }
         String username = AuthenticationActions.requireParameter(parameters, "USERNAME");
+        // The SRP-first variant: the password is proven with SRP before (or instead of) custom challenges. Its
+        // SRP_A is refused by its length and digits before the user is looked up.
+        String srpA = SRP_A.equals(parameters.get("CHALLENGE_NAME"))
+                ? AuthenticationActions.requireParameter(parameters, SRP_A)
+                : null;
+        if (srpA != null) {
+            SrpFlow.clientValue(srpA);
+        }
         Optional<User> found = this.users.findForSignIn(pool, username);
         SecretHash.check(
                 client, this.clientSecrets.values(client), parameters.get("SECRET_HASH"), username, found.orElse(null));
@@ -118,11 +126,9 @@ final class CustomAuthFlow {
         }
         this.triggers.preAuthentication(pool, client.clientId(), username, user, clientMetadata);
         Round round = new Round(pool, client, user, (user != null) ? user.username() : username, username);
-        if (!SRP_A.equals(parameters.get("CHALLENGE_NAME"))) {
+        if (srpA == null) {
             return next(round, List.of(), clientMetadata, tokens, null);
         }
-        // The SRP-first variant: the password is proven with SRP before (or instead of) custom challenges.
-        String srpA = AuthenticationActions.requireParameter(parameters, SRP_A);
         return next(round, List.of(new ChallengeResult(SRP_A, true, null)), clientMetadata, tokens, srpA);
     }
 

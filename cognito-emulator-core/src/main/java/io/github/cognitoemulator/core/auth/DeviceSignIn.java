@@ -133,6 +133,8 @@ final class DeviceSignIn {
         String username = AuthenticationActions.requireParameter(responses, "USERNAME");
         String deviceKey = AuthenticationActions.requireParameter(responses, DEVICE_KEY);
         String srpA = AuthenticationActions.requireParameter(responses, "SRP_A");
+        // Refused by its length and digits before the session is spent or anything is looked up.
+        SrpFlow.clientValue(srpA);
         if (sessionToken == null) {
             throw ErrorType.INVALID_PARAMETER.exception("Missing required parameter Session");
         }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Cognito's lockout after failed sign-ins, whichever flow sent the password (USER_PASSWORD_AUTH,
@@ -23,8 +24,9 @@ import java.util.Optional;
  * starts again once no sign-in was attempted for 15 minutes.
  *
  * <p>The count is one {@link FailedSignIns} record per user in the resource store, changed only by compare-and-set,
- * so that concurrent wrong passwords each count. It is removed with the user, and replaced by a new count on the
- * first attempt after a quiet period.
+ * so that concurrent attempts each count: an attempt is counted as a failure before its password is checked, and
+ * taken back if the password was right, so that parallel requests get no more guesses than sequential ones. It is
+ * removed with the user, and replaced by a new count on the first attempt after a quiet period.
  *
  * @see <a href="https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow.html">Amazon
  *     Cognito lockout behavior for failed sign-in attempts</a>
@@ -69,8 +71,10 @@ public final class SignInLockout {
     }
 
     /**
-     * Refuses a sign-in of a locked-out user before the password is checked. The refused attempt counts as an
-     * attempt for the quiet period, but not as a failure.
+     * Refuses a sign-in of a locked-out user before anything else is done for it, such as the pre authentication
+     * trigger. The refused attempt counts as an attempt for the quiet period, but not as a failure. It only reads
+     * while the user is not locked out; {@link #reserve(String, String)} decides, atomically, when the password is
+     * checked.
      *
      * @throws CognitoException {@code NotAuthorizedException: Password attempts exceeded} while the user is locked
      *     out
@@ -82,59 +86,100 @@ public final class SignInLockout {
             if (current.isEmpty() || !current.get().value().lockedAt(now)) {
                 return;
             }
-            if (this.resources.replace(current.get(), current.get().value().attemptedAt(now))) {
-                throw lockedOut();
-            }
+            refuse(current.get(), now);
         }
     }
 
     /**
-     * Counts a wrong password, and locks the user out from the fifth one on.
+     * Reserves a password attempt before the password is checked: in one compare-and-set, refuses it while the user
+     * is locked out, or else counts it as a failure and applies the lockout that failure causes. So concurrent
+     * attempts are decided one after another: once one of them is the fifth failure, the others are refused, whatever
+     * their password, and no more than one guess is checked per lockout.
      *
-     * @return whether this created the user's record, which the caller removes again if the user was deleted
-     *     meanwhile
+     * <p>A wrong password leaves the failure counted; a right one takes it back with {@link #succeeded(Attempt)}.
+     *
+     * @throws CognitoException {@code NotAuthorizedException: Password attempts exceeded} while the user is locked
+     *     out
      */
-    boolean failed(String userPoolId, String sub) {
+    Attempt reserve(String userPoolId, String sub) {
         Instant now = this.clock.instant();
         String key = key(userPoolId, sub);
         while (true) {
             Optional<Resource<FailedSignIns>> current = this.resources.find(KIND, key);
-            int failures = current.map(Resource::value)
-                            .filter((state) -> !isQuiet(state, now))
-                            .map(FailedSignIns::failures)
-                            .orElse(0)
-                    + 1;
+            if (current.isPresent() && current.get().value().lockedAt(now)) {
+                refuse(current.get(), now);
+                continue;
+            }
+            // A record past its quiet period counts for nothing: the count starts again.
+            FailedSignIns before = current.map(Resource::value)
+                    .filter((state) -> !isQuiet(state, now))
+                    .orElse(null);
+            int failures = ((before != null) ? before.failures() : 0) + 1;
             Duration lockout = lockoutAfter(failures);
             FailedSignIns next =
                     new FailedSignIns(userPoolId, sub, failures, now, lockout.isZero() ? null : now.plus(lockout));
             if (current.isPresent()) {
                 if (this.resources.replace(current.get(), next)) {
-                    return false;
+                    return new Attempt(userPoolId, sub, before, next, false);
                 }
             } else if (this.resources.create(KIND, userPoolId, key, next)) {
-                return true;
+                return new Attempt(userPoolId, sub, null, next, true);
             } else if (this.resources.find(KIND, key).isEmpty()) {
-                // The pool is gone: there is no one left to lock out.
-                return false;
+                // The pool is gone: there is no one left to lock out, and nothing to take back.
+                return new Attempt(userPoolId, sub, null, next, false);
             }
         }
     }
 
     /**
-     * Notes a sign-in whose password was right. It does not start the count again, which only a quiet period does;
-     * it is an attempt, though, so the quiet period starts now. A record already past its quiet period is removed.
+     * Takes back the failure a reserved attempt counted, once its password proved right. It does not start the count
+     * again, which only a quiet period does; it was an attempt, though, so the quiet period starts now.
+     *
+     * <p>Taking back is conservative. The count loses one. The lockout goes back to the one before the attempt only
+     * when the record still holds the count and the lockout the attempt wrote, so the lockout in force is the one the
+     * provisional failure caused; once another failure was counted since, its lockout stays. A record whose count
+     * drops to none is removed. An attempt older than the quiet period takes nothing back, since the count may have
+     * started again without it.
      */
-    void succeeded(String userPoolId, String sub) {
+    void succeeded(Attempt attempt) {
         Instant now = this.clock.instant();
-        Optional<Resource<FailedSignIns>> current = this.resources.find(KIND, key(userPoolId, sub));
-        if (current.isEmpty()) {
+        if (isQuiet(attempt.reserved(), now)) {
             return;
         }
-        // Losing either write to a concurrent one is fine: that one was an attempt at this moment too.
-        if (isQuiet(current.get().value(), now)) {
-            this.resources.delete(current.get());
-        } else {
-            this.resources.replace(current.get(), current.get().value().attemptedAt(now));
+        String key = key(attempt.userPoolId(), attempt.sub());
+        while (true) {
+            Optional<Resource<FailedSignIns>> current = this.resources.find(KIND, key);
+            if (current.isEmpty()) {
+                return;
+            }
+            FailedSignIns state = current.get().value();
+            int failures = state.failures() - 1;
+            boolean written;
+            if (failures == 0) {
+                written = this.resources.delete(current.get());
+            } else {
+                boolean lockoutIsThisAttempts =
+                        state.failures() == attempt.reserved().failures()
+                                && Objects.equals(
+                                        state.lockedUntil(), attempt.reserved().lockedUntil());
+                Instant lockedUntil = !lockoutIsThisAttempts
+                        ? state.lockedUntil()
+                        : (attempt.before() != null) ? attempt.before().lockedUntil() : null;
+                Instant lastAttemptAt = now.isAfter(state.lastAttemptAt()) ? now : state.lastAttemptAt();
+                written = this.resources.replace(
+                        current.get(),
+                        new FailedSignIns(attempt.userPoolId(), attempt.sub(), failures, lastAttemptAt, lockedUntil));
+            }
+            if (written) {
+                return;
+            }
+        }
+    }
+
+    /** Notes an attempt refused during a lockout as an attempt, and refuses it once that is written. */
+    private void refuse(Resource<FailedSignIns> current, Instant now) {
+        if (this.resources.replace(current, current.value().attemptedAt(now))) {
+            throw lockedOut();
         }
     }
 
@@ -160,4 +205,16 @@ public final class SignInLockout {
     static String key(String userPoolId, String sub) {
         return userPoolId + "/" + sub;
     }
+
+    /**
+     * A password attempt reserved by {@link #reserve(String, String)}: counted as a failure until
+     * {@link #succeeded(Attempt)} takes it back.
+     *
+     * @param before the count it was added to, or {@code null} when the count started with it
+     * @param reserved the record it wrote
+     * @param created whether it created the user's record, which the caller removes again if the user was deleted
+     *     meanwhile
+     */
+    record Attempt(
+            String userPoolId, String sub, @Nullable FailedSignIns before, FailedSignIns reserved, boolean created) {}
 }

@@ -4,6 +4,7 @@ import io.github.cognitoemulator.core.client.UserPoolClient;
 import io.github.cognitoemulator.core.device.Device;
 import io.github.cognitoemulator.core.error.CognitoException;
 import io.github.cognitoemulator.core.error.ErrorType;
+import io.github.cognitoemulator.core.error.Errors;
 import io.github.cognitoemulator.core.password.SrpGroup;
 import io.github.cognitoemulator.core.password.SrpSession;
 import io.github.cognitoemulator.core.pool.UserPool;
@@ -35,17 +36,8 @@ final class SrpFlow {
     /** Cognito's timestamp: English names, UTC, and a day of the month without a leading zero. */
     static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss 'UTC' yyyy", Locale.US);
 
-    /**
-     * The longest timestamp in Cognito's format, {@code Wed Sep 30 22:42:34 UTC 2026}: a longer one is refused before
-     * it is parsed.
-     */
-    static final int MAX_TIMESTAMP_LENGTH = 28;
-
-    /**
-     * The longest {@code PASSWORD_CLAIM_SIGNATURE}: an HMAC-SHA256 is 32 bytes, 44 characters of padded base64. A
-     * longer one cannot match and is refused before it is decoded.
-     */
-    static final int MAX_SIGNATURE_LENGTH = 44;
+    /** The message of an {@code SRP_A} that is not a public value of the group. */
+    static final String INVALID_SRP_A = "Invalid SRP_A value.";
 
     /** How far a signed timestamp may be from the server's clock. */
     private static final Duration TIMESTAMP_TOLERANCE = Duration.ofMinutes(5);
@@ -148,13 +140,14 @@ final class SrpFlow {
         if (!username.equals(userId) || session.sub().isEmpty() || !isFresh(timestamp)) {
             throw incorrect();
         }
-        attempts.before(session.sub());
+        SignInLockout.Attempt attempt = attempts.reserve(session.sub());
         try {
             checkClaim(session, pool.idSuffix(), userId, secretBlock, timestamp, signature);
         } catch (CognitoException ex) {
-            attempts.failed(session.sub());
+            attempts.failed(attempt);
             throw ex;
         }
+        attempts.succeeded(attempt);
         return session;
     }
 
@@ -232,14 +225,14 @@ final class SrpFlow {
      */
     private static void checkClaim(
             AuthSession session, String name, String id, String secretBlock, String timestamp, String signature) {
+        if (!SrpAnswerBounds.signatureFits(signature)) {
+            throw incorrect();
+        }
         var srp = new SrpSession(
                 new BigInteger(session.data().get("A"), 16),
                 new BigInteger(session.data().get("b"), 16),
                 new BigInteger(session.data().get("B"), 16),
                 new BigInteger(session.data().get("v"), 16));
-        if (signature.length() > MAX_SIGNATURE_LENGTH) {
-            throw incorrect();
-        }
         byte[] block;
         byte[] claimed;
         try {
@@ -254,15 +247,17 @@ final class SrpFlow {
     }
 
     /**
-     * The client's {@code SRP_A}, checked by its length and digits before it is parsed: Cognito's answer to a wrong
-     * password when it is not a public value of the group.
+     * The client's {@code SRP_A}, checked by its length and digits before it is parsed. One that is not a public
+     * value of the group is an invalid parameter, as Cognito answers a tampered {@code SRP_A} (its message is not
+     * published: {@link #INVALID_SRP_A} is the emulator's).
      *
+     * @throws CognitoException {@code InvalidParameterException} when {@code srpA} is not a public value
      * @see SrpGroup#publicValue(String)
      */
     static BigInteger clientValue(String srpA) {
         BigInteger a = SrpGroup.publicValue(srpA);
         if (a == null) {
-            throw incorrect();
+            throw Errors.invalidParameter(INVALID_SRP_A);
         }
         return a;
     }
@@ -272,7 +267,7 @@ final class SrpFlow {
      * length of the emulator's session strings is refused without looking it up.
      */
     private AuthSession takeSession(String secretBlock, UserPoolClient client, ChallengeName challenge) {
-        if (!AuthSessions.isWellFormed(secretBlock)) {
+        if (!SrpAnswerBounds.secretBlockFits(secretBlock)) {
             throw incorrect();
         }
         try {
@@ -304,7 +299,7 @@ final class SrpFlow {
 
     /** Whether a timestamp is in Cognito's exact format and close to now. */
     private boolean isFresh(String timestamp) {
-        if (timestamp.length() > MAX_TIMESTAMP_LENGTH) {
+        if (!SrpAnswerBounds.timestampFits(timestamp)) {
             return false;
         }
         try {
@@ -328,10 +323,16 @@ final class SrpFlow {
     /** What a PASSWORD_VERIFIER answer does with the user's failed sign-ins. */
     interface PasswordAttempts {
 
-        /** Before the claim is checked: refuses the answer while the user {@code sub} is locked out. */
-        void before(String sub);
+        /**
+         * Before the claim is checked: reserves the attempt of the user {@code sub}, refusing it while she is locked
+         * out.
+         */
+        SignInLockout.Attempt reserve(String sub);
 
-        /** After a claim that does not prove the password of the user {@code sub}. */
-        void failed(String sub);
+        /** After a claim that does not prove the password: the reserved failure stays counted. */
+        void failed(SignInLockout.Attempt attempt);
+
+        /** After a claim that proves the password: the reserved failure is taken back. */
+        void succeeded(SignInLockout.Attempt attempt);
     }
 }

@@ -408,6 +408,18 @@ class ChoiceBasedSignInTest {
     }
 
     @Test
+    void aMalformedSrpAIsAnInvalidParameterWhetherPreferredOrSelected() {
+        // As at USER_SRP_AUTH (amazon-cognito-identity-js issue #356); the message is the emulator's.
+        assertThat(initiate("alice", Map.of("PREFERRED_CHALLENGE", "PASSWORD_SRP", "SRP_A", "-1"))
+                        .error())
+                .isEqualTo("400 InvalidParameterException: Invalid SRP_A value.");
+        String session = initiate("alice", Map.of()).string("Session");
+        assertThat(respond("PASSWORD_SRP", session, Map.of("USERNAME", "alice", "SRP_A", "0"))
+                        .error())
+                .isEqualTo("400 InvalidParameterException: Invalid SRP_A value.");
+    }
+
+    @Test
     void aPasskeySignsInWithoutAPassword() {
         registerPasskey();
 

@@ -656,6 +656,27 @@ class CustomAuthTest {
     }
 
     @Test
+    void theSrpFirstVariantRefusesAMalformedSrpABeforeTheUserIsLookedUp() {
+        this.fixture.createConfirmedUser(this.poolId, "alice", SignInFixture.PASSWORD);
+
+        // As at USER_SRP_AUTH (amazon-cognito-identity-js issue #356); the message is the emulator's. An unknown
+        // user gets the same answer, so it tells nothing of who exists.
+        for (String username : List.of("alice", "nobody")) {
+            Reply reply = this.fixture.call(
+                    "InitiateAuth",
+                    Map.of(
+                            "AuthFlow",
+                            "CUSTOM_AUTH",
+                            "ClientId",
+                            this.client.id(),
+                            "AuthParameters",
+                            Map.of("USERNAME", username, "CHALLENGE_NAME", "SRP_A", "SRP_A", "0x1f")));
+
+            assertThat(reply.error()).as(username).isEqualTo("400 InvalidParameterException: Invalid SRP_A value.");
+        }
+    }
+
+    @Test
     void passwordVerifierIsUnrecognizableOutsideTheSrpFirstVariant() {
         this.fixture.createConfirmedUser(this.poolId, "alice", SignInFixture.PASSWORD);
         this.define = new DefineAuthChallengeTrigger.Response("PASSWORD_VERIFIER", false, false);

@@ -9,6 +9,7 @@ import io.github.cognitoemulator.core.error.CognitoException;
 import io.github.cognitoemulator.core.store.Resource;
 import io.github.cognitoemulator.core.store.memory.InMemoryStore;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -38,54 +39,210 @@ class SignInLockoutRecordTest {
                 .map(Resource::value);
     }
 
-    @Test
-    void theFirstFailureCreatesTheRecordAndTheNextOnesReplaceIt() {
-        assertThat(this.lockout.failed(this.poolId, "sub-1")).isTrue();
-        assertThat(this.lockout.failed(this.poolId, "sub-1")).isFalse();
+    /** A wrong password: the reserved failure stays counted. */
+    private SignInLockout.Attempt fail(String sub) {
+        return this.lockout.reserve(this.poolId, sub);
+    }
 
-        assertThat(record("sub-1")).contains(new FailedSignIns(this.poolId, "sub-1", 2, EmulatorFixture.NOW, null));
+    private void fail(String sub, int times) {
+        for (int i = 0; i < times; i++) {
+            fail(sub);
+        }
+    }
+
+    private FailedSignIns state(int failures, Instant lastAttemptAt, Instant lockedUntil) {
+        return new FailedSignIns(this.poolId, "sub-1", failures, lastAttemptAt, lockedUntil);
+    }
+
+    @Test
+    void theFirstReservationCreatesTheRecordAndTheNextOnesReplaceIt() {
+        SignInLockout.Attempt first = fail("sub-1");
+        SignInLockout.Attempt second = fail("sub-1");
+
+        assertThat(first)
+                .isEqualTo(new SignInLockout.Attempt(
+                        this.poolId, "sub-1", null, state(1, EmulatorFixture.NOW, null), true));
+        assertThat(second)
+                .isEqualTo(new SignInLockout.Attempt(
+                        this.poolId,
+                        "sub-1",
+                        state(1, EmulatorFixture.NOW, null),
+                        state(2, EmulatorFixture.NOW, null),
+                        false));
+        assertThat(record("sub-1")).contains(state(2, EmulatorFixture.NOW, null));
         assertThat(SignInLockout.key(this.poolId, "sub-1")).isEqualTo(this.poolId + "/sub-1");
     }
 
     @Test
-    void aFailureInAPoolThatIsGoneCountsNothingAndReturns() {
-        assertThat(this.lockout.failed("us-east-1_gone", "sub-1")).isFalse();
+    void theFifthReservationLocksTheUserOutAtOnce() {
+        fail("sub-1", 4);
+        SignInLockout.Attempt fifth = fail("sub-1");
 
+        assertThat(fifth.reserved()).isEqualTo(state(5, EmulatorFixture.NOW, EmulatorFixture.NOW.plusSeconds(1)));
+        assertThatThrownBy(() -> fail("sub-1"))
+                .isInstanceOf(CognitoException.class)
+                .hasMessage("Password attempts exceeded");
+        assertThat(record("sub-1")).contains(fifth.reserved());
+    }
+
+    @Test
+    void aReservationAfterTheQuietPeriodStartsTheCountAgain() {
+        fail("sub-1", 3);
+        this.clock.advance(Duration.ofMinutes(15));
+
+        SignInLockout.Attempt attempt = fail("sub-1");
+
+        Instant now = EmulatorFixture.NOW.plus(Duration.ofMinutes(15));
+        assertThat(attempt)
+                .isEqualTo(new SignInLockout.Attempt(this.poolId, "sub-1", null, state(1, now, null), false));
+    }
+
+    @Test
+    void aReservationInAPoolThatIsGoneCountsNothingAndReturns() {
+        SignInLockout.Attempt attempt = this.lockout.reserve("us-east-1_gone", "sub-1");
+
+        assertThat(attempt.created()).isFalse();
+        assertThat(attempt.before()).isNull();
+        assertThat(this.store.resources().find(SignInLockout.KIND, "us-east-1_gone/sub-1"))
+                .isEmpty();
+        this.lockout.succeeded(attempt);
         assertThat(this.store.resources().find(SignInLockout.KIND, "us-east-1_gone/sub-1"))
                 .isEmpty();
     }
 
     @Test
-    void checkAndSuccessWithoutARecordDoNothing() {
+    void takingBackTheOnlyFailureRemovesTheRecord() {
+        SignInLockout.Attempt attempt = fail("sub-1");
+
+        this.lockout.succeeded(attempt);
+
+        assertThat(record("sub-1")).isEmpty();
+    }
+
+    @Test
+    void takingBackRestoresTheCountAndTheLockoutBeforeButNotTheLastAttempt() {
+        fail("sub-1", 5);
+        this.clock.advance(Duration.ofSeconds(1));
+        SignInLockout.Attempt sixth = fail("sub-1");
+        assertThat(sixth.reserved().lockedUntil()).isEqualTo(EmulatorFixture.NOW.plusSeconds(3));
+        this.clock.advance(Duration.ofMillis(10));
+
+        this.lockout.succeeded(sixth);
+
+        assertThat(record("sub-1"))
+                .contains(state(5, EmulatorFixture.NOW.plusMillis(1_010), EmulatorFixture.NOW.plusSeconds(1)));
+    }
+
+    @Test
+    void takingBackTheFifthFailureUnlocksEvenAfterRefusedAttempts() {
+        fail("sub-1", 4);
+        SignInLockout.Attempt fifth = fail("sub-1");
+        this.clock.advance(Duration.ofMillis(200));
+        assertThatThrownBy(() -> fail("sub-1")).hasMessage("Password attempts exceeded");
+        this.clock.advance(Duration.ofMillis(200));
+
+        this.lockout.succeeded(fifth);
+
+        assertThat(record("sub-1")).contains(state(4, EmulatorFixture.NOW.plusMillis(400), null));
         this.lockout.check(this.poolId, "sub-1");
-        this.lockout.succeeded(this.poolId, "sub-1");
+    }
+
+    @Test
+    void takingBackKeepsTheLockoutOfAFailureCountedSince() {
+        fail("sub-1", 3);
+        SignInLockout.Attempt right = fail("sub-1");
+        SignInLockout.Attempt wrong = fail("sub-1");
+
+        this.lockout.succeeded(right);
+
+        // Four failures, one taken back: the lockout the fifth one caused stays, as a real failure caused it.
+        assertThat(record("sub-1"))
+                .contains(state(4, EmulatorFixture.NOW, wrong.reserved().lockedUntil()));
+        assertThatThrownBy(() -> this.lockout.check(this.poolId, "sub-1")).hasMessage("Password attempts exceeded");
+    }
+
+    @Test
+    void takingBackKeepsALockoutWrittenByAnotherAttemptAtTheSameCount() {
+        fail("sub-1", 4);
+        SignInLockout.Attempt fifth = fail("sub-1");
+        this.clock.advance(Duration.ofSeconds(1));
+        SignInLockout.Attempt sixth = fail("sub-1");
+        this.clock.advance(Duration.ofSeconds(2));
+        SignInLockout.Attempt seventh = fail("sub-1");
+        this.lockout.succeeded(sixth);
+        this.lockout.succeeded(seventh);
+        assertThat(record("sub-1"))
+                .contains(state(5, EmulatorFixture.NOW.plusSeconds(3), EmulatorFixture.NOW.plusSeconds(7)));
+
+        this.lockout.succeeded(fifth);
+
+        // Back at the fifth's count, but the lockout in force is the seventh's, not the fifth's: it stays.
+        assertThat(record("sub-1"))
+                .contains(state(4, EmulatorFixture.NOW.plusSeconds(3), EmulatorFixture.NOW.plusSeconds(7)));
+    }
+
+    @Test
+    void takingBackKeepsALaterLastAttempt() {
+        fail("sub-1", 2);
+        this.clock.advance(Duration.ofSeconds(5));
+        SignInLockout.Attempt attempt = fail("sub-1");
+        fail("sub-1");
+        // A clock read earlier by the attempt's own request than by the other one's.
+        this.clock.set(EmulatorFixture.NOW.plusSeconds(4));
+
+        this.lockout.succeeded(attempt);
+
+        assertThat(record("sub-1")).contains(state(3, EmulatorFixture.NOW.plusSeconds(5), null));
+    }
+
+    @Test
+    void anAttemptOlderThanTheQuietPeriodTakesNothingBack() {
+        fail("sub-1", 2);
+        SignInLockout.Attempt attempt = fail("sub-1");
+        this.clock.advance(Duration.ofMinutes(15).minusMillis(1));
+        SignInLockout.Attempt late = fail("sub-1");
+        this.clock.advance(Duration.ofMillis(1));
+
+        this.lockout.succeeded(attempt);
+        assertThat(record("sub-1")).contains(late.reserved());
+
+        this.lockout.succeeded(late);
+        assertThat(record("sub-1")).contains(state(3, EmulatorFixture.NOW.plus(Duration.ofMinutes(15)), null));
+    }
+
+    @Test
+    void takingBackARecordThatIsGoneDoesNothing() {
+        SignInLockout.Attempt attempt = fail("sub-1");
+        this.lockout.forget(this.poolId, "sub-1");
+
+        this.lockout.succeeded(attempt);
+
+        assertThat(record("sub-1")).isEmpty();
+    }
+
+    @Test
+    void checkWithoutARecordDoesNothing() {
+        this.lockout.check(this.poolId, "sub-1");
 
         assertThat(record("sub-1")).isEmpty();
     }
 
     @Test
     void aRefusedAttemptMovesTheLastAttemptOnly() {
-        for (int i = 0; i < 5; i++) {
-            this.lockout.failed(this.poolId, "sub-1");
-        }
+        fail("sub-1", 5);
         this.clock.advance(Duration.ofMillis(500));
 
         assertThatThrownBy(() -> this.lockout.check(this.poolId, "sub-1"))
                 .isInstanceOf(CognitoException.class)
                 .hasMessage("Password attempts exceeded");
         assertThat(record("sub-1"))
-                .contains(new FailedSignIns(
-                        this.poolId,
-                        "sub-1",
-                        5,
-                        EmulatorFixture.NOW.plusMillis(500),
-                        EmulatorFixture.NOW.plusSeconds(1)));
+                .contains(state(5, EmulatorFixture.NOW.plusMillis(500), EmulatorFixture.NOW.plusSeconds(1)));
     }
 
     @Test
     void forgettingRemovesTheRecordOfThatUserOnly() {
-        this.lockout.failed(this.poolId, "sub-1");
-        this.lockout.failed(this.poolId, "sub-2");
+        fail("sub-1");
+        fail("sub-2");
 
         this.lockout.forget(this.poolId, "sub-1");
         this.lockout.forget(this.poolId, "sub-3");

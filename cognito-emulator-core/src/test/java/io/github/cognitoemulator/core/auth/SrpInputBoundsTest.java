@@ -15,12 +15,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every SRP input the server parses is bounded before any big-number work, so that what one request costs does not
- * depend on what the caller sends: a value that cannot be one the protocol produces gets Cognito's answer to a wrong
- * password, never a 500.
+ * depend on what the caller sends: an SRP_A that is not a public value is an invalid parameter, and an answer value
+ * that cannot be one the protocol produces gets Cognito's answer to a wrong password, never a 500.
  */
 class SrpInputBoundsTest {
 
     private static final String INCORRECT = "400 NotAuthorizedException: Incorrect username or password.";
+
+    /**
+     * A tampered SRP_A is an invalid parameter in real Cognito: amazon-archives/amazon-cognito-identity-js issue #356
+     * ("SRP_A server validation. Security issue?", 2017) got {@code InvalidParameterException} most of the time for a
+     * changed SRP_A. Cognito's message is not published; this one is the emulator's choice.
+     */
+    private static final String INVALID_SRP_A = "400 InvalidParameterException: Invalid SRP_A value.";
 
     private final SignInFixture fixture = SignInFixture.create();
 
@@ -76,28 +83,28 @@ class SrpInputBoundsTest {
         // The same small value, once with 770 digits and once with 771: only the length tells them apart.
         assertThat(initiate("alice", "0".repeat(769) + "2").string("ChallengeName"))
                 .isEqualTo("PASSWORD_VERIFIER");
-        assertThat(initiate("alice", "0".repeat(770) + "2").error()).isEqualTo(INCORRECT);
+        assertThat(initiate("alice", "0".repeat(770) + "2").error()).isEqualTo(INVALID_SRP_A);
     }
 
     @Test
     void anSrpAAsLongAsTheModelAllowsIsRefusedBeforeItIsParsed() {
         // 131,072 hex digits, the most a parameter may have; parsed, it would be a valid A, and take a second.
-        assertThat(initiate("alice", "f".repeat(131_072)).error()).isEqualTo(INCORRECT);
+        assertThat(initiate("alice", "f".repeat(131_072)).error()).isEqualTo(INVALID_SRP_A);
     }
 
     @Test
     void aSignedOrPrefixedSrpAIsRefusedAtOnceRatherThanFailingTheAnswer() {
-        assertThat(initiate("alice", "-1").error()).isEqualTo(INCORRECT);
-        assertThat(initiate("alice", "+" + this.srp.srpA()).error()).isEqualTo(INCORRECT);
-        assertThat(initiate("alice", "0x" + this.srp.srpA()).error()).isEqualTo(INCORRECT);
-        assertThat(initiate("alice", "").error()).isEqualTo(INCORRECT);
-        assertThat(initiate("alice", SrpGroup.N.toString(16)).error()).isEqualTo(INCORRECT);
+        assertThat(initiate("alice", "-1").error()).isEqualTo(INVALID_SRP_A);
+        assertThat(initiate("alice", "+" + this.srp.srpA()).error()).isEqualTo(INVALID_SRP_A);
+        assertThat(initiate("alice", "0x" + this.srp.srpA()).error()).isEqualTo(INVALID_SRP_A);
+        assertThat(initiate("alice", "").error()).isEqualTo(INVALID_SRP_A);
+        assertThat(initiate("alice", SrpGroup.N.toString(16)).error()).isEqualTo(INVALID_SRP_A);
     }
 
     @Test
     void aBadSrpAIsRefusedBeforeTheUserIsLookedUp() {
         // The client reveals unknown users (LEGACY), yet the SRP_A is refused first.
-        assertThat(initiate("nobody", "-1").error()).isEqualTo(INCORRECT);
+        assertThat(initiate("nobody", "-1").error()).isEqualTo(INVALID_SRP_A);
         assertThat(initiate("nobody", this.srp.srpA()).error())
                 .isEqualTo("400 UserNotFoundException: User does not exist.");
     }
@@ -156,5 +163,24 @@ class SrpInputBoundsTest {
         // Neither spent the real block.
         answer.put("PASSWORD_CLAIM_SECRET_BLOCK", block);
         assertThat(SignInFixture.tokens(respond(answer)).accessToken()).isNotEmpty();
+    }
+
+    @Test
+    void aTimestampOfTwentyEightCharactersFitsAndOneMoreDoesNot() {
+        assertThat(SrpAnswerBounds.timestampFits("x".repeat(28))).isTrue();
+        assertThat(SrpAnswerBounds.timestampFits("x".repeat(29))).isFalse();
+    }
+
+    @Test
+    void aSignatureOfFortyFourCharactersFitsAndOneMoreDoesNot() {
+        assertThat(SrpAnswerBounds.signatureFits("A".repeat(44))).isTrue();
+        assertThat(SrpAnswerBounds.signatureFits("A".repeat(45))).isFalse();
+    }
+
+    @Test
+    void aSecretBlockFitsAtFourHundredCharactersExactly() {
+        assertThat(SrpAnswerBounds.secretBlockFits("A".repeat(399))).isFalse();
+        assertThat(SrpAnswerBounds.secretBlockFits("A".repeat(400))).isTrue();
+        assertThat(SrpAnswerBounds.secretBlockFits("A".repeat(401))).isFalse();
     }
 }
