@@ -14,21 +14,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** {@link OidcProviderHttp} over the JDK's HTTP client, with timeouts and a bound on what it reads. */
 final class JdkOidcProviderHttp implements OidcProviderHttp {
 
-    private final HttpClient client;
+    /**
+     * Made on first use: building an HTTP client sets up TLS and starts a selector thread, which would add to the
+     * startup of every application although few pools ever federate.
+     */
+    private volatile @Nullable HttpClient client;
 
     private final Duration timeout;
 
     private final int maxResponseBytes;
 
     JdkOidcProviderHttp(Duration timeout, int maxResponseBytes) {
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
         this.timeout = timeout;
         this.maxResponseBytes = maxResponseBytes;
     }
@@ -61,7 +62,7 @@ final class JdkOidcProviderHttp implements OidcProviderHttp {
 
     private Response send(HttpRequest request) throws IOException {
         try {
-            HttpResponse<InputStream> response = this.client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = client().send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 return new Response(response.statusCode(), read(body, this.maxResponseBytes));
             }
@@ -69,6 +70,23 @@ final class JdkOidcProviderHttp implements OidcProviderHttp {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted while waiting for " + request.uri());
         }
+    }
+
+    private HttpClient client() {
+        HttpClient current = this.client;
+        if (current == null) {
+            synchronized (this) {
+                current = this.client;
+                if (current == null) {
+                    current = HttpClient.newBuilder()
+                            .connectTimeout(this.timeout)
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .build();
+                    this.client = current;
+                }
+            }
+        }
+        return current;
     }
 
     /** The body as text, failing once it grows past {@code maxBytes} so that a provider cannot exhaust memory. */

@@ -90,11 +90,6 @@ public final class Passkeys {
 
     private final @Nullable String localRelyingPartyId;
 
-    private final WebAuthnManager webAuthn = WebAuthnManager.createNonStrictWebAuthnManager();
-
-    private final AttestedCredentialDataConverter credentialDataConverter =
-            new AttestedCredentialDataConverter(new ObjectConverter());
-
     /**
      * @param resources where passkeys and pending registrations are kept
      * @param clock the source of expiry times
@@ -237,7 +232,7 @@ public final class Passkeys {
         }
         RegistrationData data;
         try {
-            data = this.webAuthn.parseRegistrationResponseJSON(json(credential));
+            data = WebAuthn.MANAGER.parseRegistrationResponseJSON(json(credential));
         } catch (DataConversionException | IllegalArgumentException | NullPointerException ex) {
             throw invalidCredential();
         }
@@ -253,7 +248,7 @@ public final class Passkeys {
         ServerProperty server =
                 serverProperty(data.getCollectedClientData(), challenge.relyingPartyId(), challenge.challenge());
         try {
-            this.webAuthn.verify(
+            WebAuthn.MANAGER.verify(
                     data,
                     new RegistrationParameters(
                             server, ALGORITHMS, challenge.userVerification().equals("required"), true));
@@ -276,7 +271,7 @@ public final class Passkeys {
                 user.sub(),
                 credentialId,
                 challenge.relyingPartyId(),
-                BASE64URL.encodeToString(this.credentialDataConverter.convert(attested)),
+                BASE64URL.encodeToString(WebAuthn.CREDENTIAL_DATA.convert(attested)),
                 authenticatorData.getSignCount(),
                 authenticatorData.isFlagBE(),
                 authenticatorData.isFlagBS(),
@@ -357,7 +352,7 @@ public final class Passkeys {
             String credentialJson) {
         AuthenticationData data;
         try {
-            data = this.webAuthn.parseAuthenticationResponseJSON(credentialJson);
+            data = WebAuthn.MANAGER.parseAuthenticationResponseJSON(credentialJson);
         } catch (DataConversionException | IllegalArgumentException | NullPointerException ex) {
             throw assertionRefused();
         }
@@ -375,8 +370,8 @@ public final class Passkeys {
                     challenge,
                     relyingPartyId,
                     Passkeys::assertionRefused);
-            AttestedCredentialData attested = this.credentialDataConverter.convert(
-                    Base64.getUrlDecoder().decode(passkey.attestedCredentialData()));
+            AttestedCredentialData attested =
+                    WebAuthn.CREDENTIAL_DATA.convert(Base64.getUrlDecoder().decode(passkey.attestedCredentialData()));
             var record = new CredentialRecordImpl(
                     new NoneAttestationStatement(),
                     null,
@@ -389,7 +384,7 @@ public final class Passkeys {
                     null,
                     null);
             try {
-                this.webAuthn.verify(
+                WebAuthn.MANAGER.verify(
                         data,
                         new AuthenticationParameters(
                                 serverProperty(data.getCollectedClientData(), relyingPartyId, challenge),
@@ -535,5 +530,17 @@ public final class Passkeys {
 
     private static CognitoException assertionRefused() {
         return ErrorType.NOT_AUTHORIZED.exception("Incorrect username or password.");
+    }
+
+    /**
+     * The WebAuthn verifier and converter, made when a passkey is first registered or used: they bring a JSON and CBOR
+     * stack of their own whose set-up would otherwise add to every application's startup.
+     */
+    private static final class WebAuthn {
+
+        static final WebAuthnManager MANAGER = WebAuthnManager.createNonStrictWebAuthnManager();
+
+        static final AttestedCredentialDataConverter CREDENTIAL_DATA =
+                new AttestedCredentialDataConverter(new ObjectConverter());
     }
 }
