@@ -3,7 +3,6 @@ package io.github.cognitoemulator.bench;
 import io.github.cognitoemulator.core.CognitoEmulator;
 import io.github.cognitoemulator.core.password.PasswordCredential;
 import io.github.cognitoemulator.core.password.SrpSession;
-import io.github.cognitoemulator.core.protocol.CognitoJson;
 import io.github.cognitoemulator.core.protocol.ProtocolResponse;
 import io.github.cognitoemulator.core.token.IssuedTokens;
 import io.github.cognitoemulator.core.token.RsaKeySource;
@@ -172,11 +171,7 @@ public class HotPathBenchmark {
     }
 
     private Map<String, Object> call(String action, String body) {
-        ProtocolResponse response = this.emulator.handle(action, body);
-        if (response.status() != 200) {
-            throw new IllegalStateException(action + " failed: " + response.bodyAsString());
-        }
-        return CognitoJson.readMap(response.body());
+        return InProcess.call(this.emulator, action, body);
     }
 
     private byte[] bytes(int count) {
@@ -185,8 +180,7 @@ public class HotPathBenchmark {
         return bytes;
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) value;
+        return InProcess.map(value);
     }
 }

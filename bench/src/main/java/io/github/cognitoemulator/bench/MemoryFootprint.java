@@ -2,8 +2,6 @@ package io.github.cognitoemulator.bench;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import io.github.cognitoemulator.core.CognitoEmulator;
-import io.github.cognitoemulator.core.protocol.CognitoJson;
-import io.github.cognitoemulator.core.protocol.ProtocolResponse;
 import io.github.cognitoemulator.core.token.RsaKeySource;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -299,16 +297,11 @@ public final class MemoryFootprint {
     }
 
     private Map<String, Object> call(String action, String body) {
-        ProtocolResponse response = this.emulator.handle(action, body);
-        if (response.status() != 200) {
-            throw new IllegalStateException(action + " failed: " + response.bodyAsString());
-        }
-        return CognitoJson.readMap(response.body());
+        return InProcess.call(this.emulator, action, body);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) value;
+        return InProcess.map(value);
     }
 
     private record Options(int challenges, int signIns, int warmUp, int rounds, int threads, double toleranceMib) {

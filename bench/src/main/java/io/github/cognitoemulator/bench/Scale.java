@@ -4,7 +4,6 @@ import static io.github.cognitoemulator.bench.JsonApi.quote;
 
 import io.github.cognitoemulator.core.CognitoEmulator;
 import io.github.cognitoemulator.core.protocol.CognitoJson;
-import io.github.cognitoemulator.core.protocol.ProtocolResponse;
 import io.github.cognitoemulator.core.token.RsaKeySource;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -286,11 +285,7 @@ public final class Scale {
     }
 
     private Map<String, Object> call(String action, String body) {
-        ProtocolResponse response = this.emulator.handle(action, body);
-        if (response.status() != 200) {
-            throw new IllegalStateException(action + " failed: " + response.bodyAsString() + " for " + body);
-        }
-        return CognitoJson.readMap(response.body());
+        return InProcess.call(this.emulator, action, body);
     }
 
     private static double millis(Histogram histogram, double percentile) {

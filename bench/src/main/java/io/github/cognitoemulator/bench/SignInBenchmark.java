@@ -4,8 +4,6 @@ import io.github.cognitoemulator.core.CognitoEmulator;
 import io.github.cognitoemulator.core.password.PasswordCredential;
 import io.github.cognitoemulator.core.password.SrpGroup;
 import io.github.cognitoemulator.core.password.SrpSession;
-import io.github.cognitoemulator.core.protocol.CognitoJson;
-import io.github.cognitoemulator.core.protocol.ProtocolResponse;
 import io.github.cognitoemulator.core.token.RsaKeySource;
 import java.math.BigInteger;
 import java.time.ZoneOffset;
@@ -197,11 +195,7 @@ public class SignInBenchmark {
     }
 
     private Map<String, Object> call(String action, String body) {
-        ProtocolResponse response = this.emulator.handle(action, body);
-        if (response.status() != 200) {
-            throw new IllegalStateException(action + " failed: " + response.bodyAsString());
-        }
-        return CognitoJson.readMap(response.body());
+        return InProcess.call(this.emulator, action, body);
     }
 
     private byte[] bytes(int count) {
@@ -210,8 +204,7 @@ public class SignInBenchmark {
         return bytes;
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) value;
+        return InProcess.map(value);
     }
 }

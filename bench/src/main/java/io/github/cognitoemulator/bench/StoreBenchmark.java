@@ -2,8 +2,6 @@ package io.github.cognitoemulator.bench;
 
 import io.github.cognitoemulator.core.CognitoEmulator;
 import io.github.cognitoemulator.core.password.PasswordCredential;
-import io.github.cognitoemulator.core.protocol.CognitoJson;
-import io.github.cognitoemulator.core.protocol.ProtocolResponse;
 import io.github.cognitoemulator.core.store.EmulatorStore;
 import io.github.cognitoemulator.core.store.jdbc.JdbcStore;
 import io.github.cognitoemulator.core.store.memory.InMemoryStore;
@@ -163,15 +161,10 @@ public class StoreBenchmark {
     }
 
     private Map<String, Object> call(String action, String body) {
-        ProtocolResponse response = this.emulator.handle(action, body);
-        if (response.status() != 200) {
-            throw new IllegalStateException(action + " failed: " + response.bodyAsString());
-        }
-        return CognitoJson.readMap(response.body());
+        return InProcess.call(this.emulator, action, body);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) value;
+        return InProcess.map(value);
     }
 }
