@@ -4,9 +4,12 @@ package io.github.cognitoemulator.core.error;
  * The exceptions Cognito names in the {@code __type} member of an error response, with the HTTP status it sends
  * for each.
  *
- * <p>Cognito answers every client-side error with HTTP 400; only {@link #INTERNAL_ERROR} is a 500.
+ * <p>Cognito answers every client-side error with HTTP 400; only {@link #INTERNAL_ERROR} is a 500. The refusals of
+ * AWS's front end that an application's web adapter answers before a request reaches the emulator have their own:
+ * {@link #ACCESS_DENIED} (403, a caller the emulator does not serve) and {@link #REQUEST_ENTITY_TOO_LARGE} (413).
  */
 public enum ErrorType {
+    ACCESS_DENIED("AccessDeniedException", 403),
     ALIAS_EXISTS("AliasExistsException"),
     CODE_MISMATCH("CodeMismatchException"),
     DEVICE_KEY_EXISTS("DeviceKeyExistsException"),
@@ -15,17 +18,20 @@ public enum ErrorType {
     EXPIRED_CODE("ExpiredCodeException"),
     FEATURE_UNAVAILABLE_IN_TIER("FeatureUnavailableInTierException"),
     GROUP_EXISTS("GroupExistsException"),
+    INCOMPLETE_SIGNATURE("IncompleteSignatureException"),
     INTERNAL_ERROR("InternalErrorException", 500),
     INVALID_LAMBDA_RESPONSE("InvalidLambdaResponseException"),
     INVALID_OAUTH_FLOW("InvalidOAuthFlowException"),
     INVALID_PARAMETER("InvalidParameterException"),
     INVALID_PASSWORD("InvalidPasswordException"),
+    INVALID_SIGNATURE("InvalidSignatureException"),
     LIMIT_EXCEEDED("LimitExceededException"),
     MANAGED_LOGIN_BRANDING_EXISTS("ManagedLoginBrandingExistsException"),
     MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationTokenException"),
     NOT_AUTHORIZED("NotAuthorizedException"),
     PASSWORD_RESET_REQUIRED("PasswordResetRequiredException"),
     PRECONDITION_NOT_MET("PreconditionNotMetException"),
+    REQUEST_ENTITY_TOO_LARGE("RequestEntityTooLargeException", 413),
     RESOURCE_NOT_FOUND("ResourceNotFoundException"),
     SCOPE_DOES_NOT_EXIST("ScopeDoesNotExistException"),
     SERVICE_QUOTA_EXCEEDED("ServiceQuotaExceededException"),
@@ -35,6 +41,7 @@ public enum ErrorType {
     SOFTWARE_TOKEN_MFA_NOT_FOUND("SoftwareTokenMFANotFoundException"),
     UNAUTHORIZED("UnauthorizedException"),
     UNEXPECTED_LAMBDA("UnexpectedLambdaException"),
+    UNRECOGNIZED_CLIENT("UnrecognizedClientException"),
     UNKNOWN_OPERATION("UnknownOperationException"),
     UNSUPPORTED_OPERATION("UnsupportedOperationException"),
     UNSUPPORTED_TOKEN_TYPE("UnsupportedTokenTypeException"),

@@ -9,9 +9,14 @@ import org.junit.jupiter.api.Test;
 class ErrorTypeTest {
 
     @Test
-    void onlyInternalErrorIsAServerError() {
+    void onlyInternalErrorIsAServerErrorAndOnlyTheFrontEndsRefusalsAreNot400() {
         assertThat(ErrorType.INTERNAL_ERROR.httpStatus()).isEqualTo(500);
-        assertThat(Arrays.stream(ErrorType.values()).filter((type) -> type != ErrorType.INTERNAL_ERROR))
+        assertThat(ErrorType.ACCESS_DENIED.httpStatus()).isEqualTo(403);
+        assertThat(ErrorType.REQUEST_ENTITY_TOO_LARGE.httpStatus()).isEqualTo(413);
+        assertThat(Arrays.stream(ErrorType.values())
+                        .filter((type) -> type != ErrorType.INTERNAL_ERROR
+                                && type != ErrorType.ACCESS_DENIED
+                                && type != ErrorType.REQUEST_ENTITY_TOO_LARGE))
                 .allSatisfy(
                         (type) -> assertThat(type.httpStatus()).as(type.name()).isEqualTo(400));
     }

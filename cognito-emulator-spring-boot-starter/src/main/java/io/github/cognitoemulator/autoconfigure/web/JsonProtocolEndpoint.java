@@ -9,6 +9,7 @@ import io.github.cognitoemulator.autoconfigure.web.EmulatorHttp.Request;
 import io.github.cognitoemulator.autoconfigure.web.EmulatorHttp.Response;
 import io.github.cognitoemulator.autoconfigure.web.EmulatorHttp.Route;
 import io.github.cognitoemulator.core.CognitoEmulator;
+import io.github.cognitoemulator.core.error.ErrorType;
 import io.github.cognitoemulator.core.protocol.AwsJsonProtocol;
 import io.github.cognitoemulator.core.protocol.ProtocolRequest;
 import io.github.cognitoemulator.core.protocol.ProtocolResponse;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -34,18 +36,9 @@ final class JsonProtocolEndpoint implements EmulatorHttp.Endpoint {
     /** The headers a browser SDK reads from Cognito's answers, exposed as Cognito itself exposes them. */
     static final String EXPOSED_HEADERS = "x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date";
 
-    /** The {@code __type} of the answer to a body over the limit. */
-    static final String TOO_LARGE_TYPE = "RequestEntityTooLargeException";
-
-    /** The {@code __type} of the answer to a caller the emulator does not answer. */
-    static final String ACCESS_DENIED_TYPE = "AccessDeniedException";
-
     /** {@code Credential=AKID/20260101/eu-west-1/cognito-idp/aws4_request}: the region is the third element. */
     private static final Pattern CREDENTIAL_SCOPE =
             Pattern.compile("Credential=[^/,\\s]+/\\d{8}/([a-z0-9-]+)/[^/,\\s]+/aws4_request");
-
-    /** The type of the error Cognito answers an unsigned administrative call with. */
-    private static final String MISSING_TOKEN_TYPE = "MissingAuthenticationTokenException";
 
     private final CognitoEmulator emulator;
 
@@ -114,8 +107,7 @@ final class JsonProtocolEndpoint implements EmulatorHttp.Endpoint {
                 this.issuer.baseUrl(),
                 signed));
         if (refusal != null && isMissingToken(answer)) {
-            return error(
-                    400, refusal.type(), refusal.message(), answer.headers().get("x-amzn-RequestId"));
+            return error(refusal.type(), refusal.message(), answer.headers().get("x-amzn-RequestId"));
         }
         Map<String, String> headers = new LinkedHashMap<>(answer.headers());
         headers.put("Access-Control-Allow-Origin", "*");
@@ -125,7 +117,7 @@ final class JsonProtocolEndpoint implements EmulatorHttp.Endpoint {
 
     private static boolean isMissingToken(ProtocolResponse answer) {
         String type = answer.headers().get("x-amzn-ErrorType");
-        return type != null && type.startsWith(MISSING_TOKEN_TYPE + ":");
+        return type != null && type.startsWith(ErrorType.MISSING_AUTHENTICATION_TOKEN.wireName() + ":");
     }
 
     /**
@@ -133,29 +125,35 @@ final class JsonProtocolEndpoint implements EmulatorHttp.Endpoint {
      * status (413) and wording AWS's front ends use for an oversized request.
      */
     private Response tooLarge() {
-        return error(413, TOO_LARGE_TYPE, "HTTP content length exceeded " + this.maxBodyBytes + " bytes.", null);
+        return error(
+                ErrorType.REQUEST_ENTITY_TOO_LARGE,
+                "HTTP content length exceeded " + this.maxBodyBytes + " bytes.",
+                null);
     }
 
     /** The refusal of a caller the emulator does not answer, shaped as an AWS error so that the SDKs show it. */
     static Response accessDenied() {
-        return error(403, ACCESS_DENIED_TYPE, EmulatorAccess.REFUSAL, null);
+        return error(ErrorType.ACCESS_DENIED, EmulatorAccess.REFUSAL, null);
     }
 
-    /** An AWS JSON error, readable by a browser as every answer of this endpoint is. */
-    static Response error(int status, String type, String message, @Nullable String requestId) {
+    /**
+     * An AWS JSON error, readable by a browser as every answer of this endpoint is, under the request id of the
+     * emulator's own answer when there was one, else a new one: AWS gives every answer an id.
+     */
+    static Response error(ErrorType type, String message, @Nullable String requestId) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", AwsJsonProtocol.CONTENT_TYPE);
-        if (requestId != null) {
-            headers.put("x-amzn-RequestId", requestId);
-        }
-        headers.put("x-amzn-ErrorType", type + ":");
+        headers.put(
+                "x-amzn-RequestId",
+                (requestId != null) ? requestId : UUID.randomUUID().toString());
+        headers.put("x-amzn-ErrorType", type.wireName() + ":");
         headers.put("x-amzn-ErrorMessage", message);
         headers.put("Access-Control-Allow-Origin", "*");
         headers.put("Access-Control-Expose-Headers", EXPOSED_HEADERS);
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.put("__type", type);
+        body.put("__type", type.wireName());
         body.put("message", message);
-        return new Response(status, headers, body.toString().getBytes(StandardCharsets.UTF_8));
+        return new Response(type.httpStatus(), headers, body.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static Response preflight(EmulatorHttp.Headers requestHeaders) {

@@ -1,5 +1,6 @@
 package io.github.cognitoemulator.autoconfigure.web;
 
+import io.github.cognitoemulator.core.error.ErrorType;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -41,12 +42,6 @@ final class SignatureV4Verifier {
     /** How far a request's time may be from the clock, either way. */
     static final Duration ALLOWED_SKEW = Duration.ofMinutes(15);
 
-    static final String UNRECOGNIZED_CLIENT = "UnrecognizedClientException";
-
-    static final String INVALID_SIGNATURE = "InvalidSignatureException";
-
-    static final String INCOMPLETE_SIGNATURE = "IncompleteSignatureException";
-
     static final String UNKNOWN_KEY_MESSAGE = "The security token included in the request is invalid.";
 
     static final String MISMATCH_MESSAGE = "The request signature we calculated does not match the signature you"
@@ -73,10 +68,10 @@ final class SignatureV4Verifier {
     /**
      * Why AWS would refuse the signature of a request.
      *
-     * @param type the {@code __type} of the error
+     * @param type the error
      * @param message its message
      */
-    record Refusal(String type, String message) {}
+    record Refusal(ErrorType type, String message) {}
 
     /**
      * Checks a request that carries an {@code Authorization: AWS4-HMAC-SHA256 ...} header.
@@ -111,23 +106,25 @@ final class SignatureV4Verifier {
             missing.add("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
         }
         if (!missing.isEmpty()) {
-            return new Refusal(INCOMPLETE_SIGNATURE, String.join(" ", missing) + " Authorization=" + authorization);
+            return new Refusal(
+                    ErrorType.INCOMPLETE_SIGNATURE, String.join(" ", missing) + " Authorization=" + authorization);
         }
         String[] scope = credential.split("/", -1);
         if (scope.length != 5) {
             return new Refusal(
-                    INCOMPLETE_SIGNATURE,
+                    ErrorType.INCOMPLETE_SIGNATURE,
                     "Credential should be scoped to a valid region, service and terminator: '" + credential + "'.");
         }
         String secret = this.secretsByAccessKeyId.get(scope[0]);
         if (secret == null) {
-            return new Refusal(UNRECOGNIZED_CLIENT, UNKNOWN_KEY_MESSAGE);
+            return new Refusal(ErrorType.UNRECOGNIZED_CLIENT, UNKNOWN_KEY_MESSAGE);
         }
         Instant requestTime;
         try {
             requestTime = LocalDateTime.parse(amzDate, AMZ_DATE).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException malformed) {
-            return new Refusal(INCOMPLETE_SIGNATURE, "Date must be in ISO-8601 'basic format'. Got '" + amzDate + "'.");
+            return new Refusal(
+                    ErrorType.INCOMPLETE_SIGNATURE, "Date must be in ISO-8601 'basic format'. Got '" + amzDate + "'.");
         }
         Refusal stale = staleness(requestTime, amzDate);
         if (stale != null) {
@@ -135,17 +132,17 @@ final class SignatureV4Verifier {
         }
         if (!scope[1].equals(amzDate.substring(0, 8))) {
             return new Refusal(
-                    INVALID_SIGNATURE,
+                    ErrorType.INVALID_SIGNATURE,
                     "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '"
                             + scope[1] + "' != '" + amzDate.substring(0, 8) + "', from '" + amzDate + "'.");
         }
         if (!SERVICE.equals(scope[3])) {
             return new Refusal(
-                    INVALID_SIGNATURE, "Credential should be scoped to correct service: '" + SERVICE + "'. ");
+                    ErrorType.INVALID_SIGNATURE, "Credential should be scoped to correct service: '" + SERVICE + "'. ");
         }
         if (!"aws4_request".equals(scope[4])) {
             return new Refusal(
-                    INVALID_SIGNATURE,
+                    ErrorType.INVALID_SIGNATURE,
                     "Credential should be scoped with a valid terminator: 'aws4_request', not '" + scope[4] + "'. ");
         }
         String canonicalRequest = canonicalRequest(method, rawPath, rawQuery, headers, signedHeaders, body);
@@ -157,7 +154,9 @@ final class SignatureV4Verifier {
         key = hmac(key, scope[4]);
         byte[] expected = HEX.formatHex(hmac(key, stringToSign)).getBytes(StandardCharsets.US_ASCII);
         byte[] given = signature.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, given) ? null : new Refusal(INVALID_SIGNATURE, MISMATCH_MESSAGE);
+        return MessageDigest.isEqual(expected, given)
+                ? null
+                : new Refusal(ErrorType.INVALID_SIGNATURE, MISMATCH_MESSAGE);
     }
 
     /** The refusal of a request time more than {@link #ALLOWED_SKEW} away from now, in AWS's words. */
@@ -165,13 +164,13 @@ final class SignatureV4Verifier {
         Instant now = this.clock.instant();
         if (requestTime.isBefore(now.minus(ALLOWED_SKEW))) {
             return new Refusal(
-                    INVALID_SIGNATURE,
+                    ErrorType.INVALID_SIGNATURE,
                     "Signature expired: " + amzDate + " is now earlier than " + format(now.minus(ALLOWED_SKEW)) + " ("
                             + format(now) + " - 15 min.)");
         }
         if (requestTime.isAfter(now.plus(ALLOWED_SKEW))) {
             return new Refusal(
-                    INVALID_SIGNATURE,
+                    ErrorType.INVALID_SIGNATURE,
                     "Signature not yet current: " + amzDate + " is still later than " + format(now.plus(ALLOWED_SKEW))
                             + " (" + format(now) + " + 15 min.)");
         }

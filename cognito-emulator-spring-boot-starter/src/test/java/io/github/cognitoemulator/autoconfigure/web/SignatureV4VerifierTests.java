@@ -2,6 +2,7 @@ package io.github.cognitoemulator.autoconfigure.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cognitoemulator.core.error.ErrorType;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,7 +58,7 @@ class SignatureV4VerifierTests {
 
         assertThat(verify(signed, BODY.replace("zoë", "zoe")))
                 .isEqualTo(new SignatureV4Verifier.Refusal(
-                        "InvalidSignatureException",
+                        ErrorType.INVALID_SIGNATURE,
                         "The request signature we calculated does not match the signature you provided. Check your"
                                 + " AWS Secret Access Key and signing method. Consult the service documentation for"
                                 + " details."));
@@ -67,7 +68,7 @@ class SignatureV4VerifierTests {
     void aWrongSecretIsAMismatch() {
         Signed signed = sign("http://localhost:4566/", KEY_ID, "not the secret", "eu-west-1", "cognito-idp", NOW);
 
-        assertThat(verify(signed, BODY).type()).isEqualTo("InvalidSignatureException");
+        assertThat(verify(signed, BODY).type()).isEqualTo(ErrorType.INVALID_SIGNATURE);
         assertThat(verify(signed, BODY).message()).isEqualTo(SignatureV4Verifier.MISMATCH_MESSAGE);
     }
 
@@ -75,7 +76,7 @@ class SignatureV4VerifierTests {
     void anotherConfiguredKeysSecretIsAMismatch() {
         Signed signed = sign("http://localhost:4566/", "AKIAOTHERKEY00000000", SECRET, "eu-west-1", "cognito-idp", NOW);
 
-        assertThat(verify(signed, BODY).type()).isEqualTo("InvalidSignatureException");
+        assertThat(verify(signed, BODY).type()).isEqualTo(ErrorType.INVALID_SIGNATURE);
     }
 
     @Test
@@ -84,7 +85,7 @@ class SignatureV4VerifierTests {
 
         assertThat(verify(signed, BODY))
                 .isEqualTo(new SignatureV4Verifier.Refusal(
-                        "UnrecognizedClientException", "The security token included in the request is invalid."));
+                        ErrorType.UNRECOGNIZED_CLIENT, "The security token included in the request is invalid."));
     }
 
     @Test
@@ -96,7 +97,7 @@ class SignatureV4VerifierTests {
         assertThat(verify(edge, BODY)).isNull();
         assertThat(verify(expired, BODY))
                 .isEqualTo(new SignatureV4Verifier.Refusal(
-                        "InvalidSignatureException",
+                        ErrorType.INVALID_SIGNATURE,
                         "Signature expired: 20260304T045106Z is now earlier than 20260304T045107Z (20260304T050607Z -"
                                 + " 15 min.)"));
     }
@@ -109,7 +110,7 @@ class SignatureV4VerifierTests {
         assertThat(verify(edge, BODY)).isNull();
         assertThat(verify(ahead, BODY))
                 .isEqualTo(new SignatureV4Verifier.Refusal(
-                        "InvalidSignatureException",
+                        ErrorType.INVALID_SIGNATURE,
                         "Signature not yet current: 20260304T052108Z is still later than 20260304T052107Z"
                                 + " (20260304T050607Z + 15 min.)"));
     }
@@ -120,7 +121,7 @@ class SignatureV4VerifierTests {
 
         assertThat(verify(signed, BODY))
                 .isEqualTo(new SignatureV4Verifier.Refusal(
-                        "InvalidSignatureException",
+                        ErrorType.INVALID_SIGNATURE,
                         "Credential should be scoped to correct service: 'cognito-idp'. "));
     }
 
@@ -133,7 +134,7 @@ class SignatureV4VerifierTests {
 
         assertThat(verify(headers, BODY))
                 .isEqualTo(new SignatureV4Verifier.Refusal(
-                        "InvalidSignatureException",
+                        ErrorType.INVALID_SIGNATURE,
                         "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP:"
                                 + " '20260303' != '20260304', from '20260304T050607Z'."));
     }
@@ -147,7 +148,7 @@ class SignatureV4VerifierTests {
 
         assertThat(verify(headers, BODY))
                 .isEqualTo(new SignatureV4Verifier.Refusal(
-                        "InvalidSignatureException",
+                        ErrorType.INVALID_SIGNATURE,
                         "Credential should be scoped with a valid terminator: 'aws4_request', not 'aws5_request'. "));
     }
 
@@ -157,7 +158,7 @@ class SignatureV4VerifierTests {
 
         assertThat(verify(headers, BODY))
                 .isEqualTo(new SignatureV4Verifier.Refusal(
-                        "IncompleteSignatureException",
+                        ErrorType.INCOMPLETE_SIGNATURE,
                         "Authorization header requires 'Credential' parameter. Authorization header requires"
                                 + " 'Signature' parameter. Authorization header requires 'SignedHeaders' parameter."
                                 + " Authorization header requires existence of either a 'X-Amz-Date' or a 'Date'"
@@ -172,7 +173,7 @@ class SignatureV4VerifierTests {
 
         assertThat(verify(headers, BODY))
                 .isEqualTo(new SignatureV4Verifier.Refusal(
-                        "IncompleteSignatureException",
+                        ErrorType.INCOMPLETE_SIGNATURE,
                         "Credential should be scoped to a valid region, service and terminator: '" + KEY_ID
                                 + "/20260304'."));
     }
@@ -186,7 +187,7 @@ class SignatureV4VerifierTests {
 
         assertThat(verify(headers, BODY))
                 .isEqualTo(new SignatureV4Verifier.Refusal(
-                        "IncompleteSignatureException",
+                        ErrorType.INCOMPLETE_SIGNATURE,
                         "Date must be in ISO-8601 'basic format'. Got '2026-03-04T05:06:07Z'."));
     }
 
