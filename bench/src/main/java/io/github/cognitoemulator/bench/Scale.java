@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,7 +48,9 @@ public final class Scale {
 
     private Scale() {
         this.emulator = CognitoEmulator.builder()
-                .random(new SplittableRandom(7))
+                // java.util.Random, which threads may share: the pool is filled from several, and a SplittableRandom
+                // shared between them hands out the same values twice.
+                .random(new Random(7))
                 .keySource(RsaKeySource.generating())
                 .build();
     }
@@ -90,10 +93,14 @@ public final class Scale {
                 }
             }));
         }
-        for (Future<?> part : parts) {
-            part.get();
+        try {
+            for (Future<?> part : parts) {
+                part.get();
+            }
+        } finally {
+            // A failed call must end the program with its error, not leave it waiting on the other worker.
+            workers.shutdownNow();
         }
-        workers.shutdown();
         double fillSeconds = (System.nanoTime() - fillStart) / 1e9;
         long heapAfter = settledHeapUsed();
         results.put("fill_s", round(fillSeconds));
