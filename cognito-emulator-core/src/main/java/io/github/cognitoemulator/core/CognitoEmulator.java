@@ -510,7 +510,12 @@ public final class CognitoEmulator {
             return this;
         }
 
-        /** The randomness behind ids, secrets, salts and generated passwords. */
+        /**
+         * The randomness behind ids, secrets, salts and generated passwords. It is called from every thread that
+         * calls the emulator, so it must be safe for that: {@link java.util.Random} or
+         * {@link java.security.SecureRandom}, not {@link java.util.SplittableRandom}, whose values repeat when
+         * threads share it (two users would then get one {@code sub}).
+         */
         public Builder random(RandomGenerator random) {
             this.random = Objects.requireNonNull(random, "'random' must not be null");
             return this;
