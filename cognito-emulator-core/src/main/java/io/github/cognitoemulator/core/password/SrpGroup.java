@@ -1,9 +1,8 @@
 package io.github.cognitoemulator.core.password;
 
+import io.github.cognitoemulator.core.support.Digests;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
 
@@ -82,10 +81,6 @@ public final class SrpGroup {
 
     /** SHA-256 of {@code bytes}. */
     public static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("SHA-256 is not available", ex);
-        }
+        return Digests.sha256Bytes(bytes);
     }
 }

@@ -6,8 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
- * SHA-256 digests of the secrets the emulator hands out (refresh tokens, authorization codes, session cookies, OAuth
- * states), by which they are kept and found without being stored themselves.
+ * SHA-256, the one digest the emulator uses: for the secrets it hands out (refresh tokens, authorization codes,
+ * session cookies, OAuth states), by which they are kept and found without being stored themselves, and for SRP and
+ * request signatures.
  */
 public final class Digests {
 
@@ -20,8 +21,13 @@ public final class Digests {
 
     /** The SHA-256 digest of {@code text}'s UTF-8 bytes. */
     public static byte[] sha256Bytes(String text) {
+        return sha256Bytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The SHA-256 digest of {@code bytes}. */
+    public static byte[] sha256Bytes(byte[] bytes) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
         }

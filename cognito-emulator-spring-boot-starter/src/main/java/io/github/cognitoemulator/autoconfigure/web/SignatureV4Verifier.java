@@ -1,6 +1,7 @@
 package io.github.cognitoemulator.autoconfigure.web;
 
 import io.github.cognitoemulator.core.error.ErrorType;
+import io.github.cognitoemulator.core.support.Digests;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -298,11 +299,7 @@ final class SignatureV4Verifier {
     }
 
     static String sha256Hex(byte[] bytes) {
-        try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (GeneralSecurityException ex) {
-            throw new IllegalStateException("SHA-256 is not available", ex);
-        }
+        return HEX.formatHex(Digests.sha256Bytes(bytes));
     }
 
     private static byte[] hmac(byte[] key, String data) {
